@@ -1,0 +1,205 @@
+package io.switchboard.engine;
+
+import io.switchboard.model.Presence;
+
+import java.util.Arrays;
+
+/**
+ * The agent table: one row per agent handle, stored as parallel primitive arrays (structure of arrays) so that the
+ * hot path touches no objects. Skills and queue memberships that agents share are held by their {@link AgentPool};
+ * the per-agent, per-queue round-robin stamps live here in fixed membership slots.
+ *
+ * <p>Not thread safe: engine thread only.
+ */
+final class Agents
+{
+    static final int MAX_MEMBERSHIPS = 32;
+    static final int NONE = -1;
+
+    private static final Presence[] PRESENCES = Presence.values();
+
+    final int maxAgents;
+    final int maxChannels;
+    final String[] names;
+    int count;
+
+    final int[] capacity;
+    final int[] used;
+    final int[] held;
+    final int[] tier;
+    final int[] pool;
+    final int[] poolSlot;
+    final long[] handled;
+    final long[] lastFreedAt;
+    final long[] offerCount;
+    final boolean[] loggedIn;
+    final byte[] chosenPresence;
+    final byte[] effectivePresence;
+
+    /** Items of each channel held, indexed {@code agent * maxChannels + channel}. */
+    final int[] channelHeld;
+    /** Concurrency limit per channel, -1 for none, indexed like {@link #channelHeld}. */
+    final int[] channelLimit;
+
+    /** Queue of each membership slot, indexed {@code agent * MAX_MEMBERSHIPS + slot}. */
+    final int[] memberQueue;
+    /** Latest offer id minted to the agent from that membership's queue. */
+    final long[] memberLastOffer;
+    final int[] memberCount;
+
+    /** Head of the intrusive list of items the agent holds (offered, assigned, wrap-up), in offer order. */
+    final int[] heldHead;
+    final int[] heldTail;
+    /** Head of the intrusive list of waiting items transferred directly to the agent, in seq order. */
+    final int[] targetedHead;
+
+    // statistics
+    final long[] offersReceived;
+    final long[] assigned;
+    final long[] rejected;
+    final long[] timedOut;
+    final long[] released;
+    final long[] busyUnitMs;
+    final long[] loggedInUnitMs;
+    final long[] statsSince;
+
+    Agents(final int maxAgents, final int maxChannels)
+    {
+        this.maxAgents = maxAgents;
+        this.maxChannels = maxChannels;
+        names = new String[maxAgents];
+        capacity = new int[maxAgents];
+        used = new int[maxAgents];
+        held = new int[maxAgents];
+        tier = new int[maxAgents];
+        pool = new int[maxAgents];
+        poolSlot = new int[maxAgents];
+        handled = new long[maxAgents];
+        lastFreedAt = new long[maxAgents];
+        offerCount = new long[maxAgents];
+        loggedIn = new boolean[maxAgents];
+        chosenPresence = new byte[maxAgents];
+        effectivePresence = new byte[maxAgents];
+        channelHeld = new int[maxAgents * maxChannels];
+        channelLimit = new int[maxAgents * maxChannels];
+        Arrays.fill(channelLimit, NONE);
+        memberQueue = new int[maxAgents * MAX_MEMBERSHIPS];
+        memberLastOffer = new long[maxAgents * MAX_MEMBERSHIPS];
+        memberCount = new int[maxAgents];
+        heldHead = new int[maxAgents];
+        heldTail = new int[maxAgents];
+        targetedHead = new int[maxAgents];
+        Arrays.fill(heldHead, NONE);
+        Arrays.fill(heldTail, NONE);
+        Arrays.fill(targetedHead, NONE);
+        offersReceived = new long[maxAgents];
+        assigned = new long[maxAgents];
+        rejected = new long[maxAgents];
+        timedOut = new long[maxAgents];
+        released = new long[maxAgents];
+        busyUnitMs = new long[maxAgents];
+        loggedInUnitMs = new long[maxAgents];
+        statsSince = new long[maxAgents];
+    }
+
+    boolean isValid(final int agent)
+    {
+        return agent >= 0 && agent < count;
+    }
+
+    Presence effectivePresence(final int agent)
+    {
+        return PRESENCES[effectivePresence[agent]];
+    }
+
+    Presence chosenPresence(final int agent)
+    {
+        return PRESENCES[chosenPresence[agent]];
+    }
+
+    /** @return true when the agent is logged in and its effective presence receives work. */
+    boolean isWorking(final int agent)
+    {
+        return PRESENCES[effectivePresence[agent]].receivesWork();
+    }
+
+    int channelHeld(final int agent, final int channel)
+    {
+        return channelHeld[agent * maxChannels + channel];
+    }
+
+    int channelLimit(final int agent, final int channel)
+    {
+        return channelLimit[agent * maxChannels + channel];
+    }
+
+    /** @return true when the agent has the units and the channel slot for one more item of {@code channel}. */
+    boolean fits(final int agent, final int channel, final int cost)
+    {
+        if (capacity[agent] - used[agent] < cost)
+        {
+            return false;
+        }
+        final int index = agent * maxChannels + channel;
+        final int limit = channelLimit[index];
+        return limit < 0 || channelHeld[index] < limit;
+    }
+
+    /** @return membership slot of {@code queue}, or -1. */
+    int membershipSlot(final int agent, final int queue)
+    {
+        final int base = agent * MAX_MEMBERSHIPS;
+        final int end = base + memberCount[agent];
+        for (int i = base; i < end; i++)
+        {
+            if (memberQueue[i] == queue)
+            {
+                return i - base;
+            }
+        }
+        return NONE;
+    }
+
+    long lastOfferFrom(final int agent, final int queue)
+    {
+        final int slot = membershipSlot(agent, queue);
+        return slot == NONE ? 0L : memberLastOffer[agent * MAX_MEMBERSHIPS + slot];
+    }
+
+    void recordOfferFrom(final int agent, final int queue, final long offerId)
+    {
+        final int slot = membershipSlot(agent, queue);
+        if (slot != NONE)
+        {
+            memberLastOffer[agent * MAX_MEMBERSHIPS + slot] = offerId;
+        }
+    }
+
+    void addMembership(final int agent, final int queue)
+    {
+        final int index = agent * MAX_MEMBERSHIPS + memberCount[agent]++;
+        memberQueue[index] = queue;
+        memberLastOffer[index] = 0L;
+    }
+
+    void removeMembership(final int agent, final int queue)
+    {
+        final int slot = membershipSlot(agent, queue);
+        final int base = agent * MAX_MEMBERSHIPS;
+        final int last = --memberCount[agent];
+        memberQueue[base + slot] = memberQueue[base + last];
+        memberLastOffer[base + slot] = memberLastOffer[base + last];
+    }
+
+    /** Integrates busy and logged-in unit·time up to {@code now}; call before any change of used, capacity or login. */
+    void accumulate(final int agent, final long now)
+    {
+        if (loggedIn[agent])
+        {
+            final long elapsed = now - statsSince[agent];
+            busyUnitMs[agent] += elapsed * used[agent];
+            loggedInUnitMs[agent] += elapsed * capacity[agent];
+        }
+        statsSince[agent] = now;
+    }
+}

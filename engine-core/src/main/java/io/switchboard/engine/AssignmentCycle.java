@@ -1,0 +1,323 @@
+package io.switchboard.engine;
+
+import io.switchboard.collections.IndexedMinHeap;
+
+import java.util.Arrays;
+
+/**
+ * The assignment cycle (ROUTING.md §5), evaluated incrementally. A command can only create new (item, agent) matches
+ * around what it changed, so transitions mark the items that became WAITING and the agents whose hold shrank or
+ * whose eligibility grew as <em>dirty</em>; the cycle then repeats "take the best-ranked item that a dirty item or
+ * agent makes matchable, offer it to its best agent" until nothing matches. Every other pair was unmatchable before
+ * the command and stays so, which is why this equals a global scan.
+ *
+ * <p>Finding the best agent for an item peeks the top of one ready heap per candidate pool of its class; finding
+ * the best item for an agent peeks the head of each class in the agent pool's pull list. Both cost the number of
+ * profiles involved, not the number of agents or items. Items with exclusions take a slow path that scans the heap.
+ *
+ * <p>Not thread safe: engine thread only.
+ */
+final class AssignmentCycle
+{
+    private static final int NONE = -1;
+
+    private final Transitions transitions;
+    private final Agents agents;
+    private final Items items;
+    private final Queues queues;
+    private final int[] channelCost;
+
+    private int[] dirtyItems = new int[16];
+    private int dirtyItemCount;
+    private int[] dirtyAgents = new int[16];
+    private int dirtyAgentCount;
+    private final boolean[] agentIsDirty;
+    private final boolean[] itemIsDirty;
+
+    // result registers of the searches, to return several values without allocating
+    private long foundKey;
+    private int foundQueuePriority;
+
+    AssignmentCycle(final Transitions transitions)
+    {
+        this.transitions = transitions;
+        this.agents = transitions.agents;
+        this.items = transitions.items;
+        this.queues = transitions.queues;
+        this.channelCost = transitions.channelCost;
+        this.agentIsDirty = new boolean[agents.maxAgents];
+        this.itemIsDirty = new boolean[items.maxItems];
+    }
+
+    void markItem(final int slot)
+    {
+        if (!itemIsDirty[slot])
+        {
+            itemIsDirty[slot] = true;
+            if (dirtyItemCount == dirtyItems.length)
+            {
+                dirtyItems = Arrays.copyOf(dirtyItems, dirtyItemCount * 2);
+            }
+            dirtyItems[dirtyItemCount++] = slot;
+        }
+    }
+
+    void markAgent(final int agent)
+    {
+        if (!agentIsDirty[agent])
+        {
+            agentIsDirty[agent] = true;
+            if (dirtyAgentCount == dirtyAgents.length)
+            {
+                dirtyAgents = Arrays.copyOf(dirtyAgents, dirtyAgentCount * 2);
+            }
+            dirtyAgents[dirtyAgentCount++] = agent;
+        }
+    }
+
+    /** Offers until no dirty item or agent can be matched; leaves nothing dirty. */
+    void run()
+    {
+        while (true)
+        {
+            int bestItem = NONE;
+            int bestAgent = NONE;
+            int bestQueuePriority = Integer.MAX_VALUE;
+            long bestKey = Long.MAX_VALUE;
+
+            int kept = 0;
+            for (int i = 0; i < dirtyItemCount; i++)
+            {
+                final int slot = dirtyItems[i];
+                final int agent = items.state[slot] == Items.WAITING ? findBestAgent(slot) : NONE;
+                if (agent == NONE)
+                {
+                    itemIsDirty[slot] = false;
+                    continue;
+                }
+                dirtyItems[kept++] = slot;
+                final int queuePriority = queuePriorityOf(slot);
+                final long key = items.orderKey(slot);
+                if (queuePriority < bestQueuePriority || (queuePriority == bestQueuePriority && key < bestKey))
+                {
+                    bestItem = slot;
+                    bestAgent = agent;
+                    bestQueuePriority = queuePriority;
+                    bestKey = key;
+                }
+            }
+            dirtyItemCount = kept;
+
+            kept = 0;
+            for (int i = 0; i < dirtyAgentCount; i++)
+            {
+                final int agent = dirtyAgents[i];
+                final int slot = findBestItem(agent);
+                if (slot == NONE)
+                {
+                    agentIsDirty[agent] = false;
+                    continue;
+                }
+                dirtyAgents[kept++] = agent;
+                if (foundQueuePriority < bestQueuePriority ||
+                    (foundQueuePriority == bestQueuePriority && foundKey < bestKey))
+                {
+                    bestItem = slot;
+                    bestAgent = NONE;
+                    bestQueuePriority = foundQueuePriority;
+                    bestKey = foundKey;
+                }
+            }
+            dirtyAgentCount = kept;
+
+            if (bestItem == NONE)
+            {
+                return;
+            }
+            if (bestAgent == NONE)
+            {
+                bestAgent = findBestAgent(bestItem);
+            }
+            transitions.offer(bestItem, bestAgent);
+        }
+    }
+
+    private int queuePriorityOf(final int slot)
+    {
+        return items.targetAgent[slot] != Items.NONE ? 0 : queues.priority[items.queue[slot]];
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Item → agent
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** @return the best eligible agent for a WAITING item (ROUTING.md §3), or -1. */
+    int findBestAgent(final int slot)
+    {
+        final int target = items.targetAgent[slot];
+        if (target != Items.NONE)
+        {
+            final int channel = items.channel[slot];
+            return agents.isWorking(target) && agents.fits(target, channel, channelCost[channel]) &&
+                !items.isExcluded(slot, target) ? target : NONE;
+        }
+        if (queues.pickMode[items.queue[slot]])
+        {
+            return NONE;
+        }
+        final ItemClass itemClass = transitions.index.itemClass(items.itemClass[slot]);
+        final boolean hasExclusions = items.hasExclusions(slot);
+        final AgentPool.PoolHeap[] candidates = itemClass.candidates;
+        final long[] shortfalls = itemClass.shortfall;
+        final long[] skillRanks = itemClass.skillRank;
+        final int count = itemClass.candidateCount;
+
+        int bestAgent = NONE;
+        long bestShortfall = 0;
+        long bestSkillRank = 0;
+        long bestKey = 0;
+        for (int i = 0; i < count; i++)
+        {
+            final long shortfall = shortfalls[i];
+            final long skillRank = skillRanks[i];
+            if (bestAgent != NONE && (shortfall > bestShortfall || (shortfall == bestShortfall && skillRank > bestSkillRank)))
+            {
+                break; // candidates are sorted by (shortfall, skill rank): nothing further can win
+            }
+            final IndexedMinHeap heap = candidates[i].agents;
+            if (heap.isEmpty())
+            {
+                continue;
+            }
+            final int agent;
+            final long key;
+            if (hasExclusions)
+            {
+                final int index = bestNotExcludedSlowPath(heap, slot);
+                if (index == NONE)
+                {
+                    continue;
+                }
+                agent = (int)heap.tieAt(index);
+                key = heap.keyAt(index);
+            }
+            else
+            {
+                agent = (int)heap.peekTie();
+                key = heap.peekKey();
+            }
+            if (bestAgent == NONE || key < bestKey || (key == bestKey && agent < bestAgent))
+            {
+                bestAgent = agent;
+                bestShortfall = shortfall;
+                bestSkillRank = skillRank;
+                bestKey = key;
+            }
+        }
+        return bestAgent;
+    }
+
+    private int bestNotExcludedSlowPath(final IndexedMinHeap heap, final int slot)
+    {
+        int best = NONE;
+        for (int i = 0, size = heap.size(); i < size; i++)
+        {
+            final int agent = (int)heap.tieAt(i);
+            if (items.isExcluded(slot, agent))
+            {
+                continue;
+            }
+            if (best == NONE || heap.keyAt(i) < heap.keyAt(best) ||
+                (heap.keyAt(i) == heap.keyAt(best) && agent < heap.tieAt(best)))
+            {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Agent → item
+    // ------------------------------------------------------------------------------------------------------------
+
+    /**
+     * @return the best-ranked WAITING item the agent is eligible for, or -1; its rank is left in
+     * {@link #foundQueuePriority} and {@link #foundKey}.
+     */
+    int findBestItem(final int agent)
+    {
+        if (!agents.isWorking(agent))
+        {
+            return NONE;
+        }
+        int bestItem = NONE;
+        for (int slot = agents.targetedHead[agent]; slot != Items.NONE; slot = items.targetNext[slot])
+        {
+            final int channel = items.channel[slot];
+            final long key = items.orderKey(slot);
+            if ((bestItem == NONE || key < foundKey) && agents.fits(agent, channel, channelCost[channel]) &&
+                !items.isExcluded(slot, agent))
+            {
+                bestItem = slot;
+                foundKey = key;
+                foundQueuePriority = 0;
+            }
+        }
+        if (bestItem != NONE)
+        {
+            return bestItem;
+        }
+
+        final AgentPool pool = transitions.index.pool(agents.pool[agent]);
+        final ItemClass[] classes = pool.pullClasses;
+        final int[] priorities = pool.pullQueuePriority;
+        for (int i = 0, count = pool.pullCount; i < count; i++)
+        {
+            final int queuePriority = priorities[i];
+            if (bestItem != NONE && queuePriority > foundQueuePriority)
+            {
+                break; // pull list is sorted by queue priority
+            }
+            final ItemClass itemClass = classes[i];
+            final IndexedMinHeap waiting = itemClass.waiting;
+            if (waiting.isEmpty() || !agents.fits(agent, itemClass.channel, channelCost[itemClass.channel]))
+            {
+                continue;
+            }
+            int slot = waiting.peekId();
+            long key = waiting.peekKey();
+            if (items.isExcluded(slot, agent))
+            {
+                slot = bestNotExcludedItemSlowPath(waiting, agent);
+                if (slot == NONE)
+                {
+                    continue;
+                }
+                key = items.orderKey(slot);
+            }
+            if (bestItem == NONE || key < foundKey)
+            {
+                bestItem = slot;
+                foundKey = key;
+                foundQueuePriority = queuePriority;
+            }
+        }
+        return bestItem;
+    }
+
+    private int bestNotExcludedItemSlowPath(final IndexedMinHeap waiting, final int agent)
+    {
+        int best = NONE;
+        long bestKey = Long.MAX_VALUE;
+        for (int i = 0, size = waiting.size(); i < size; i++)
+        {
+            final int slot = waiting.idAt(i);
+            if (waiting.keyAt(i) < bestKey && !items.isExcluded(slot, agent))
+            {
+                best = slot;
+                bestKey = waiting.keyAt(i);
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,278 @@
+package io.switchboard.engine;
+
+import io.switchboard.model.AgentSpec;
+import io.switchboard.model.EngineConfig;
+import io.switchboard.model.Presence;
+import io.switchboard.model.QueueSpec;
+import io.switchboard.model.RequirementSpec;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The slow path that defines channels, skills, queues, requirement profiles and agents: validates each definition
+ * completely before changing anything, interns external names to int handles and builds the index rows. Throws
+ * {@link SetupException} with a typed reason. Allocation is fine here; none of it runs per command.
+ *
+ * <p>Not thread safe: engine thread only.
+ */
+final class EngineSetup
+{
+    static final int MAX_UNITS = 1_000_000;
+    static final int MAX_LEVEL = 10;
+
+    private final EngineConfig config;
+    private final Transitions transitions;
+    private final Agents agents;
+    private final Queues queues;
+    private final Requirements requirements;
+    private final int[] channelCost;
+
+    private final Map<String, Integer> channelIds = new HashMap<>();
+    private final Map<String, Integer> skillIds = new HashMap<>();
+    private final Map<String, Integer> queueIds = new HashMap<>();
+    private final Map<String, Integer> agentIds = new HashMap<>();
+    int channelCount;
+
+    EngineSetup(final EngineConfig config, final Transitions transitions, final int[] channelCost)
+    {
+        this.config = config;
+        this.transitions = transitions;
+        this.agents = transitions.agents;
+        this.queues = transitions.queues;
+        this.requirements = transitions.requirements;
+        this.channelCost = channelCost;
+    }
+
+    int channelId(final String name)
+    {
+        return channelIds.getOrDefault(name, -1);
+    }
+
+    int skillId(final String name)
+    {
+        return skillIds.getOrDefault(name, -1);
+    }
+
+    int queueId(final String name)
+    {
+        return queueIds.getOrDefault(name, -1);
+    }
+
+    int agentId(final String name)
+    {
+        return agentIds.getOrDefault(name, -1);
+    }
+
+    boolean isValidChannel(final int channel)
+    {
+        return channel >= 0 && channel < channelCount;
+    }
+
+    boolean isValidSkill(final int skill)
+    {
+        return skill >= 0 && skill < skillIds.size();
+    }
+
+    int defineChannel(final String name, final int units)
+    {
+        checkName("channel", name, channelIds, config.maxChannels());
+        check(units >= 1 && units <= MAX_UNITS, "channel '" + name + "' units " + units + " outside 1.." + MAX_UNITS);
+        final int id = channelCount++;
+        channelCost[id] = units;
+        channelIds.put(name, id);
+        transitions.minChannelCost = Math.min(transitions.minChannelCost, units);
+        for (int agent = 0; agent < agents.count; agent++)
+        {
+            transitions.applyPresenceRule(agent);
+        }
+        return id;
+    }
+
+    int defineSkill(final String name)
+    {
+        checkName("skill", name, skillIds, config.maxSkills());
+        final int id = skillIds.size();
+        skillIds.put(name, id);
+        return id;
+    }
+
+    int defineQueue(final String name, final QueueSpec spec)
+    {
+        checkName("queue", name, queueIds, config.maxQueues());
+        final String what = "queue '" + name + "' ";
+        check(spec.priority() >= 1 && spec.priority() <= MAX_UNITS, what + "priority " + spec.priority() + " outside 1..1000000");
+        check(spec.strategy() != null, what + "has no strategy");
+        check(spec.offerTimeoutMs() > 0, what + "offer timeout must be positive");
+        check(spec.serviceLevelMs() >= 0, what + "service level threshold must not be negative");
+        final int id = queues.count++;
+        queues.names[id] = name;
+        queues.priority[id] = spec.priority();
+        queues.strategy[id] = spec.strategy();
+        queues.autoAccept[id] = spec.autoAccept();
+        queues.offerTimeoutMs[id] = spec.offerTimeoutMs();
+        queues.serviceLevelMs[id] = spec.serviceLevelMs();
+        queues.closestMatch[id] = spec.closestMatch();
+        queues.pickMode[id] = spec.pickMode();
+        queueIds.put(name, id);
+        return id;
+    }
+
+    int defineRequirements(final RequirementSpec spec)
+    {
+        final int steps = spec.stepCount();
+        check(steps >= 1, "requirements need at least one step");
+        for (int step = 0; step < steps; step++)
+        {
+            check(step == steps - 1 || spec.stepDurationMs(step) > 0,
+                "requirement step " + step + " must have a positive duration (only the last step lasts forever)");
+            for (int i = 0; i < spec.requirementCount(step); i++)
+            {
+                final int skill = spec.skill(step, i);
+                if (!isValidSkill(skill))
+                {
+                    throw new SetupException(SetupException.Reason.UNKNOWN_REFERENCE, "requirement step " + step + " skill " + skill);
+                }
+                checkLevel(spec.minLevel(step, i), "requirement step " + step + " skill " + skill);
+                for (int j = 0; j < i; j++)
+                {
+                    check(spec.skill(step, j) != skill, "requirement step " + step + " lists skill " + skill + " twice");
+                }
+            }
+        }
+        final int[] sets = new int[steps];
+        final long[] durations = new long[steps];
+        for (int step = 0; step < steps; step++)
+        {
+            final int count = spec.requirementCount(step);
+            final int[] skills = new int[count];
+            final int[] levels = new int[count];
+            for (int i = 0; i < count; i++)
+            {
+                skills[i] = spec.skill(step, i);
+                levels[i] = spec.minLevel(step, i);
+            }
+            sets[step] = requirements.internSet(skills, levels);
+            if (sets[step] < 0)
+            {
+                throw new SetupException(SetupException.Reason.TABLE_FULL, "requirement set table full");
+            }
+            durations[step] = spec.stepDurationMs(step);
+        }
+        return requirements.addProfile(sets, durations);
+    }
+
+    int defineAgent(final String name, final AgentSpec spec)
+    {
+        checkName("agent", name, agentIds, config.maxAgents());
+        final String what = "agent '" + name + "' ";
+        check(spec.capacity() >= 1 && spec.capacity() <= MAX_UNITS, what + "capacity " + spec.capacity() + " outside 1.." + MAX_UNITS);
+        for (int i = 0; i < spec.limitCount(); i++)
+        {
+            if (!isValidChannel(spec.limitChannel(i)))
+            {
+                throw new SetupException(SetupException.Reason.UNKNOWN_REFERENCE, what + "limit on channel " + spec.limitChannel(i));
+            }
+            check(spec.limitValue(i) >= 0, what + "limit " + spec.limitValue(i) + " is negative");
+        }
+        final int[] skills = new int[spec.skillCount()];
+        final int[] levels = new int[spec.skillCount()];
+        for (int i = 0; i < spec.skillCount(); i++)
+        {
+            if (!isValidSkill(spec.skillAt(i)))
+            {
+                throw new SetupException(SetupException.Reason.UNKNOWN_REFERENCE, what + "skill " + spec.skillAt(i));
+            }
+            checkLevel(spec.levelAt(i), what + "skill " + spec.skillAt(i));
+            skills[i] = spec.skillAt(i);
+            levels[i] = spec.levelAt(i);
+        }
+        final int[] memberQueues = new int[spec.queueCount()];
+        check(memberQueues.length <= Agents.MAX_MEMBERSHIPS, what + "has more than " + Agents.MAX_MEMBERSHIPS + " queues");
+        for (int i = 0; i < spec.queueCount(); i++)
+        {
+            if (!queues.isValid(spec.queueAt(i)))
+            {
+                throw new SetupException(SetupException.Reason.UNKNOWN_REFERENCE, what + "queue " + spec.queueAt(i));
+            }
+            memberQueues[i] = spec.queueAt(i);
+        }
+        sortPairs(skills, levels);
+        Arrays.sort(memberQueues);
+        for (int i = 1; i < skills.length; i++)
+        {
+            check(skills[i] != skills[i - 1], what + "lists skill " + skills[i] + " twice");
+        }
+        for (int i = 1; i < memberQueues.length; i++)
+        {
+            check(memberQueues[i] != memberQueues[i - 1], what + "lists queue " + memberQueues[i] + " twice");
+        }
+
+        final int agent = agents.count++;
+        agents.names[agent] = name;
+        agents.capacity[agent] = spec.capacity();
+        agents.tier[agent] = spec.tier();
+        agents.chosenPresence[agent] = (byte)Presence.OFFLINE.ordinal();
+        agents.effectivePresence[agent] = (byte)Presence.OFFLINE.ordinal();
+        for (int i = 0; i < spec.limitCount(); i++)
+        {
+            agents.channelLimit[agent * agents.maxChannels + spec.limitChannel(i)] = spec.limitValue(i);
+        }
+        for (final int queue : memberQueues)
+        {
+            agents.addMembership(agent, queue);
+        }
+        agentIds.put(name, agent);
+        final RoutingIndex index = transitions.index;
+        index.join(agent, index.findOrCreatePool(skills, levels, skills.length, memberQueues, memberQueues.length));
+        return agent;
+    }
+
+    static void sortPairs(final int[] keys, final int[] values)
+    {
+        for (int i = 1; i < keys.length; i++)
+        {
+            final int key = keys[i];
+            final int value = values[i];
+            int j = i - 1;
+            while (j >= 0 && keys[j] > key)
+            {
+                keys[j + 1] = keys[j];
+                values[j + 1] = values[j];
+                j--;
+            }
+            keys[j + 1] = key;
+            values[j + 1] = value;
+        }
+    }
+
+    private static void checkName(final String kind, final String name, final Map<String, Integer> ids, final int max)
+    {
+        if (name == null || name.isEmpty())
+        {
+            throw new SetupException(SetupException.Reason.INVALID_VALUE, kind + " name is empty");
+        }
+        if (ids.containsKey(name))
+        {
+            throw new SetupException(SetupException.Reason.DUPLICATE_NAME, kind + " '" + name + "' is already defined");
+        }
+        if (ids.size() >= max)
+        {
+            throw new SetupException(SetupException.Reason.TABLE_FULL, kind + " table full (" + max + "), cannot add '" + name + "'");
+        }
+    }
+
+    private static void checkLevel(final int level, final String what)
+    {
+        check(level >= 1 && level <= MAX_LEVEL, what + " level " + level + " outside 1.." + MAX_LEVEL);
+    }
+
+    private static void check(final boolean condition, final String message)
+    {
+        if (!condition)
+        {
+            throw new SetupException(SetupException.Reason.INVALID_VALUE, message);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.switchboard.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Interned skill requirements. A <em>set</em> is a list of (skill, minimum level) pairs sorted by skill; equal sets
+ * share one id, so items that need the same skills fall into the same item class. A <em>profile</em> is what a host
+ * passes with an item: an ordered list of steps, each a set with a duration. Set id 0 is "no requirement".
+ * Built on the slow path (setup); read on the hot path.
+ *
+ * <p>Not thread safe: engine thread only.
+ */
+final class Requirements
+{
+    static final int NO_REQUIREMENTS = -1;
+    static final int EMPTY_SET = 0;
+
+    private final int maxSets;
+    private final List<int[]> setSkills = new ArrayList<>();
+    private final List<int[]> setLevels = new ArrayList<>();
+    private final Map<String, Integer> setIdByContent = new HashMap<>();
+
+    private final List<int[]> profileSets = new ArrayList<>();
+    private final List<long[]> profileDurations = new ArrayList<>();
+
+    Requirements(final int maxSets)
+    {
+        this.maxSets = maxSets;
+        internSet(new int[0], new int[0]);
+    }
+
+    /**
+     * @return id of the set with these pairs (order-insensitive), or -1 when the set table is full.
+     */
+    int internSet(final int[] skills, final int[] levels)
+    {
+        final Integer[] order = new Integer[skills.length];
+        for (int i = 0; i < order.length; i++)
+        {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(skills[a], skills[b]));
+        final int[] sortedSkills = new int[skills.length];
+        final int[] sortedLevels = new int[skills.length];
+        for (int i = 0; i < order.length; i++)
+        {
+            sortedSkills[i] = skills[order[i]];
+            sortedLevels[i] = levels[order[i]];
+        }
+        final String content = Arrays.toString(sortedSkills) + Arrays.toString(sortedLevels);
+        final Integer existing = setIdByContent.get(content);
+        if (existing != null)
+        {
+            return existing;
+        }
+        if (setSkills.size() >= maxSets)
+        {
+            return -1;
+        }
+        final int id = setSkills.size();
+        setSkills.add(sortedSkills);
+        setLevels.add(sortedLevels);
+        setIdByContent.put(content, id);
+        return id;
+    }
+
+    int setCount()
+    {
+        return setSkills.size();
+    }
+
+    int[] setSkills(final int set)
+    {
+        return setSkills.get(set);
+    }
+
+    int[] setLevels(final int set)
+    {
+        return setLevels.get(set);
+    }
+
+    int addProfile(final int[] sets, final long[] durations)
+    {
+        profileSets.add(sets);
+        profileDurations.add(durations);
+        return profileSets.size() - 1;
+    }
+
+    boolean isValidProfile(final int profile)
+    {
+        return profile >= 0 && profile < profileSets.size();
+    }
+
+    /** @return the set that applies at {@code step} of {@code profile}; {@link #EMPTY_SET} for no requirements. */
+    int setAt(final int profile, final int step)
+    {
+        return profile == NO_REQUIREMENTS ? EMPTY_SET : profileSets.get(profile)[step];
+    }
+
+    int stepCount(final int profile)
+    {
+        return profile == NO_REQUIREMENTS ? 1 : profileSets.get(profile).length;
+    }
+
+    long stepDuration(final int profile, final int step)
+    {
+        return profileDurations.get(profile)[step];
+    }
+}

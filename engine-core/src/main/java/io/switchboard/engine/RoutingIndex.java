@@ -1,0 +1,256 @@
+package io.switchboard.engine;
+
+import io.switchboard.model.Strategy;
+import org.agrona.collections.Long2ObjectHashMap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The index that lets a routing decision avoid scanning agents or items: agent pools (one per distinct profile),
+ * item classes (one per queue × channel × requirement set) and the relation between them, plus the per-pool heaps
+ * of ready agents kept current as agents change.
+ *
+ * <p>New pools and classes are created on first sight (slow path, allocates); everything else reuses them.
+ * Not thread safe: engine thread only.
+ */
+final class RoutingIndex
+{
+    private final Agents agents;
+    private final Queues queues;
+    private final Requirements requirements;
+    private final int[] channelCost;
+    private final long randomSeed;
+    private final int maxChannels;
+    private final int maxSets;
+    private final int[] itemHeapPositions;
+
+    private final List<AgentPool> pools = new ArrayList<>();
+    private final Long2ObjectHashMap<AgentPool> poolByHash = new Long2ObjectHashMap<>();
+    private final List<ItemClass> classes = new ArrayList<>();
+    private final Long2ObjectHashMap<ItemClass> classByKey = new Long2ObjectHashMap<>();
+
+    RoutingIndex(final Agents agents, final Queues queues, final Requirements requirements, final int[] channelCost,
+        final long randomSeed, final int maxChannels, final int maxSets, final int[] itemHeapPositions)
+    {
+        this.agents = agents;
+        this.queues = queues;
+        this.requirements = requirements;
+        this.channelCost = channelCost;
+        this.randomSeed = randomSeed;
+        this.maxChannels = maxChannels;
+        this.maxSets = maxSets;
+        this.itemHeapPositions = itemHeapPositions;
+    }
+
+    AgentPool pool(final int id)
+    {
+        return pools.get(id);
+    }
+
+    ItemClass itemClass(final int id)
+    {
+        return classes.get(id);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Pools
+    // ------------------------------------------------------------------------------------------------------------
+
+    /**
+     * Finds the pool with exactly this profile, creating it on first sight. The arrays must be sorted (skills by
+     * skill, queues by handle); only their first {@code skillCount} / {@code queueCount} entries are read, and
+     * they are copied when a pool is created.
+     */
+    AgentPool findOrCreatePool(final int[] skills, final int[] levels, final int skillCount,
+        final int[] queueHandles, final int queueCount)
+    {
+        final long hash = profileHash(skills, levels, skillCount, queueHandles, queueCount);
+        for (AgentPool pool = poolByHash.get(hash); pool != null; pool = pool.nextWithSameHash)
+        {
+            if (pool.sameProfile(skills, levels, skillCount, queueHandles, queueCount))
+            {
+                return pool;
+            }
+        }
+        return createPoolSlowPath(skills, levels, skillCount, queueHandles, queueCount, hash);
+    }
+
+    private AgentPool createPoolSlowPath(final int[] skills, final int[] levels, final int skillCount,
+        final int[] queueHandles, final int queueCount, final long hash)
+    {
+        final AgentPool pool = new AgentPool(pools.size(), Arrays.copyOf(skills, skillCount),
+            Arrays.copyOf(levels, skillCount), Arrays.copyOf(queueHandles, queueCount), hash);
+        pool.nextWithSameHash = poolByHash.get(hash);
+        poolByHash.put(hash, pool);
+        pools.add(pool);
+        for (final ItemClass itemClass : classes)
+        {
+            link(pool, itemClass);
+        }
+        return pool;
+    }
+
+    /** Places the agent in {@code pool} and its ready heaps. */
+    void join(final int agent, final AgentPool pool)
+    {
+        agents.pool[agent] = pool.id;
+        agents.poolSlot[agent] = pool.addMember(agent);
+        refresh(agent);
+    }
+
+    /** Takes the agent out of its pool and all ready heaps. */
+    void leave(final int agent)
+    {
+        pools.get(agents.pool[agent]).removeMember(agents.poolSlot[agent]);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Item classes
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** Finds the class of (queue, channel, requirement set), creating it on first sight. */
+    ItemClass findOrCreateClass(final int queue, final int channel, final int requirementSet)
+    {
+        final long key = ((long)queue * maxChannels + channel) * maxSets + requirementSet;
+        final ItemClass existing = classByKey.get(key);
+        return existing != null ? existing : createClassSlowPath(queue, channel, requirementSet, key);
+    }
+
+    private ItemClass createClassSlowPath(final int queue, final int channel, final int requirementSet, final long key)
+    {
+        final ItemClass itemClass = new ItemClass(classes.size(), queue, channel, requirementSet, itemHeapPositions);
+        classes.add(itemClass);
+        classByKey.put(key, itemClass);
+        for (final AgentPool pool : pools)
+        {
+            link(pool, itemClass);
+        }
+        return itemClass;
+    }
+
+    /** Connects a pool and a class when the pool's agents may serve the class's items. */
+    private void link(final AgentPool pool, final ItemClass itemClass)
+    {
+        final int queue = itemClass.queue;
+        if (queues.pickMode[queue] || !pool.isMember(queue))
+        {
+            return;
+        }
+        final int[] skills = requirements.setSkills(itemClass.requirementSet);
+        final int[] minLevels = requirements.setLevels(itemClass.requirementSet);
+        long shortfall = 0;
+        long levelSum = 0;
+        for (int i = 0; i < skills.length; i++)
+        {
+            final int level = pool.levelOf(skills[i]);
+            shortfall += Math.max(0, minLevels[i] - level);
+            levelSum += level;
+        }
+        if (shortfall > 0 && !queues.closestMatch[queue])
+        {
+            return;
+        }
+        final int orderingId = queues.orderingId(queue);
+        AgentPool.PoolHeap heap = pool.findHeap(itemClass.channel, orderingId);
+        if (heap == null)
+        {
+            heap = pool.addHeap(itemClass.channel, orderingId,
+                queues.strategy[queue] == Strategy.ROUND_ROBIN ? queue : -1);
+            for (int slot = 0; slot < pool.slotHighWater(); slot++)
+            {
+                final int agent = pool.agentAt(slot);
+                if (agent != Agents.NONE)
+                {
+                    refreshHeap(heap, agent, slot, agents.isWorking(agent));
+                }
+            }
+        }
+        final long skillRank = queues.strategy[queue] == Strategy.BEST_SKILL ? -levelSum : 0;
+        itemClass.addCandidate(heap, queues.closestMatch[queue] ? shortfall : 0, skillRank);
+        pool.addPullClass(itemClass, queues.priority[queue]);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Ready heaps
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** Brings every ready heap of the agent's pool up to date with the agent's state. Hot path. */
+    void refresh(final int agent)
+    {
+        final AgentPool pool = pools.get(agents.pool[agent]);
+        final int slot = agents.poolSlot[agent];
+        final boolean working = agents.isWorking(agent);
+        final AgentPool.PoolHeap[] heaps = pool.heaps;
+        for (final AgentPool.PoolHeap heap : heaps)
+        {
+            refreshHeap(heap, agent, slot, working);
+        }
+    }
+
+    private void refreshHeap(final AgentPool.PoolHeap heap, final int agent, final int slot, final boolean working)
+    {
+        final int channel = heap.channel;
+        if (working && agents.fits(agent, channel, channelCost[channel]))
+        {
+            heap.agents.upsert(slot, strategyKey(heap, agent), agent);
+        }
+        else
+        {
+            heap.agents.remove(slot);
+        }
+    }
+
+    /** The agent's key under a heap's ordering; smaller is better (ROUTING.md §3). */
+    long strategyKey(final AgentPool.PoolHeap heap, final int agent)
+    {
+        if (heap.queue >= 0)
+        {
+            return agents.lastOfferFrom(agent, heap.queue);
+        }
+        return strategyKey(heap.orderingId, agent);
+    }
+
+    long strategyKey(final int orderingId, final int agent)
+    {
+        switch (orderingId)
+        {
+            case 0: // HIGHEST_CAPACITY
+                return agents.used[agent] - agents.capacity[agent];
+            case 2: // LONGEST_IDLE (and BEST_SKILL)
+                return ((long)agents.held[agent] << 48) | agents.lastFreedAt[agent];
+            case 4: // FEWEST_HANDLED
+                return agents.handled[agent];
+            case 5: // ORDERED
+                return agents.tier[agent];
+            case 6: // RANDOM
+                return RandomKeys.key(randomSeed, agent, agents.offerCount[agent]);
+            default:
+                throw new IllegalStateException("unknown ordering " + orderingId);
+        }
+    }
+
+    private static long profileHash(final int[] skills, final int[] levels, final int skillCount,
+        final int[] queueHandles, final int queueCount)
+    {
+        long hash = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < skillCount; i++)
+        {
+            hash = mix(hash ^ (((long)skills[i] << 8) | levels[i]));
+        }
+        hash = mix(hash ^ 0xFF51AFD7ED558CCDL);
+        for (int i = 0; i < queueCount; i++)
+        {
+            hash = mix(hash ^ queueHandles[i]);
+        }
+        return hash;
+    }
+
+    private static long mix(final long value)
+    {
+        long z = value * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 31)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 29);
+    }
+}
