@@ -87,6 +87,21 @@ public final class IndexedMinHeap
         }
     }
 
+    /**
+     * Grows the entry arrays so that {@code entries} entries fit without further allocation. Slow path.
+     *
+     * @param entries number of entries.
+     */
+    public void ensureEntryCapacity(final int entries)
+    {
+        if (entries > keys.length)
+        {
+            keys = Arrays.copyOf(keys, entries);
+            ties = Arrays.copyOf(ties, entries);
+            ids = Arrays.copyOf(ids, entries);
+        }
+    }
+
     public boolean isEmpty()
     {
         return size == 0;

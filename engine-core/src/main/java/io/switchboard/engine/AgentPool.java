@@ -155,6 +155,7 @@ final class AgentPool
         for (final PoolHeap heap : heaps)
         {
             heap.agents.ensureIdCapacity(length);
+            heap.agents.ensureEntryCapacity(length); // a heap never holds more agents than the pool has slots
         }
     }
 

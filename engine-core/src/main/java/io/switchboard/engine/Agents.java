@@ -1,13 +1,14 @@
 package io.switchboard.engine;
 
 import io.switchboard.model.Presence;
+import org.agrona.collections.Long2LongHashMap;
 
 import java.util.Arrays;
 
 /**
  * The agent table: one row per agent handle, stored as parallel primitive arrays (structure of arrays) so that the
  * hot path touches no objects. Skills and queue memberships that agents share are held by their {@link AgentPool};
- * the per-agent, per-queue round-robin stamps live here in fixed membership slots.
+ * memberships are also listed here per agent, with the per-(agent, queue) round-robin stamps.
  *
  * <p>Not thread safe: engine thread only.
  */
@@ -43,9 +44,13 @@ final class Agents
 
     /** Queue of each membership slot, indexed {@code agent * MAX_MEMBERSHIPS + slot}. */
     final int[] memberQueue;
-    /** Latest offer id minted to the agent from that membership's queue. */
-    final long[] memberLastOffer;
     final int[] memberCount;
+
+    /**
+     * Latest offer id minted to an agent from a queue, keyed {@code agent << 32 | queue}: the round-robin stamp.
+     * Kept across membership changes and for targeted offers, so leaving and rejoining a queue does not jump the line.
+     */
+    private final Long2LongHashMap lastOfferByAgentQueue;
 
     /** Head of the intrusive list of items the agent holds (offered, assigned, wrap-up), in offer order. */
     final int[] heldHead;
@@ -84,7 +89,7 @@ final class Agents
         channelLimit = new int[maxAgents * maxChannels];
         Arrays.fill(channelLimit, NONE);
         memberQueue = new int[maxAgents * MAX_MEMBERSHIPS];
-        memberLastOffer = new long[maxAgents * MAX_MEMBERSHIPS];
+        lastOfferByAgentQueue = new Long2LongHashMap(Math.max(64, maxAgents * 8), 0.65f, 0L);
         memberCount = new int[maxAgents];
         heldHead = new int[maxAgents];
         heldTail = new int[maxAgents];
@@ -162,24 +167,17 @@ final class Agents
 
     long lastOfferFrom(final int agent, final int queue)
     {
-        final int slot = membershipSlot(agent, queue);
-        return slot == NONE ? 0L : memberLastOffer[agent * MAX_MEMBERSHIPS + slot];
+        return lastOfferByAgentQueue.get(((long)agent << 32) | queue);
     }
 
     void recordOfferFrom(final int agent, final int queue, final long offerId)
     {
-        final int slot = membershipSlot(agent, queue);
-        if (slot != NONE)
-        {
-            memberLastOffer[agent * MAX_MEMBERSHIPS + slot] = offerId;
-        }
+        lastOfferByAgentQueue.put(((long)agent << 32) | queue, offerId);
     }
 
     void addMembership(final int agent, final int queue)
     {
-        final int index = agent * MAX_MEMBERSHIPS + memberCount[agent]++;
-        memberQueue[index] = queue;
-        memberLastOffer[index] = 0L;
+        memberQueue[agent * MAX_MEMBERSHIPS + memberCount[agent]++] = queue;
     }
 
     void removeMembership(final int agent, final int queue)
@@ -188,7 +186,6 @@ final class Agents
         final int base = agent * MAX_MEMBERSHIPS;
         final int last = --memberCount[agent];
         memberQueue[base + slot] = memberQueue[base + last];
-        memberLastOffer[base + slot] = memberLastOffer[base + last];
     }
 
     /** Integrates busy and logged-in unit·time up to {@code now}; call before any change of used, capacity or login. */

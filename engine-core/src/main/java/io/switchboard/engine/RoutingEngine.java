@@ -98,6 +98,26 @@ public final class RoutingEngine
         return setup.defineAgent(name, spec);
     }
 
+    /**
+     * Prepares the routing index for items of this queue, channel and requirement profile (every step), so that the
+     * first such item does not allocate. Optional: without it the index is built when the first item arrives.
+     *
+     * @param requirements handle from {@link #defineRequirements}, or -1 for none.
+     */
+    public void prepareRouting(final int queue, final int channel, final int requirements)
+    {
+        if (!queues.isValid(queue) || !setup.isValidChannel(channel) ||
+            (requirements != Requirements.NO_REQUIREMENTS && !this.requirements.isValidProfile(requirements)))
+        {
+            throw new SetupException(SetupException.Reason.UNKNOWN_REFERENCE,
+                "prepareRouting(queue " + queue + ", channel " + channel + ", requirements " + requirements + ")");
+        }
+        for (int step = 0; step < this.requirements.stepCount(requirements); step++)
+        {
+            index.findOrCreateClass(queue, channel, this.requirements.setAt(requirements, step));
+        }
+    }
+
     /** @return the channel's handle, or -1. */
     public int channelId(final String name)
     {

@@ -1,0 +1,63 @@
+package io.switchboard.engine;
+
+import io.switchboard.model.AgentSpec;
+import io.switchboard.model.EngineConfig;
+import io.switchboard.model.QueueSpec;
+import io.switchboard.model.RequirementSpec;
+
+/** Test fixture: an engine with three channels and three skills, and shorthand for the rest of the setup. */
+class EngineFixture
+{
+    final EventLog log = new EventLog();
+    final RoutingEngine engine;
+    final int voice;
+    final int chat;
+    final int email;
+    final int english;
+    final int spanish;
+    final int hardware;
+
+    EngineFixture()
+    {
+        this(EngineConfig.small());
+    }
+
+    EngineFixture(final EngineConfig config)
+    {
+        engine = new RoutingEngine(config, log);
+        voice = engine.defineChannel("voice", 100);
+        chat = engine.defineChannel("chat", 25);
+        email = engine.defineChannel("email", 10);
+        english = engine.defineSkill("english");
+        spanish = engine.defineSkill("spanish");
+        hardware = engine.defineSkill("hardware");
+    }
+
+    int queue(final String name, final QueueSpec spec)
+    {
+        return engine.defineQueue(name, spec);
+    }
+
+    int agent(final String name, final AgentSpec spec)
+    {
+        return engine.defineAgent(name, spec);
+    }
+
+    int loggedIn(final String name, final AgentSpec spec)
+    {
+        final int agent = engine.defineAgent(name, spec);
+        engine.login(0, agent);
+        return agent;
+    }
+
+    int requires(final int skill, final int level)
+    {
+        return engine.defineRequirements(new RequirementSpec().require(skill, level));
+    }
+
+    /** @return the agent currently offered or holding the item, or -1. */
+    int holder(final long itemId)
+    {
+        return engine.itemAgent(itemId);
+    }
+}

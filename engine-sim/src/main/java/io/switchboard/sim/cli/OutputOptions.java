@@ -1,0 +1,43 @@
+package io.switchboard.sim.cli;
+
+import io.switchboard.sim.report.CsvReportWriter;
+import io.switchboard.sim.report.HtmlReportWriter;
+import io.switchboard.sim.report.JsonReportWriter;
+import io.switchboard.sim.report.SimulationReport;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/**
+ * The report options shared by run and replay. Plain option holder; not thread safe (main thread).
+ */
+final class OutputOptions
+{
+    @Option(names = "--json", paramLabel = "FILE", description = "write the JSON report here")
+    Path json;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "write one CSV row per interval and queue here")
+    Path csv;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "write a self-contained HTML report with charts here")
+    Path html;
+
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
+
+    void write(final SimulationReport report)
+    {
+        if (json != null)
+        {
+            JsonReportWriter.write(report, json);
+        }
+        if (csv != null)
+        {
+            CsvReportWriter.write(report, csv);
+        }
+        if (html != null)
+        {
+            HtmlReportWriter.write(report, html);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.switchboard.sim.cli;
+
+import io.switchboard.sim.kernel.ProgressListener;
+import io.switchboard.sim.kernel.Simulator;
+import io.switchboard.sim.record.RecordedTraffic;
+import io.switchboard.sim.report.ConsoleSummary;
+import io.switchboard.sim.report.SimulationReport;
+import io.switchboard.sim.scenario.Scenario;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code replay DIR --scenario SCENARIO.yaml}: route recorded traffic with a scenario's agents and queues. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+    description = "Route recorded traffic with a scenario's agents, queues, timing and agent behaviour.")
+final class ReplayCommand implements Callable<Integer>
+{
+    @Parameters(paramLabel = "DIR", description = "recording directory (from record or import-csv)")
+    Path dir;
+
+    @Option(names = "--scenario", paramLabel = "SCENARIO.yaml",
+        description = "scenario with the agents and queues; default: built-in Contoso")
+    Path scenarioFile;
+
+    @Option(names = "--seed", paramLabel = "N", description = "override the scenario's seed (agent behaviour)")
+    Long seed;
+
+    @Option(names = "--duration", paramLabel = "D", description = "override the measured duration")
+    String duration;
+
+    @Mixin
+    OutputOptions output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call()
+    {
+        final Scenario scenario = RunCommand.Scenarios.load(scenarioFile, seed, duration, spec);
+        final RecordedTraffic traffic = new RecordedTraffic(dir.toFile());
+        final ProgressListener progress = output.quiet ? ProgressListener.NONE : new ProgressBar(System.err, "replay");
+        final SimulationReport report;
+        try
+        {
+            report = new Simulator(scenario, traffic, dir.toString(), progress).run();
+        }
+        finally
+        {
+            traffic.close();
+        }
+        System.out.println("traffic: " + traffic.origin());
+        ConsoleSummary.print(report, System.out);
+        output.write(report);
+        return 0;
+    }
+}

@@ -1,0 +1,78 @@
+package io.switchboard.sim.cli;
+
+import io.switchboard.sim.kernel.ProgressListener;
+import io.switchboard.sim.kernel.Simulator;
+import io.switchboard.sim.report.ConsoleSummary;
+import io.switchboard.sim.report.SimulationReport;
+import io.switchboard.sim.scenario.Durations;
+import io.switchboard.sim.scenario.Scenario;
+import io.switchboard.sim.scenario.ScenarioLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code run [SCENARIO.yaml]}: simulate a scenario, or the built-in Contoso default. Main thread. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Simulate a scenario (with no file: the built-in Contoso contact center).")
+final class RunCommand implements Callable<Integer>
+{
+    @Parameters(arity = "0..1", paramLabel = "SCENARIO.yaml", description = "scenario file; default: built-in Contoso")
+    Path scenarioFile;
+
+    @Option(names = "--seed", paramLabel = "N", description = "override the scenario's seed")
+    Long seed;
+
+    @Option(names = "--duration", paramLabel = "D", description = "override the measured duration, e.g. 7d")
+    String duration;
+
+    @Mixin
+    OutputOptions output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call()
+    {
+        final Scenario scenario = Scenarios.load(scenarioFile, seed, duration, spec);
+        final ProgressListener progress = output.quiet ? ProgressListener.NONE : new ProgressBar(System.err, "run");
+        final SimulationReport report = new Simulator(scenario, progress).run();
+        ConsoleSummary.print(report, System.out);
+        output.write(report);
+        return 0;
+    }
+
+    /** Scenario loading with command-line overrides. */
+    static final class Scenarios
+    {
+        private Scenarios()
+        {
+        }
+
+        static Scenario load(final Path file, final Long seed, final String duration,
+            final CommandLine.Model.CommandSpec spec)
+        {
+            Scenario scenario = file == null ? ScenarioLoader.loadDefault() : ScenarioLoader.load(file);
+            if (seed != null)
+            {
+                scenario = scenario.withSeed(seed);
+            }
+            if (duration != null)
+            {
+                final double millis = Durations.parseMillis(duration);
+                if (Double.isNaN(millis) || millis < 1)
+                {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--duration: bad duration '" + duration + "' (use 30s, 15m, 8h, 7d)");
+                }
+                scenario = scenario.withDuration(Math.round(millis));
+            }
+            return scenario;
+        }
+    }
+}

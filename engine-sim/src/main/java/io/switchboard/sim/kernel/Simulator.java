@@ -1,0 +1,716 @@
+package io.switchboard.sim.kernel;
+
+import io.switchboard.engine.AssignReason;
+import io.switchboard.engine.CommandType;
+import io.switchboard.engine.EndReason;
+import io.switchboard.engine.EngineEvents;
+import io.switchboard.engine.RequeueReason;
+import io.switchboard.engine.Result;
+import io.switchboard.engine.RoutingEngine;
+import io.switchboard.model.Presence;
+import io.switchboard.sim.random.Purpose;
+import io.switchboard.sim.random.RandomStream;
+import io.switchboard.sim.random.Sampler;
+import io.switchboard.sim.report.KpiCollector;
+import io.switchboard.sim.report.SimulationReport;
+import io.switchboard.sim.scenario.AgentGroupDef;
+import io.switchboard.sim.scenario.OverflowDef;
+import io.switchboard.sim.scenario.QueueDef;
+import io.switchboard.sim.scenario.Scenario;
+import io.switchboard.sim.scenario.ShiftDef;
+import io.switchboard.sim.scenario.StreamDef;
+import io.switchboard.sim.traffic.Arrival;
+import io.switchboard.sim.traffic.GeneratedTraffic;
+import io.switchboard.sim.traffic.TrafficSource;
+
+/**
+ * The discrete-event kernel: drives the real {@link RoutingEngine} in virtual time, on one thread, never sleeping.
+ * It feeds arrivals from a {@link TrafficSource}, plays the agents (accept after a delay or reject, work for the
+ * handle time, release with wrap-up, transfer) and the customers (abandon when patience runs out), logs agents in
+ * and out by shift, and calls {@code engine.tick(now)} at the engine's next deadline. Engine events arrive
+ * synchronously inside engine calls; they only update the simulator's state and schedule follow-up events, never
+ * call the engine. Not thread safe; one simulation thread, one run per instance.
+ */
+public final class Simulator
+{
+    private static final int ARRIVAL = 0;
+    private static final int PATIENCE = 1;
+    private static final int ACCEPT = 2;
+    private static final int REJECT = 3;
+    private static final int FINISH = 4;
+    private static final int TICK = 5;
+    private static final int SHIFT_START = 6;
+    private static final int SHIFT_END = 7;
+    private static final int BOUNDARY = 8;
+    private static final int OVERFLOW = 9;
+
+    private final Scenario scenario;
+    private final TrafficSource traffic;
+    private final RoutingEngine engine;
+    private final EventQueue events = new EventQueue(4_096);
+    private final KpiCollector kpis;
+    private final ItemTable items;
+    private final ProgressListener progress;
+    private final long endMs;
+    private final long warmupMs;
+
+    private final int[] queueOfTraffic;
+    private final int[] channelOfTraffic;
+    private final int[] requirementHandles;
+    private final int[] channelUnits;
+    private final long[] offerTimeout;
+    private final OverflowDef[] overflow;
+    private final int[] overflowTarget;
+    private final int[] behaviourOfStream;
+    private final Sampler[] acceptDelay;
+    private final RandomStream[] acceptDelayRandom;
+    private final double[] rejectProbability;
+    private final RandomStream[] rejectRandom;
+
+    private final int[] agentGroup;
+    private final int[] agentCapacity;
+    private final boolean[] loggedIn;
+    private final int[][] groupQueues;
+    private final int[] groupFirstAgent;
+    private final long[] groupWrapUp;
+
+    private final int[] waiting;
+    private final Arrival pending = new Arrival();
+    private boolean hasPending;
+    private long pendingTick = Long.MAX_VALUE;
+    private long workItems;
+    private long eventCount;
+    private long engineRejections;
+    private long serial;
+    private boolean overflowing;
+
+    /**
+     * A run of a scenario's own generated traffic.
+     *
+     * @param scenario the scenario.
+     * @param progress told about progress.
+     */
+    public Simulator(final Scenario scenario, final ProgressListener progress)
+    {
+        this(scenario, new GeneratedTraffic(scenario), scenario.name(), progress);
+    }
+
+    /**
+     * A run of the given traffic (generated or recorded) against a scenario's agents and queues.
+     *
+     * @param scenario the scenario (agents, queues, channels, timing, agent behaviour per stream name).
+     * @param traffic  the work items.
+     * @param origin   file name of the traffic for error messages.
+     * @param progress told about progress.
+     */
+    public Simulator(final Scenario scenario, final TrafficSource traffic, final String origin,
+        final ProgressListener progress)
+    {
+        this.scenario = scenario;
+        this.traffic = traffic;
+        this.progress = progress;
+        this.endMs = scenario.endMs();
+        this.warmupMs = scenario.warmupMs();
+        this.queueOfTraffic = EngineBuilder.map(traffic.queueNames(), scenario, "queue", origin);
+        this.channelOfTraffic = EngineBuilder.map(traffic.channelNames(), scenario, "channel", origin);
+        this.engine = EngineBuilder.build(scenario, traffic.requirementSets().size(), new Listener());
+        this.requirementHandles = EngineBuilder.requirements(engine, traffic, origin);
+
+        final int nq = scenario.queues().size();
+        channelUnits = new int[scenario.channels().size()];
+        for (int c = 0; c < channelUnits.length; c++)
+        {
+            channelUnits[c] = scenario.channels().get(c).units();
+        }
+        offerTimeout = new long[nq];
+        overflow = new OverflowDef[nq];
+        overflowTarget = new int[nq];
+        final long[] thresholds = new long[nq];
+        for (int q = 0; q < nq; q++)
+        {
+            final QueueDef def = scenario.queues().get(q);
+            thresholds[q] = def.serviceLevelMs();
+            offerTimeout[q] = def.offerTimeoutMs();
+            overflow[q] = def.overflow();
+            overflowTarget[q] = def.overflow() == null ? -1 : scenario.queueIndex(def.overflow().to());
+        }
+        waiting = new int[nq];
+
+        final int ns = traffic.streamNames().size();
+        behaviourOfStream = new int[ns];
+        acceptDelay = new Sampler[ns];
+        acceptDelayRandom = new RandomStream[ns];
+        rejectProbability = new double[ns];
+        rejectRandom = new RandomStream[ns];
+        for (int s = 0; s < ns; s++)
+        {
+            final String name = traffic.streamNames().get(s);
+            final int index = scenario.streamIndex(name);
+            behaviourOfStream[s] = index;
+            if (index >= 0)
+            {
+                final StreamDef def = scenario.traffic().get(index);
+                acceptDelay[s] = def.acceptDelay().isZero() ? null : new Sampler(def.acceptDelay());
+                rejectProbability[s] = def.rejectProbability();
+            }
+            acceptDelayRandom[s] = RandomStream.derive(scenario.seed(), name, Purpose.ACCEPT_DELAY);
+            rejectRandom[s] = RandomStream.derive(scenario.seed(), name, Purpose.REJECT);
+        }
+
+        final int agents = scenario.agentCount();
+        agentGroup = new int[agents];
+        agentCapacity = new int[agents];
+        loggedIn = new boolean[agents];
+        groupQueues = new int[scenario.agents().size()][];
+        groupFirstAgent = new int[scenario.agents().size() + 1];
+        groupWrapUp = new long[scenario.agents().size()];
+        int agent = 0;
+        for (int g = 0; g < scenario.agents().size(); g++)
+        {
+            final AgentGroupDef group = scenario.agents().get(g);
+            groupFirstAgent[g] = agent;
+            groupWrapUp[g] = group.wrapUpMs();
+            groupQueues[g] = group.queues().stream().mapToInt(scenario::queueIndex).toArray();
+            for (int i = 0; i < group.count(); i++)
+            {
+                agentGroup[agent] = g;
+                agentCapacity[agent] = group.capacity();
+                agent++;
+            }
+        }
+        groupFirstAgent[scenario.agents().size()] = agent;
+
+        kpis = new KpiCollector(scenario.queues().stream().map(QueueDef::name).toList(), thresholds,
+            scenario.channels().stream().map(c -> c.name()).toList(), traffic.streamNames(), warmupMs,
+            scenario.durationMs(), scenario.intervalMs());
+        items = new ItemTable(Math.min(scenario.maxLiveItems(), 65_536), scenario.maxLiveItems());
+    }
+
+    /**
+     * Runs the simulation to the scenario's end.
+     *
+     * @return the report.
+     */
+    public SimulationReport run()
+    {
+        final long startNs = System.nanoTime();
+        scheduleStart();
+        final EventQueue queue = events;
+        while (queue.peekTime() < endMs)
+        {
+            queue.pop();
+            eventCount++;
+            dispatch(queue.time(), queue.type(), queue.aux(), queue.first(), queue.second());
+            if ((eventCount & 0xFFFF) == 0)
+            {
+                progress.progress(queue.time(), endMs, workItems, eventCount);
+            }
+        }
+        progress.finished();
+        traffic.close();
+        final double wallSeconds = (System.nanoTime() - startNs) / 1e9;
+        return kpis.report(endMs, new KpiCollector.RunHeader(scenario.name(), scenario.seed(), wallSeconds, workItems,
+            eventCount, engineRejections));
+    }
+
+    private void scheduleStart()
+    {
+        for (int g = 0; g < scenario.agents().size(); g++)
+        {
+            final ShiftDef shift = scenario.agents().get(g).shift();
+            if (shift == null)
+            {
+                events.schedule(0, SHIFT_START, g, 0, 0);
+            }
+            else
+            {
+                if (shift.startMs() < endMs)
+                {
+                    events.schedule(shift.startMs(), SHIFT_START, g, 0, 0);
+                }
+                if (shift.endMs() < endMs)
+                {
+                    events.schedule(shift.endMs(), SHIFT_END, g, 0, 0);
+                }
+            }
+        }
+        events.schedule(warmupMs, BOUNDARY, 0, 0, 0);
+        loadNextArrival();
+    }
+
+    private void loadNextArrival()
+    {
+        hasPending = traffic.next(pending);
+        if (hasPending)
+        {
+            events.schedule(pending.timeMs, ARRIVAL, 0, 0, 0);
+        }
+    }
+
+    private void dispatch(final long now, final int type, final int aux, final long first, final long second)
+    {
+        switch (type)
+        {
+            case ARRIVAL:
+                arrive(now);
+                loadNextArrival();
+                break;
+            case PATIENCE:
+                patienceEnds(now, first, aux);
+                break;
+            case ACCEPT:
+                answerOffer(now, first, second, true);
+                break;
+            case REJECT:
+                answerOffer(now, first, second, false);
+                break;
+            case FINISH:
+                finish(now, first, aux);
+                break;
+            case TICK:
+                tick(now);
+                break;
+            case SHIFT_START:
+                shiftStart(now, aux);
+                break;
+            case SHIFT_END:
+                shiftEnd(now, aux);
+                break;
+            case BOUNDARY:
+                kpis.boundary(now);
+                if (now + scenario.intervalMs() < endMs)
+                {
+                    events.schedule(now + scenario.intervalMs(), BOUNDARY, 0, 0, 0);
+                }
+                break;
+            case OVERFLOW:
+                overflowInQueue(now, first, aux);
+                break;
+            default:
+                throw new IllegalStateException("unknown event type " + type);
+        }
+    }
+
+    private void arrive(final long now)
+    {
+        final Arrival a = pending;
+        workItems++;
+        final ItemTable t = items;
+        final int slot = t.allocate();
+        final long id = ((++serial) << ItemTable.SLOT_BITS) | slot;
+        t.id[slot] = id;
+        t.stream[slot] = a.stream;
+        t.channel[slot] = channelOfTraffic[a.channel];
+        t.counted[slot] = now >= warmupMs;
+        t.handleMs[slot] = a.handleMs;
+        t.secondHandleMs[slot] = a.secondHandleMs;
+        t.patienceMs[slot] = a.patienceMs;
+        t.transferQueue[slot] = a.transferQueue < 0 ? -1 : queueOfTraffic[a.transferQueue];
+        t.transferred[slot] = false;
+        t.visit[slot] = 0;
+        t.heldUnits[slot] = 0;
+        int q = queueOfTraffic[a.queue];
+        final OverflowDef rule = overflow[q];
+        if (rule != null && rule.whenWaiting() >= 0 && waiting[q] >= rule.whenWaiting())
+        {
+            if (t.counted[slot])
+            {
+                kpis.overflowed(q, t.channel[slot], a.stream, kpis.intervalOf(now));
+            }
+            q = overflowTarget[q];
+        }
+        startVisit(now, slot, q);
+        final Result result = engine.enqueue(now, id, t.channel[slot], q, a.priority, requirementHandles[a.requirements]);
+        if (result != Result.OK)
+        {
+            throw new SimulationException("the engine refused work item " + serial + ": " + result
+                + (result == Result.ITEM_TABLE_FULL ? " (raise maxLiveItems in the scenario)" : ""));
+        }
+        syncTick(now);
+    }
+
+    /** The item enters queue q (arrival or transfer in); only simulator state, no engine call. */
+    private void startVisit(final long now, final int slot, final int q)
+    {
+        final ItemTable t = items;
+        final int visit = ++t.visit[slot];
+        t.queue[slot] = q;
+        t.entryMs[slot] = now;
+        t.state[slot] = ItemTable.WAITING;
+        t.interval[slot] = kpis.intervalOf(now);
+        if (t.counted[slot])
+        {
+            kpis.offered(q, t.channel[slot], t.stream[slot], t.interval[slot]);
+        }
+        waitingChanged(now, q, 1);
+        final long patience = t.patienceMs[slot];
+        if (patience >= 0)
+        {
+            events.schedule(now + patience, PATIENCE, visit, t.id[slot], 0);
+        }
+        final OverflowDef rule = overflow[q];
+        if (rule != null && rule.afterWaitMs() >= 0)
+        {
+            events.schedule(now + rule.afterWaitMs(), OVERFLOW, visit, t.id[slot], 0);
+        }
+    }
+
+    private void waitingChanged(final long now, final int q, final int delta)
+    {
+        waiting[q] += delta;
+        kpis.waitingChanged(now, q, delta);
+    }
+
+    private void patienceEnds(final long now, final long id, final int visit)
+    {
+        final int slot = items.live(id);
+        if (slot >= 0 && items.visit[slot] == visit
+            && (items.state[slot] == ItemTable.WAITING || items.state[slot] == ItemTable.OFFERED))
+        {
+            engine.abandon(now, id);
+            syncTick(now);
+        }
+    }
+
+    private void overflowInQueue(final long now, final long id, final int visit)
+    {
+        final int slot = items.live(id);
+        if (slot >= 0 && items.visit[slot] == visit && items.state[slot] == ItemTable.WAITING)
+        {
+            overflowing = true;
+            engine.transferToQueue(now, id, overflowTarget[items.queue[slot]]);
+            overflowing = false;
+            syncTick(now);
+        }
+    }
+
+    private void answerOffer(final long now, final long id, final long offerId, final boolean accept)
+    {
+        final int slot = items.live(id);
+        if (slot >= 0 && items.state[slot] == ItemTable.OFFERED && items.offerId[slot] == offerId)
+        {
+            if (accept)
+            {
+                engine.accept(now, id, offerId);
+            }
+            else
+            {
+                engine.reject(now, id, offerId);
+            }
+            syncTick(now);
+        }
+    }
+
+    private void finish(final long now, final long id, final int visit)
+    {
+        final int slot = items.live(id);
+        if (slot < 0 || items.visit[slot] != visit || items.state[slot] != ItemTable.ASSIGNED)
+        {
+            return;
+        }
+        if (items.transferQueue[slot] >= 0 && !items.transferred[slot])
+        {
+            items.transferred[slot] = true;
+            engine.transferToQueue(now, id, items.transferQueue[slot]);
+        }
+        else
+        {
+            engine.release(now, id, groupWrapUp[agentGroup[items.agent[slot]]]);
+        }
+        syncTick(now);
+    }
+
+    private void tick(final long now)
+    {
+        if (now != pendingTick)
+        {
+            return;
+        }
+        pendingTick = Long.MAX_VALUE;
+        if (engine.nextDeadline() <= now)
+        {
+            engine.tick(now);
+        }
+        syncTick(now);
+    }
+
+    /** Keeps one tick event scheduled at the engine's earliest deadline. */
+    private void syncTick(final long now)
+    {
+        final long deadline = engine.nextDeadline();
+        if (deadline < pendingTick)
+        {
+            pendingTick = Math.max(deadline, now);
+            events.schedule(pendingTick, TICK, 0, 0, 0);
+        }
+    }
+
+    private void shiftStart(final long now, final int group)
+    {
+        final ShiftDef shift = scenario.agents().get(group).shift();
+        for (int agent = groupFirstAgent[group]; agent < groupFirstAgent[group + 1]; agent++)
+        {
+            if (!loggedIn[agent])
+            {
+                loggedIn[agent] = true;
+                kpis.loggedInChanged(now, groupQueues[group], agentCapacity[agent], 1);
+                engine.login(now, agent);
+            }
+        }
+        syncTick(now);
+        if (shift != null && shift.everyMs() > 0 && now + shift.everyMs() < endMs)
+        {
+            events.schedule(now + shift.everyMs(), SHIFT_START, group, 0, 0);
+        }
+    }
+
+    private void shiftEnd(final long now, final int group)
+    {
+        final ShiftDef shift = scenario.agents().get(group).shift();
+        for (int agent = groupFirstAgent[group]; agent < groupFirstAgent[group + 1]; agent++)
+        {
+            if (loggedIn[agent])
+            {
+                loggedIn[agent] = false;
+                kpis.loggedInChanged(now, groupQueues[group], agentCapacity[agent], -1);
+                engine.logout(now, agent);
+            }
+        }
+        syncTick(now);
+        if (shift.everyMs() > 0 && now + shift.everyMs() < endMs)
+        {
+            events.schedule(now + shift.everyMs(), SHIFT_END, group, 0, 0);
+        }
+    }
+
+    // ---- engine events: state updates and follow-up scheduling only, never engine calls ----
+
+    private void hold(final long now, final int slot, final int agent, final int q)
+    {
+        final ItemTable t = items;
+        final int units = channelUnits[t.channel[slot]];
+        t.heldUnits[slot] = units;
+        t.holdQueue[slot] = q;
+        t.agent[slot] = agent;
+        kpis.busyChanged(now, q, t.channel[slot], t.stream[slot], units);
+    }
+
+    private void freeHold(final long now, final int slot)
+    {
+        final ItemTable t = items;
+        final int units = t.heldUnits[slot];
+        if (units != 0)
+        {
+            t.heldUnits[slot] = 0;
+            kpis.busyChanged(now, t.holdQueue[slot], t.channel[slot], t.stream[slot], -units);
+        }
+    }
+
+    private void onOffered(final long now, final long id, final int agent, final int q, final long offerId)
+    {
+        final int slot = items.slotOf(id);
+        final ItemTable t = items;
+        t.state[slot] = ItemTable.OFFERED;
+        t.offerId[slot] = offerId;
+        waitingChanged(now, q, -1);
+        hold(now, slot, agent, q);
+        final int s = t.stream[slot];
+        if (t.counted[slot])
+        {
+            kpis.offerMade(q, t.channel[slot], s, t.interval[slot]);
+        }
+        final Sampler delay = acceptDelay[s];
+        final long respondAt = delay == null ? now : now + delay.sampleMillis(acceptDelayRandom[s]);
+        final boolean reject = rejectProbability[s] > 0.0 && rejectRandom[s].nextDouble() < rejectProbability[s];
+        events.schedule(respondAt, reject ? REJECT : ACCEPT, 0, id, offerId);
+    }
+
+    private void onAssigned(final long now, final long id, final int agent, final int q, final AssignReason reason)
+    {
+        final int slot = items.slotOf(id);
+        final ItemTable t = items;
+        if (t.state[slot] == ItemTable.WAITING)
+        {
+            waitingChanged(now, q, -1);
+            hold(now, slot, agent, q);
+            if (t.counted[slot])
+            {
+                kpis.offerMade(q, t.channel[slot], t.stream[slot], t.interval[slot]);
+            }
+        }
+        t.state[slot] = ItemTable.ASSIGNED;
+        t.agent[slot] = agent;
+        t.assignedMs[slot] = now;
+        if (t.counted[slot])
+        {
+            kpis.answered(q, t.channel[slot], t.stream[slot], t.interval[slot], now - t.entryMs[slot]);
+        }
+        final long handle = t.transferred[slot] ? t.secondHandleMs[slot] : t.handleMs[slot];
+        events.schedule(now + handle, FINISH, t.visit[slot], id, 0);
+    }
+
+    private void onOfferRefused(final long now, final long id)
+    {
+        final int slot = items.slotOf(id);
+        freeHold(now, slot);
+        if (items.counted[slot])
+        {
+            kpis.offerRefused(items.queue[slot], items.channel[slot], items.stream[slot], items.interval[slot]);
+        }
+    }
+
+    private void onRequeued(final long now, final long id, final int q)
+    {
+        final int slot = items.slotOf(id);
+        freeHold(now, slot);
+        if (items.state[slot] != ItemTable.WAITING)
+        {
+            items.state[slot] = ItemTable.WAITING;
+            waitingChanged(now, q, 1);
+        }
+    }
+
+    private void onReleased(final long now, final long id, final long wrapUpMs)
+    {
+        final int slot = items.slotOf(id);
+        final ItemTable t = items;
+        if (t.counted[slot])
+        {
+            kpis.handled(t.queue[slot], t.channel[slot], t.stream[slot], t.interval[slot],
+                now - t.assignedMs[slot] + wrapUpMs);
+        }
+        if (wrapUpMs > 0)
+        {
+            t.state[slot] = ItemTable.WRAP_UP;
+        }
+        else
+        {
+            freeHold(now, slot);
+            t.free(slot);
+        }
+    }
+
+    private void onWrapUpEnded(final long now, final long id)
+    {
+        final int slot = items.slotOf(id);
+        freeHold(now, slot);
+        items.free(slot);
+    }
+
+    private void onTransferred(final long now, final long id, final int fromQueue, final int toQueue)
+    {
+        final int slot = items.slotOf(id);
+        final ItemTable t = items;
+        freeHold(now, slot);
+        final int state = t.state[slot];
+        if (state == ItemTable.WAITING)
+        {
+            waitingChanged(now, fromQueue, -1);
+        }
+        if (t.counted[slot])
+        {
+            if (overflowing)
+            {
+                kpis.overflowed(fromQueue, t.channel[slot], t.stream[slot], t.interval[slot]);
+            }
+            else if (state == ItemTable.ASSIGNED)
+            {
+                kpis.transferred(fromQueue, t.channel[slot], t.stream[slot], t.interval[slot]);
+            }
+        }
+        startVisit(now, slot, toQueue);
+    }
+
+    private void onEnded(final long now, final long id, final EndReason reason)
+    {
+        final int slot = items.slotOf(id);
+        final ItemTable t = items;
+        if (t.state[slot] == ItemTable.WAITING)
+        {
+            waitingChanged(now, t.queue[slot], -1);
+        }
+        freeHold(now, slot);
+        if (t.counted[slot] && reason == EndReason.ABANDONED)
+        {
+            kpis.abandoned(t.queue[slot], t.channel[slot], t.stream[slot], t.interval[slot]);
+        }
+        t.free(slot);
+    }
+
+    /** Receives the engine's events on the simulation thread. */
+    private final class Listener implements EngineEvents
+    {
+        @Override
+        public void onOffered(final long now, final long itemId, final int agent, final int queue, final long offerId)
+        {
+            Simulator.this.onOffered(now, itemId, agent, queue, offerId);
+        }
+
+        @Override
+        public void onAssigned(final long now, final long itemId, final int agent, final int queue, final long offerId,
+            final AssignReason reason)
+        {
+            Simulator.this.onAssigned(now, itemId, agent, queue, reason);
+        }
+
+        @Override
+        public void onOfferRejected(final long now, final long itemId, final int agent, final long offerId)
+        {
+            onOfferRefused(now, itemId);
+        }
+
+        @Override
+        public void onOfferTimedOut(final long now, final long itemId, final int agent, final long offerId)
+        {
+            onOfferRefused(now, itemId);
+        }
+
+        @Override
+        public void onRequeued(final long now, final long itemId, final int queue, final RequeueReason reason)
+        {
+            Simulator.this.onRequeued(now, itemId, queue);
+        }
+
+        @Override
+        public void onReleased(final long now, final long itemId, final int agent, final long wrapUpMs)
+        {
+            Simulator.this.onReleased(now, itemId, wrapUpMs);
+        }
+
+        @Override
+        public void onWrapUpEnded(final long now, final long itemId, final int agent)
+        {
+            Simulator.this.onWrapUpEnded(now, itemId);
+        }
+
+        @Override
+        public void onTransferred(final long now, final long itemId, final int fromQueue, final int toQueue,
+            final int toAgent)
+        {
+            Simulator.this.onTransferred(now, itemId, fromQueue, toQueue);
+        }
+
+        @Override
+        public void onEnded(final long now, final long itemId, final int queue, final EndReason reason)
+        {
+            Simulator.this.onEnded(now, itemId, reason);
+        }
+
+        @Override
+        public void onStepAdvanced(final long now, final long itemId, final int step)
+        {
+        }
+
+        @Override
+        public void onPresenceChanged(final long now, final int agent, final Presence presence)
+        {
+        }
+
+        @Override
+        public void onCommandRejected(final long now, final CommandType command, final Result reason,
+            final long subject)
+        {
+            engineRejections++;
+        }
+    }
+}

@@ -1,0 +1,358 @@
+package io.switchboard.sim.record;
+
+import io.switchboard.sim.scenario.Durations;
+import io.switchboard.sim.scenario.ScenarioException;
+import io.switchboard.sim.traffic.Arrival;
+import io.switchboard.sim.traffic.TrafficSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads historical traffic from CSV, one row per work item, into a {@link TrafficSource} sorted by arrival.
+ * Columns (header row required, any order): {@code arrival} (seconds from the start, or an ISO local date-time such
+ * as {@code 2025-03-03T08:15:00}, counted from midnight of the earliest date), {@code channel}, {@code queue},
+ * {@code handleTime} (a duration) are required; {@code stream}, {@code priority}, {@code requires}
+ * ({@code english:3;hardware:2}), {@code patience} (empty: never abandons), {@code transferTo} and
+ * {@code secondHandleTime} are optional. Bad rows are reported with file, line and column. Not thread safe; one
+ * thread.
+ */
+public final class CsvTrafficImporter implements TrafficSource
+{
+    private static final Set<String> COLUMNS = Set.of("arrival", "channel", "queue", "handletime", "stream",
+        "priority", "requires", "patience", "transferto", "secondhandletime");
+
+    private final List<String> streams = new ArrayList<>();
+    private final List<String> channels = new ArrayList<>();
+    private final List<String> queues = new ArrayList<>();
+    private final List<Map<String, Integer>> requirementSets = new ArrayList<>();
+    private final List<Arrival> rows = new ArrayList<>();
+    private int cursor;
+
+    /**
+     * @param file CSV file.
+     * @throws ScenarioException on unreadable files and bad rows.
+     */
+    public CsvTrafficImporter(final Path file)
+    {
+        final String name = file.toString();
+        final List<String> lines;
+        try
+        {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        }
+        catch (final NoSuchFileException ex)
+        {
+            throw new ScenarioException(name, 0, null, "cannot read file: no such file");
+        }
+        catch (final IOException ex)
+        {
+            throw new ScenarioException(name, 0, null, "cannot read file: " + ex.getMessage());
+        }
+        if (lines.isEmpty() || lines.get(0).isBlank())
+        {
+            throw new ScenarioException(name, 1, null, "the file is empty (a header row is needed)");
+        }
+        final List<String> header = splitRow(lines.get(0));
+        final Map<String, Integer> column = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++)
+        {
+            final String key = header.get(i).strip().toLowerCase(java.util.Locale.ROOT);
+            if (!COLUMNS.contains(key))
+            {
+                throw new ScenarioException(name, 1, header.get(i).strip(), "unknown column (expected arrival, channel, "
+                    + "queue, handleTime, stream, priority, requires, patience, transferTo, secondHandleTime)");
+            }
+            column.put(key, i);
+        }
+        for (final String required : List.of("arrival", "channel", "queue", "handletime"))
+        {
+            if (!column.containsKey(required))
+            {
+                throw new ScenarioException(name, 1, required, "missing required column");
+            }
+        }
+        final Map<String, Integer> requirementIndex = new LinkedHashMap<>();
+        final List<LocalDateTime> dates = new ArrayList<>();
+        final List<Integer> dateRows = new ArrayList<>();
+        for (int lineNo = 2; lineNo <= lines.size(); lineNo++)
+        {
+            final String line = lines.get(lineNo - 1);
+            if (line.isBlank())
+            {
+                continue;
+            }
+            final List<String> cells = splitRow(line);
+            final Row row = new Row(name, lineNo, cells, column);
+            final Arrival a = new Arrival();
+            final String arrival = row.required("arrival");
+            final double seconds = parseNumber(arrival);
+            if (Double.isNaN(seconds))
+            {
+                try
+                {
+                    dates.add(LocalDateTime.parse(arrival));
+                    dateRows.add(rows.size());
+                }
+                catch (final DateTimeParseException ex)
+                {
+                    throw row.error("arrival", "bad arrival '" + arrival + "' (seconds, or a date-time like "
+                        + "2025-03-03T08:15:00)");
+                }
+            }
+            else if (seconds < 0)
+            {
+                throw row.error("arrival", "arrival must not be negative");
+            }
+            else
+            {
+                a.timeMs = Math.round(seconds * 1000.0);
+            }
+            a.channel = intern(channels, row.required("channel"));
+            a.queue = intern(queues, row.required("queue"));
+            a.handleMs = row.duration("handletime", true);
+            a.stream = intern(streams, row.optional("stream", "imported"));
+            final String priority = row.optional("priority", "0");
+            final double p = parseNumber(priority);
+            if (Double.isNaN(p) || p != Math.rint(p) || p < 0 || p > 1_000_000)
+            {
+                throw row.error("priority", "priority must be an integer 0..1000000, found '" + priority + "'");
+            }
+            a.priority = (int)p;
+            final Map<String, Integer> requires = row.requirements();
+            final String key = RecordingWriter.requirementText(requires);
+            a.requirements = requirementIndex.computeIfAbsent(key, k ->
+            {
+                requirementSets.add(requires);
+                return requirementSets.size() - 1;
+            });
+            a.patienceMs = row.optional("patience", "").isEmpty() ? -1 : row.duration("patience", false);
+            final String transferTo = row.optional("transferto", "");
+            if (transferTo.isEmpty())
+            {
+                a.transferQueue = -1;
+            }
+            else
+            {
+                a.transferQueue = intern(queues, transferTo);
+                a.secondHandleMs = row.optional("secondhandletime", "").isEmpty() ? a.handleMs
+                    : row.duration("secondhandletime", true);
+            }
+            rows.add(a);
+        }
+        if (rows.isEmpty())
+        {
+            throw new ScenarioException(name, 2, null, "no work items (only a header row)");
+        }
+        if (!dates.isEmpty())
+        {
+            if (dates.size() != rows.size())
+            {
+                throw new ScenarioException(name, 0, "arrival", "mix of seconds and date-times in one file");
+            }
+            final LocalDateTime midnight = dates.stream().min(Comparator.naturalOrder()).orElseThrow()
+                .truncatedTo(ChronoUnit.DAYS);
+            for (int i = 0; i < dates.size(); i++)
+            {
+                rows.get(dateRows.get(i)).timeMs = ChronoUnit.MILLIS.between(midnight, dates.get(i));
+            }
+        }
+        rows.sort(Comparator.comparingLong(a -> a.timeMs));
+    }
+
+    private static int intern(final List<String> names, final String name)
+    {
+        final int index = names.indexOf(name);
+        if (index >= 0)
+        {
+            return index;
+        }
+        names.add(name);
+        return names.size() - 1;
+    }
+
+    private static double parseNumber(final String text)
+    {
+        try
+        {
+            return Double.parseDouble(text.strip());
+        }
+        catch (final NumberFormatException ex)
+        {
+            return Double.NaN;
+        }
+    }
+
+    static List<String> splitRow(final String line)
+    {
+        final List<String> cells = new ArrayList<>();
+        final StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++)
+        {
+            final char ch = line.charAt(i);
+            if (quoted)
+            {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"')
+                {
+                    cell.append('"');
+                    i++;
+                }
+                else if (ch == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    cell.append(ch);
+                }
+            }
+            else if (ch == '"')
+            {
+                quoted = true;
+            }
+            else if (ch == ',')
+            {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            }
+            else
+            {
+                cell.append(ch);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    /** @return number of work items. */
+    public int size()
+    {
+        return rows.size();
+    }
+
+    @Override
+    public List<String> streamNames()
+    {
+        return streams;
+    }
+
+    @Override
+    public List<String> channelNames()
+    {
+        return channels;
+    }
+
+    @Override
+    public List<String> queueNames()
+    {
+        return queues;
+    }
+
+    @Override
+    public List<Map<String, Integer>> requirementSets()
+    {
+        return requirementSets;
+    }
+
+    @Override
+    public boolean next(final Arrival out)
+    {
+        if (cursor >= rows.size())
+        {
+            return false;
+        }
+        out.copyFrom(rows.get(cursor++));
+        return true;
+    }
+
+    /** One CSV row with its location, for messages. */
+    private static final class Row
+    {
+        private final String file;
+        private final int line;
+        private final List<String> cells;
+        private final Map<String, Integer> column;
+
+        Row(final String file, final int line, final List<String> cells, final Map<String, Integer> column)
+        {
+            this.file = file;
+            this.line = line;
+            this.cells = cells;
+            this.column = column;
+        }
+
+        String optional(final String key, final String fallback)
+        {
+            final Integer index = column.get(key);
+            if (index == null || index >= cells.size())
+            {
+                return fallback;
+            }
+            final String value = cells.get(index).strip();
+            return value.isEmpty() ? fallback : value;
+        }
+
+        String required(final String key)
+        {
+            final String value = optional(key, "");
+            if (value.isEmpty())
+            {
+                throw error(key, "missing value");
+            }
+            return value;
+        }
+
+        long duration(final String key, final boolean required)
+        {
+            final String text = required ? required(key) : optional(key, "");
+            final double millis = Durations.parseMillis(text);
+            if (Double.isNaN(millis) || millis < 0)
+            {
+                throw error(key, "bad duration '" + text + "'");
+            }
+            return Math.round(millis);
+        }
+
+        Map<String, Integer> requirements()
+        {
+            final Map<String, Integer> result = new LinkedHashMap<>();
+            final String text = optional("requires", "");
+            if (text.isEmpty())
+            {
+                return result;
+            }
+            for (final String part : text.split(";"))
+            {
+                final int colon = part.lastIndexOf(':');
+                final String skill = colon < 0 ? "" : part.substring(0, colon).strip();
+                final double level = colon < 0 ? Double.NaN : parseNumber(part.substring(colon + 1));
+                if (skill.isEmpty() || Double.isNaN(level) || level < 1 || level > 10 || level != Math.rint(level))
+                {
+                    throw error("requires", "bad requirement '" + part + "' (use skill:level with level 1..10)");
+                }
+                result.put(skill, (int)level);
+            }
+            return result;
+        }
+
+        ScenarioException error(final String key, final String problem)
+        {
+            return new ScenarioException(file, line, key.equals("handletime") ? "handleTime"
+                : key.equals("transferto") ? "transferTo" : key.equals("secondhandletime") ? "secondHandleTime" : key,
+                problem);
+        }
+    }
+}

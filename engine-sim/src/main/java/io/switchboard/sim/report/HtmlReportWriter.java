@@ -1,0 +1,146 @@
+package io.switchboard.sim.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a report as one self-contained HTML file: KPI tables and inline SVG charts of service level, waiting items
+ * and occupancy over time and of the wait-time distribution. No scripts, fonts, images or links to load, so it
+ * renders with no network. Stateless; safe on any thread.
+ */
+public final class HtmlReportWriter
+{
+    private HtmlReportWriter()
+    {
+    }
+
+    /**
+     * @param report the report.
+     * @param file   destination.
+     */
+    public static void write(final SimulationReport report, final Path file)
+    {
+        try
+        {
+            Files.writeString(file, render(report), StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * @param report the report.
+     * @return the HTML document.
+     */
+    public static String render(final SimulationReport report)
+    {
+        final List<IntervalReport> intervals = report.intervals();
+        final int n = intervals.size();
+        final double[] hours = new double[n];
+        for (int k = 0; k < n; k++)
+        {
+            hours[k] = intervals.get(k).startSeconds() / 3600.0;
+        }
+        final Map<String, double[]> serviceLevel = new LinkedHashMap<>();
+        final Map<String, double[]> waiting = new LinkedHashMap<>();
+        final Map<String, double[]> occupancy = new LinkedHashMap<>();
+        serviceLevel.put("overall", series(intervals, null, true));
+        waiting.put("all queues", intervals.stream().mapToDouble(IntervalReport::waitingTotal).toArray());
+        occupancy.put("overall", series(intervals, null, false));
+        for (final String queue : report.queues().keySet())
+        {
+            serviceLevel.put(queue, series(intervals, queue, true));
+            waiting.put(queue, intervals.stream().mapToDouble(i -> i.waiting().getOrDefault(queue, 0.0)).toArray());
+            occupancy.put(queue, series(intervals, queue, false));
+        }
+        final List<String> labels = new ArrayList<>();
+        final double[] counts = new double[report.waitDistribution().size()];
+        for (int i = 0; i < counts.length; i++)
+        {
+            final double[] bucket = report.waitDistribution().get(i);
+            labels.add(String.format(Locale.ROOT, "%.0f", bucket[0]));
+            counts[i] = bucket[1];
+        }
+
+        final StringBuilder html = new StringBuilder(64 * 1024);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
+            .append(escape(report.scenario())).append(" - engine-sim report</title>\n<style>\n")
+            .append("body{font-family:sans-serif;margin:24px;color:#222;max-width:1100px}")
+            .append("table{border-collapse:collapse;margin:8px 0 20px}")
+            .append("th,td{border:1px solid #ccc;padding:3px 8px;text-align:right;font-size:13px}")
+            .append("th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}")
+            .append("svg{display:block;margin:12px 0;border:1px solid #eee}h2{margin-top:28px}\n</style></head><body>\n");
+        html.append("<h1>").append(escape(report.scenario())).append("</h1>\n<p>")
+            .append(String.format(Locale.ROOT, "seed %d &middot; %.1f simulated hours &middot; %,d work items &middot; "
+                    + "%,d events &middot; %.2f s wall clock", report.seed(), report.simulatedSeconds() / 3600.0,
+                report.workItems(), report.events(), report.wallSeconds()))
+            .append("</p>\n");
+        html.append("<h2>Summary</h2>\n");
+        table(html, "overall", Map.of("overall", report.overall()));
+        table(html, "queue", report.queues());
+        table(html, "channel", report.channels());
+        table(html, "stream", report.streams());
+        html.append("<h2>Over time</h2>\n");
+        html.append(SvgCharts.lineChart("Service level by interval of arrival", hours, serviceLevel, 1.0, true));
+        html.append(SvgCharts.lineChart("Waiting items (time average)", hours, waiting, Double.NaN, false));
+        html.append(SvgCharts.lineChart("Occupancy", hours, occupancy, 1.0, true));
+        html.append("<h2>Wait-time distribution</h2>\n");
+        html.append(SvgCharts.barChart("Answered items by wait (all queues)", labels, counts));
+        html.append("<p>KPIs follow SPEC section 4: service level = answered within the queue's threshold / (answered "
+            + "+ abandoned); ASA and wait percentiles are over answered items; occupancy = busy capacity units &times; "
+            + "time / logged-in capacity units &times; time.</p>\n");
+        return html.append("</body></html>\n").toString();
+    }
+
+    private static double[] series(final List<IntervalReport> intervals, final String queue, final boolean sl)
+    {
+        final double[] values = new double[intervals.size()];
+        for (int k = 0; k < values.length; k++)
+        {
+            final KpiValues v = queue == null ? intervals.get(k).overall() : intervals.get(k).queues().get(queue);
+            if (sl)
+            {
+                values[k] = v.answered() + v.abandoned() == 0 ? Double.NaN : v.serviceLevel();
+            }
+            else
+            {
+                values[k] = v.occupancy();
+            }
+        }
+        return values;
+    }
+
+    private static void table(final StringBuilder html, final String title, final Map<String, KpiValues> rows)
+    {
+        html.append("<table><tr><th>").append(escape(title)).append("</th><th>offered</th><th>answered</th>")
+            .append("<th>abandoned</th><th>abandon&nbsp;%</th><th>ASA&nbsp;s</th><th>SL&nbsp;%</th><th>P(wait)&nbsp;%</th>")
+            .append("<th>P50&nbsp;s</th><th>P90&nbsp;s</th><th>P99&nbsp;s</th><th>AHT&nbsp;s</th><th>occupancy&nbsp;%</th>")
+            .append("<th>transfer&nbsp;%</th><th>rejection&nbsp;%</th></tr>\n");
+        for (final Map.Entry<String, KpiValues> row : rows.entrySet())
+        {
+            final KpiValues k = row.getValue();
+            html.append("<tr><td>").append(escape(row.getKey())).append("</td>").append(String.format(Locale.ROOT,
+                "<td>%,d</td><td>%,d</td><td>%,d</td><td>%.2f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td>"
+                    + "<td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.2f</td><td>%.2f</td>",
+                k.offered(), k.answered(), k.abandoned(), 100 * k.abandonRate(), k.asa(), 100 * k.serviceLevel(),
+                100 * k.probWait(), k.waitP50(), k.waitP90(), k.waitP99(), k.aht(), 100 * k.occupancy(),
+                100 * k.transferRate(), 100 * k.rejectionRate())).append("</tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    static String escape(final String text)
+    {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

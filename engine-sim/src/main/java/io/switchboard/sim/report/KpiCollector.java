@@ -1,0 +1,391 @@
+package io.switchboard.sim.report;
+
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.HistogramIterationValue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects the KPIs of a run from the simulator's item events and time-integrated counters. Item events name the
+ * queue, channel and stream of the item's current queue visit and the interval in which the visit began; they are
+ * reported only for items that arrived after warm-up. Counters (busy units, logged-in units, waiting items) are
+ * integrated over time from the end of warm-up. Not thread safe; one simulation thread.
+ */
+public final class KpiCollector
+{
+    private final List<String> queueNames;
+    private final List<String> channelNames;
+    private final List<String> streamNames;
+    private final long[] thresholdMs;
+    private final long measureStartMs;
+    private final long intervalMs;
+    private final int intervalCount;
+
+    private final KpiSlice overall;
+    private final KpiSlice[] queues;
+    private final KpiSlice[] channels;
+    private final KpiSlice[] streams;
+    private final KpiSlice[] intervalOverall;
+    private final KpiSlice[][] intervalQueues;
+
+    // time-integrated counters, flat: busy per queue, channel, stream, total; logged per queue, total; waiting
+    private final int busyQueue;
+    private final int busyChannel;
+    private final int busyStream;
+    private final int busyTotal;
+    private final int loggedQueue;
+    private final int loggedTotal;
+    private final int waitingQueue;
+    private final int waitingTotal;
+    private final double[] value;
+    private final long[] last;
+    private final double[] intervalArea;
+    private final double[] totalArea;
+    private final double[][] intervalWaiting;
+    private int currentInterval = -1;
+
+    /**
+     * @param queueNames    queue names in handle order.
+     * @param thresholdMs   service-level threshold per queue.
+     * @param channelNames  channel names.
+     * @param streamNames   stream names.
+     * @param warmupMs      measurement starts here.
+     * @param durationMs    measured duration.
+     * @param intervalMs    interval length.
+     */
+    public KpiCollector(final List<String> queueNames, final long[] thresholdMs, final List<String> channelNames,
+        final List<String> streamNames, final long warmupMs, final long durationMs, final long intervalMs)
+    {
+        this.queueNames = List.copyOf(queueNames);
+        this.channelNames = List.copyOf(channelNames);
+        this.streamNames = List.copyOf(streamNames);
+        this.thresholdMs = thresholdMs.clone();
+        this.measureStartMs = warmupMs;
+        this.intervalMs = intervalMs;
+        this.intervalCount = (int)Math.max(1, (durationMs + intervalMs - 1) / intervalMs);
+        final long maxWait = Math.max(3_600_000L, Math.min(warmupMs + durationMs, 30L * 86_400_000L));
+        final long maxIntervalWait = Math.min(maxWait, 86_400_000L);
+        final int nq = queueNames.size();
+        final int nc = channelNames.size();
+        final int ns = streamNames.size();
+        overall = new KpiSlice(maxWait, true);
+        queues = slices(nq, maxWait, true);
+        channels = slices(nc, maxWait, true);
+        streams = slices(ns, maxWait, true);
+        intervalOverall = slices(intervalCount, maxIntervalWait, false);
+        intervalQueues = new KpiSlice[intervalCount][];
+        for (int k = 0; k < intervalCount; k++)
+        {
+            intervalQueues[k] = slices(nq, maxIntervalWait, false);
+        }
+        busyQueue = 0;
+        busyChannel = busyQueue + nq;
+        busyStream = busyChannel + nc;
+        busyTotal = busyStream + ns;
+        loggedQueue = busyTotal + 1;
+        loggedTotal = loggedQueue + nq;
+        waitingQueue = loggedTotal + 1;
+        waitingTotal = waitingQueue + nq;
+        final int counters = waitingTotal + 1;
+        value = new double[counters];
+        last = new long[counters];
+        intervalArea = new double[counters];
+        totalArea = new double[counters];
+        intervalWaiting = new double[intervalCount][nq + 1];
+    }
+
+    private static KpiSlice[] slices(final int n, final long maxWait, final boolean precise)
+    {
+        final KpiSlice[] result = new KpiSlice[n];
+        for (int i = 0; i < n; i++)
+        {
+            result[i] = new KpiSlice(maxWait, precise);
+        }
+        return result;
+    }
+
+    /**
+     * @param entryMs time an item entered its queue.
+     * @return the interval index of that time, clamped to the measured intervals.
+     */
+    public int intervalOf(final long entryMs)
+    {
+        final long k = (entryMs - measureStartMs) / intervalMs;
+        return (int)Math.max(0, Math.min(intervalCount - 1, k));
+    }
+
+    /** @return number of measured intervals. */
+    public int intervalCount()
+    {
+        return intervalCount;
+    }
+
+    /** An item entered queue {@code q} (arrival or transfer in). */
+    public void offered(final int q, final int c, final int s, final int k)
+    {
+        overall.offered++;
+        queues[q].offered++;
+        channels[c].offered++;
+        streams[s].offered++;
+        intervalOverall[k].offered++;
+        intervalQueues[k][q].offered++;
+    }
+
+    /** An item of queue {@code q} was answered after waiting {@code waitMs}. */
+    public void answered(final int q, final int c, final int s, final int k, final long waitMs)
+    {
+        final long threshold = thresholdMs[q];
+        overall.answer(waitMs, threshold);
+        queues[q].answer(waitMs, threshold);
+        channels[c].answer(waitMs, threshold);
+        streams[s].answer(waitMs, threshold);
+        intervalOverall[k].answer(waitMs, threshold);
+        intervalQueues[k][q].answer(waitMs, threshold);
+    }
+
+    /** The customer of an item of queue {@code q} left before being answered. */
+    public void abandoned(final int q, final int c, final int s, final int k)
+    {
+        overall.abandoned++;
+        queues[q].abandoned++;
+        channels[c].abandoned++;
+        streams[s].abandoned++;
+        intervalOverall[k].abandoned++;
+        intervalQueues[k][q].abandoned++;
+    }
+
+    /** An answered item of queue {@code q} was transferred out. */
+    public void transferred(final int q, final int c, final int s, final int k)
+    {
+        overall.transferred++;
+        queues[q].transferred++;
+        channels[c].transferred++;
+        streams[s].transferred++;
+        intervalOverall[k].transferred++;
+        intervalQueues[k][q].transferred++;
+    }
+
+    /** An item was sent from queue {@code q} to another queue by overflow (before or while waiting). */
+    public void overflowed(final int q, final int c, final int s, final int k)
+    {
+        overall.overflowed++;
+        queues[q].overflowed++;
+        channels[c].overflowed++;
+        streams[s].overflowed++;
+        intervalOverall[k].overflowed++;
+        intervalQueues[k][q].overflowed++;
+    }
+
+    /** An item of queue {@code q} was offered to (or auto-assigned to) an agent. */
+    public void offerMade(final int q, final int c, final int s, final int k)
+    {
+        overall.offersMade++;
+        queues[q].offersMade++;
+        channels[c].offersMade++;
+        streams[s].offersMade++;
+        intervalOverall[k].offersMade++;
+        intervalQueues[k][q].offersMade++;
+    }
+
+    /** An offer of an item of queue {@code q} was rejected or timed out. */
+    public void offerRefused(final int q, final int c, final int s, final int k)
+    {
+        overall.offersRefused++;
+        queues[q].offersRefused++;
+        channels[c].offersRefused++;
+        streams[s].offersRefused++;
+        intervalOverall[k].offersRefused++;
+        intervalQueues[k][q].offersRefused++;
+    }
+
+    /** An item answered from queue {@code q} was released after {@code handleMs} (wrap-up included). */
+    public void handled(final int q, final int c, final int s, final int k, final long handleMs)
+    {
+        overall.handle(handleMs);
+        queues[q].handle(handleMs);
+        channels[c].handle(handleMs);
+        streams[s].handle(handleMs);
+        intervalOverall[k].handle(handleMs);
+        intervalQueues[k][q].handle(handleMs);
+    }
+
+    /** Capacity units held for an item of queue {@code q} changed by {@code delta} at {@code now}. */
+    public void busyChanged(final long now, final int q, final int c, final int s, final int delta)
+    {
+        change(now, busyQueue + q, delta);
+        change(now, busyChannel + c, delta);
+        change(now, busyStream + s, delta);
+        change(now, busyTotal, delta);
+    }
+
+    /** An agent with {@code capacity} units and the given queue memberships logged in (+1) or out (-1). */
+    public void loggedInChanged(final long now, final int[] memberOf, final int capacity, final int sign)
+    {
+        final int delta = capacity * sign;
+        for (final int q : memberOf)
+        {
+            change(now, loggedQueue + q, delta);
+        }
+        change(now, loggedTotal, delta);
+    }
+
+    /** The number of items waiting in queue {@code q} changed by {@code delta}. */
+    public void waitingChanged(final long now, final int q, final int delta)
+    {
+        change(now, waitingQueue + q, delta);
+        change(now, waitingTotal, delta);
+    }
+
+    private void change(final long now, final int index, final double delta)
+    {
+        integrate(now, index);
+        value[index] += delta;
+    }
+
+    private void integrate(final long now, final int index)
+    {
+        final long from = Math.max(last[index], measureStartMs);
+        if (now > from)
+        {
+            intervalArea[index] += value[index] * (now - from);
+        }
+        last[index] = now;
+    }
+
+    /**
+     * Closes the running interval at an interval boundary (and starts the first one at the end of warm-up).
+     *
+     * @param now boundary time.
+     */
+    public void boundary(final long now)
+    {
+        for (int i = 0; i < value.length; i++)
+        {
+            integrate(now, i);
+        }
+        if (currentInterval >= 0 && currentInterval < intervalCount)
+        {
+            final int k = currentInterval;
+            final int nq = queueNames.size();
+            for (int q = 0; q < nq; q++)
+            {
+                intervalQueues[k][q].busyArea += intervalArea[busyQueue + q];
+                intervalQueues[k][q].loggedArea += intervalArea[loggedQueue + q];
+                intervalWaiting[k][q] = intervalArea[waitingQueue + q];
+            }
+            intervalOverall[k].busyArea += intervalArea[busyTotal];
+            intervalOverall[k].loggedArea += intervalArea[loggedTotal];
+            intervalWaiting[k][nq] = intervalArea[waitingTotal];
+        }
+        for (int i = 0; i < value.length; i++)
+        {
+            totalArea[i] += intervalArea[i];
+            intervalArea[i] = 0.0;
+        }
+        currentInterval++;
+    }
+
+    /**
+     * Builds the report at the end of the run.
+     *
+     * @param endMs     end of the run (the last boundary is closed here).
+     * @param header    scenario name, seed and run statistics.
+     * @return the report.
+     */
+    public SimulationReport report(final long endMs, final RunHeader header)
+    {
+        if (currentInterval < intervalCount)
+        {
+            boundary(endMs);
+        }
+        final int nq = queueNames.size();
+        final int nc = channelNames.size();
+        final int ns = streamNames.size();
+        for (int q = 0; q < nq; q++)
+        {
+            queues[q].busyArea = totalArea[busyQueue + q];
+            queues[q].loggedArea = totalArea[loggedQueue + q];
+        }
+        for (int c = 0; c < nc; c++)
+        {
+            channels[c].busyArea = totalArea[busyChannel + c];
+            channels[c].loggedArea = totalArea[loggedTotal];
+        }
+        for (int s = 0; s < ns; s++)
+        {
+            streams[s].busyArea = totalArea[busyStream + s];
+            streams[s].loggedArea = totalArea[loggedTotal];
+        }
+        overall.busyArea = totalArea[busyTotal];
+        overall.loggedArea = totalArea[loggedTotal];
+
+        final Map<String, KpiValues> queueValues = new LinkedHashMap<>();
+        final Map<String, Double> thresholds = new LinkedHashMap<>();
+        for (int q = 0; q < nq; q++)
+        {
+            queueValues.put(queueNames.get(q), queues[q].values(true));
+            thresholds.put(queueNames.get(q), thresholdMs[q] / 1000.0);
+        }
+        final Map<String, KpiValues> channelValues = new LinkedHashMap<>();
+        for (int c = 0; c < nc; c++)
+        {
+            channelValues.put(channelNames.get(c), channels[c].values(false));
+        }
+        final Map<String, KpiValues> streamValues = new LinkedHashMap<>();
+        for (int s = 0; s < ns; s++)
+        {
+            streamValues.put(streamNames.get(s), streams[s].values(false));
+        }
+        final List<IntervalReport> intervals = new ArrayList<>();
+        for (int k = 0; k < intervalCount; k++)
+        {
+            final long start = measureStartMs + k * intervalMs;
+            final double length = Math.max(1, Math.min(intervalMs, endMs - start));
+            final Map<String, KpiValues> perQueue = new LinkedHashMap<>();
+            final Map<String, Double> waiting = new LinkedHashMap<>();
+            for (int q = 0; q < nq; q++)
+            {
+                perQueue.put(queueNames.get(q), intervalQueues[k][q].values(true));
+                waiting.put(queueNames.get(q), intervalWaiting[k][q] / length);
+            }
+            intervals.add(new IntervalReport(start / 1000.0, intervalOverall[k].values(false), perQueue, waiting,
+                intervalWaiting[k][nq] / length));
+        }
+        return new SimulationReport(header.scenario(), header.seed(), (endMs - measureStartMs) / 1000.0,
+            header.wallSeconds(), header.workItems(), header.events(), overall.values(false), queueValues,
+            channelValues, streamValues, intervals, distribution(overall.waits()), thresholds,
+            header.engineRejections());
+    }
+
+    private static List<double[]> distribution(final AbstractHistogram waits)
+    {
+        final List<double[]> result = new ArrayList<>();
+        if (waits == null)
+        {
+            return result;
+        }
+        for (final HistogramIterationValue v : waits.logarithmicBucketValues(1000, 2.0))
+        {
+            result.add(new double[] {v.getValueIteratedTo() / 1000.0, v.getCountAddedInThisIterationStep()});
+        }
+        return result;
+    }
+
+    /**
+     * Run-level facts for the report header. Immutable; safe on any thread.
+     *
+     * @param scenario         scenario name.
+     * @param seed             seed.
+     * @param wallSeconds      wall-clock seconds.
+     * @param workItems        arrivals.
+     * @param events           kernel events.
+     * @param engineRejections commands rejected by the engine.
+     */
+    public record RunHeader(String scenario, long seed, double wallSeconds, long workItems, long events,
+        long engineRejections)
+    {
+    }
+}

@@ -1,0 +1,117 @@
+package io.switchboard.sim.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A validated simulation scenario: run timing, channels, skills, queues, agent groups and traffic streams, in the
+ * order the file defined them. Produced by {@link ScenarioLoader}. Immutable; safe on any thread.
+ *
+ * @param name         scenario name.
+ * @param seed         master random seed.
+ * @param durationMs   measured simulated time, after warm-up.
+ * @param warmupMs     warm-up; items arriving in it are excluded from KPIs.
+ * @param intervalMs   time-series bucket and profile step.
+ * @param channels     channels with their unit costs.
+ * @param skills       skill ids.
+ * @param queues       queues.
+ * @param agents       agent groups.
+ * @param traffic      traffic streams.
+ * @param maxLiveItems engine item-table size (items waiting, offered, assigned or in wrap-up at once).
+ */
+public record Scenario(String name, long seed, long durationMs, long warmupMs, long intervalMs,
+    List<ChannelDef> channels, List<String> skills, List<QueueDef> queues, List<AgentGroupDef> agents,
+    List<StreamDef> traffic, int maxLiveItems)
+{
+    /** Defensive copies. */
+    public Scenario
+    {
+        channels = List.copyOf(channels);
+        skills = List.copyOf(skills);
+        queues = List.copyOf(queues);
+        agents = List.copyOf(agents);
+        traffic = List.copyOf(traffic);
+    }
+
+    /** @return end of the run (warm-up plus duration) in ms. */
+    public long endMs()
+    {
+        return warmupMs + durationMs;
+    }
+
+    /** @return a copy with another seed. */
+    public Scenario withSeed(final long newSeed)
+    {
+        return new Scenario(name, newSeed, durationMs, warmupMs, intervalMs, channels, skills, queues, agents,
+            traffic, maxLiveItems);
+    }
+
+    /** @return a copy with another measured duration. */
+    public Scenario withDuration(final long newDurationMs)
+    {
+        return new Scenario(name, seed, newDurationMs, warmupMs, intervalMs, channels, skills, queues, agents,
+            traffic, maxLiveItems);
+    }
+
+    /** @return a copy where every queue uses the given strategy. */
+    public Scenario withStrategy(final String strategy)
+    {
+        final List<QueueDef> changed = new ArrayList<>();
+        for (final QueueDef queue : queues)
+        {
+            changed.add(queue.withStrategy(strategy));
+        }
+        return new Scenario(name, seed, durationMs, warmupMs, intervalMs, channels, skills, changed, agents,
+            traffic, maxLiveItems);
+    }
+
+    /** @return the index of a queue, or -1. */
+    public int queueIndex(final String queue)
+    {
+        for (int i = 0; i < queues.size(); i++)
+        {
+            if (queues.get(i).name().equals(queue))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** @return the index of a channel, or -1. */
+    public int channelIndex(final String channel)
+    {
+        for (int i = 0; i < channels.size(); i++)
+        {
+            if (channels.get(i).name().equals(channel))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** @return the index of a stream, or -1. */
+    public int streamIndex(final String stream)
+    {
+        for (int i = 0; i < traffic.size(); i++)
+        {
+            if (traffic.get(i).name().equals(stream))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** @return total number of agents over all groups. */
+    public int agentCount()
+    {
+        int total = 0;
+        for (final AgentGroupDef group : agents)
+        {
+            total += group.count();
+        }
+        return total;
+    }
+}

@@ -1,0 +1,64 @@
+package io.switchboard.sim.scenario;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stream of arriving work items. Immutable; safe on any thread.
+ *
+ * @param name                stream name.
+ * @param channel             channel id.
+ * @param queue               queue id.
+ * @param ratePerHour         base Poisson arrival rate.
+ * @param profile             per-interval multipliers of the rate, repeating; empty for a flat rate.
+ * @param handleTime          handle-time distribution.
+ * @param patience            patience distribution, or null for customers who never abandon.
+ * @param priorities          item priorities drawn with {@code priorityWeights}; one entry for a fixed priority.
+ * @param priorityWeights     probabilities of {@code priorities}, summing to 1.
+ * @param requires            skill id to minimum level.
+ * @param acceptDelay         time an agent takes to accept or reject an offer.
+ * @param rejectProbability   probability that an offer is rejected.
+ * @param transferProbability probability that an answered item is transferred to {@code transferTo}.
+ * @param transferTo          target queue of transfers, or null.
+ */
+public record StreamDef(String name, String channel, String queue, double ratePerHour, double[] profile,
+    DistributionSpec handleTime, DistributionSpec patience, int[] priorities, double[] priorityWeights,
+    Map<String, Integer> requires, DistributionSpec acceptDelay, double rejectProbability,
+    double transferProbability, String transferTo)
+{
+    /** Defensive copies. */
+    public StreamDef
+    {
+        profile = profile.clone();
+        priorities = priorities.clone();
+        priorityWeights = priorityWeights.clone();
+        requires = Map.copyOf(requires);
+    }
+
+    /** @return the profile multipliers (a copy). */
+    @Override
+    public double[] profile()
+    {
+        return profile.clone();
+    }
+
+    /** @return the priorities (a copy). */
+    @Override
+    public int[] priorities()
+    {
+        return priorities.clone();
+    }
+
+    /** @return the priority weights (a copy). */
+    @Override
+    public double[] priorityWeights()
+    {
+        return priorityWeights.clone();
+    }
+
+    /** @return required skills in a stable (sorted) order. */
+    public List<String> requiredSkills()
+    {
+        return requires.keySet().stream().sorted().toList();
+    }
+}
