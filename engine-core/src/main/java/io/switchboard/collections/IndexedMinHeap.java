@@ -117,6 +117,12 @@ public final class IndexedMinHeap
         return positions[id] != ABSENT;
     }
 
+    /** @return the key of a present id; undefined when absent. */
+    public long keyOf(final int id)
+    {
+        return keys[positions[id]];
+    }
+
     /** @return id of the smallest entry; undefined when empty. */
     public int peekId()
     {

@@ -170,6 +170,29 @@ final class Agents
         return lastOfferByAgentQueue.get(((long)agent << 32) | queue);
     }
 
+    /** Copies every round-robin stamp as (key, offer id) pairs sorted by key: a canonical form for snapshots. */
+    long[][] roundRobinStamps()
+    {
+        final long[] keys = new long[lastOfferByAgentQueue.size()];
+        final Long2LongHashMap.KeyIterator iterator = lastOfferByAgentQueue.keySet().iterator();
+        for (int i = 0; i < keys.length; i++)
+        {
+            keys[i] = iterator.nextValue();
+        }
+        java.util.Arrays.sort(keys);
+        final long[] values = new long[keys.length];
+        for (int i = 0; i < keys.length; i++)
+        {
+            values[i] = lastOfferByAgentQueue.get(keys[i]);
+        }
+        return new long[][] {keys, values};
+    }
+
+    void restoreRoundRobinStamp(final long key, final long offerId)
+    {
+        lastOfferByAgentQueue.put(key, offerId);
+    }
+
     void recordOfferFrom(final int agent, final int queue, final long offerId)
     {
         lastOfferByAgentQueue.put(((long)agent << 32) | queue, offerId);

@@ -75,6 +75,21 @@ final class AssignmentCycle
         }
     }
 
+    /** Forgets every dirty mark without matching (used after restoring a snapshot of a settled state). */
+    void clear()
+    {
+        for (int i = 0; i < dirtyItemCount; i++)
+        {
+            itemIsDirty[dirtyItems[i]] = false;
+        }
+        for (int i = 0; i < dirtyAgentCount; i++)
+        {
+            agentIsDirty[dirtyAgents[i]] = false;
+        }
+        dirtyItemCount = 0;
+        dirtyAgentCount = 0;
+    }
+
     /** Offers until no dirty item or agent can be matched; leaves nothing dirty. */
     void run()
     {

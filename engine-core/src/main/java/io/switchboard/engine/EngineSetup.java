@@ -6,8 +6,10 @@ import io.switchboard.model.Presence;
 import io.switchboard.model.QueueSpec;
 import io.switchboard.model.RequirementSpec;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +35,8 @@ final class EngineSetup
     private final Map<String, Integer> skillIds = new HashMap<>();
     private final Map<String, Integer> queueIds = new HashMap<>();
     private final Map<String, Integer> agentIds = new HashMap<>();
+    final List<String> channelNames = new ArrayList<>();
+    final List<String> skillNames = new ArrayList<>();
     int channelCount;
 
     EngineSetup(final EngineConfig config, final Transitions transitions, final int[] channelCost)
@@ -82,6 +86,7 @@ final class EngineSetup
         final int id = channelCount++;
         channelCost[id] = units;
         channelIds.put(name, id);
+        channelNames.add(name);
         transitions.minChannelCost = Math.min(transitions.minChannelCost, units);
         for (int agent = 0; agent < agents.count; agent++)
         {
@@ -95,6 +100,7 @@ final class EngineSetup
         checkName("skill", name, skillIds, config.maxSkills());
         final int id = skillIds.size();
         skillIds.put(name, id);
+        skillNames.add(name);
         return id;
     }
 

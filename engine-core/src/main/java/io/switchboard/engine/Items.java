@@ -126,6 +126,8 @@ final class Items
         targetAgent[slot] = NONE;
         consultAgent[slot] = NONE;
         step[slot] = 0;
+        offerId[slot] = 0L;
+        assignedAt[slot] = 0L;
         live++;
         return slot;
     }
@@ -179,6 +181,24 @@ final class Items
         exclusionAgent[node] = agentHandle;
         exclusionNext[node] = exclusionHead[slot];
         exclusionHead[slot] = node;
+    }
+
+    /** @return the agents excluded for the item, sorted (slow path, for snapshots). */
+    int[] exclusions(final int slot)
+    {
+        int count = 0;
+        for (int node = exclusionHead[slot]; node != NONE; node = exclusionNext[node])
+        {
+            count++;
+        }
+        final int[] agents = new int[count];
+        int i = 0;
+        for (int node = exclusionHead[slot]; node != NONE; node = exclusionNext[node])
+        {
+            agents[i++] = exclusionAgent[node];
+        }
+        java.util.Arrays.sort(agents);
+        return agents;
     }
 
     void clearExclusions(final int slot)

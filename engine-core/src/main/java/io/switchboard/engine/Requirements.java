@@ -90,6 +90,11 @@ final class Requirements
         return profileSets.size() - 1;
     }
 
+    int profileCount()
+    {
+        return profileSets.size();
+    }
+
     boolean isValidProfile(final int profile)
     {
         return profile >= 0 && profile < profileSets.size();

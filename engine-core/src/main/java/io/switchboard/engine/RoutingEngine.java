@@ -8,6 +8,8 @@ import io.switchboard.model.RequirementSpec;
 import io.switchboard.stats.AgentStats;
 import io.switchboard.stats.QueueStats;
 
+import java.io.IOException;
+
 /**
  * The routing engine: a deterministic state machine that matches work items to agents by skills, capacity units and
  * queue priority. Its semantics are specified in {@code engine-core/ROUTING.md}.
@@ -40,6 +42,7 @@ public final class RoutingEngine
     private final EngineSetup setup;
     private final ProfileChanges profileChanges;
     private final PickRule pickRule;
+    private final EngineConfig config;
     private long lastNow = Long.MIN_VALUE;
 
     /**
@@ -49,6 +52,7 @@ public final class RoutingEngine
     public RoutingEngine(final EngineConfig config, final EngineEvents events)
     {
         final int[] channelCost = new int[config.maxChannels()];
+        this.config = config;
         this.events = events;
         agents = new Agents(config.maxAgents(), config.maxChannels());
         items = new Items(config.maxItems(), config.maxExclusions());
@@ -842,6 +846,66 @@ public final class RoutingEngine
     public void readAgentStats(final int agent, final long now, final AgentStats out)
     {
         StatsReader.readAgent(agents, agent, now, out);
+    }
+
+    // ================================================================================================================
+    // Snapshots (slow path)
+    // ================================================================================================================
+
+    /**
+     * Writes the engine's complete state — setup, agents, queues, live items, timers, statistics — in a canonical,
+     * versioned binary form. Two engines in the same logical state write identical bytes.
+     *
+     * @param out destination.
+     * @throws IOException if writing fails.
+     */
+    public void writeSnapshot(final java.io.DataOutput out) throws IOException
+    {
+        new SnapshotWriter(config, setup, transitions).write(out, lastNow);
+    }
+
+    /**
+     * Creates an engine from a snapshot written by {@link #writeSnapshot}; it continues exactly where the writer was.
+     *
+     * @param in     source positioned at the snapshot.
+     * @param events receiver of the restored engine's events.
+     * @return the restored engine.
+     * @throws IOException if reading fails or the data is not a snapshot of a supported version.
+     */
+    public static RoutingEngine readSnapshot(final java.io.DataInput in, final EngineEvents events) throws IOException
+    {
+        if (in.readLong() != SnapshotWriter.MAGIC)
+        {
+            throw new IOException("not a Switchboard engine snapshot (bad magic)");
+        }
+        final int version = in.readInt();
+        if (version != SnapshotWriter.VERSION)
+        {
+            throw new IOException("unsupported snapshot version " + version + " (supported: " + SnapshotWriter.VERSION + ")");
+        }
+        final EngineConfig config = new EngineConfig().maxAgents(in.readInt()).maxItems(in.readInt())
+            .maxQueues(in.readInt()).maxSkills(in.readInt()).maxChannels(in.readInt())
+            .maxRequirementSets(in.readInt()).maxExclusions(in.readInt()).randomSeed(in.readLong());
+        final RoutingEngine engine = new RoutingEngine(config, events);
+        engine.lastNow = new SnapshotLoader(engine.setup, engine.transitions).load(in);
+        return engine;
+    }
+
+    /**
+     * @return a 64-bit hash of the canonical snapshot: equal for engines in the same logical state. Slow path.
+     */
+    public long stateHash()
+    {
+        final HashingOutput hashing = new HashingOutput();
+        try
+        {
+            writeSnapshot(new java.io.DataOutputStream(hashing));
+        }
+        catch (final IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return hashing.hash();
     }
 
     // ================================================================================================================

@@ -34,6 +34,13 @@ final class Timers
         heap.remove(slot * KINDS + kind);
     }
 
+    /** @return the deadline of the item's timer of that kind, or -1 when none is pending. */
+    long deadlineOf(final int slot, final int kind)
+    {
+        final int id = slot * KINDS + kind;
+        return heap.contains(id) ? heap.keyOf(id) : -1L;
+    }
+
     /** @return the earliest deadline, or {@link Long#MAX_VALUE} when none is pending. */
     long nextDeadline()
     {

@@ -166,7 +166,7 @@ final class Transitions
         }
     }
 
-    private void linkHeld(final int agent, final int slot)
+    void linkHeld(final int agent, final int slot)
     {
         final int tail = agents.heldTail[agent];
         items.heldPrev[slot] = tail;

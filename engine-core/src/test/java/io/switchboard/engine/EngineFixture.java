@@ -55,6 +55,37 @@ class EngineFixture
         return engine.defineRequirements(new RequirementSpec().require(skill, level));
     }
 
+    int requires(final int skill, final int level, final int otherSkill, final int otherLevel)
+    {
+        return engine.defineRequirements(new RequirementSpec().require(skill, level).require(otherSkill, otherLevel));
+    }
+
+    /** Defines an agent and logs it in at {@code now}. */
+    int loggedInAt(final long now, final String name, final AgentSpec spec)
+    {
+        final int agent = engine.defineAgent(name, spec);
+        engine.login(now, agent);
+        return agent;
+    }
+
+    /** Enqueues an item with priority 0 and no requirements. */
+    Result enqueue(final long now, final long itemId, final int channel, final int queue)
+    {
+        return engine.enqueue(now, itemId, channel, queue, 0, -1);
+    }
+
+    /** Accepts the item's open offer. */
+    Result accept(final long now, final long itemId)
+    {
+        return engine.accept(now, itemId, engine.itemOfferId(itemId));
+    }
+
+    /** Rejects the item's open offer. */
+    Result reject(final long now, final long itemId)
+    {
+        return engine.reject(now, itemId, engine.itemOfferId(itemId));
+    }
+
     /** @return the agent currently offered or holding the item, or -1. */
     int holder(final long itemId)
     {

@@ -19,6 +19,20 @@ final class EventLog implements EngineEvents
         return copy;
     }
 
+    /** @return the recorded events that start with {@code prefix}, in order. */
+    List<String> matching(final String prefix)
+    {
+        final List<String> found = new ArrayList<>();
+        for (final String event : events)
+        {
+            if (event.startsWith(prefix))
+            {
+                found.add(event);
+            }
+        }
+        return found;
+    }
+
     @Override
     public void onOffered(final long now, final long itemId, final int agent, final int queue, final long offerId)
     {
