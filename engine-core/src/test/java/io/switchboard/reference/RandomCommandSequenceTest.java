@@ -135,18 +135,7 @@ class RandomCommandSequenceTest
             final Setup setup = Setup.random(random);
 
             // Generate the sequence against the reference alone, then replay it on two fresh engines.
-            final Tee tee = new Tee(new RecordingEvents());
-            final ReferenceRouter ref = new ReferenceRouter(config(seed), tee);
-            tee.ref = ref;
-            setup.applyTo(Router.of(ref));
-            final Generator generator = new Generator(random, ref, tee, setup, EnumSet.noneOf(CommandType.class));
-            final List<Cmd> sequence = new ArrayList<>();
-            for (int i = 0; i < COMMANDS; i++)
-            {
-                final Cmd cmd = generator.next();
-                sequence.add(cmd);
-                cmd.applyTo(Router.of(ref));
-            }
+            final List<Cmd> sequence = generateSequence(seed, random, setup, COMMANDS);
 
             final RecordingEvents first = new RecordingEvents();
             final RecordingEvents second = new RecordingEvents();
@@ -161,6 +150,24 @@ class RandomCommandSequenceTest
             assertThat(first.count()).as("seed %d: events", seed).isPositive();
             assertThat(second.toBytes()).as("seed %d: event bytes of the second run", seed).isEqualTo(first.toBytes());
         }
+    }
+
+    /** Generates a command sequence by running the generator against the reference router alone. */
+    static List<Cmd> generateSequence(final long seed, final Random random, final Setup setup, final int commands)
+    {
+        final Tee tee = new Tee(new RecordingEvents());
+        final ReferenceRouter ref = new ReferenceRouter(config(seed), tee);
+        tee.ref = ref;
+        setup.applyTo(Router.of(ref));
+        final Generator generator = new Generator(random, ref, tee, setup, EnumSet.noneOf(CommandType.class));
+        final List<Cmd> sequence = new ArrayList<>();
+        for (int i = 0; i < commands; i++)
+        {
+            final Cmd cmd = generator.next();
+            sequence.add(cmd);
+            cmd.applyTo(Router.of(ref));
+        }
+        return sequence;
     }
 
     @Test

@@ -1,12 +1,9 @@
 package io.switchboard.reference;
 
-import io.switchboard.engine.CommandType;
 import io.switchboard.engine.RoutingEngine;
 import io.switchboard.reference.RandomCommandSequenceTest.Cmd;
-import io.switchboard.reference.RandomCommandSequenceTest.Generator;
 import io.switchboard.reference.RandomCommandSequenceTest.Router;
 import io.switchboard.reference.RandomCommandSequenceTest.Setup;
-import io.switchboard.reference.RandomCommandSequenceTest.Tee;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -14,8 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 
@@ -39,7 +34,7 @@ class SnapshotReplayTest
             final long seed = 0x5EED_5A95L ^ s;
             final Random random = new Random(seed);
             final Setup setup = Setup.random(random);
-            final List<Cmd> sequence = generate(seed, random, setup);
+            final List<Cmd> sequence = RandomCommandSequenceTest.generateSequence(seed, random, setup, COMMANDS);
             final int cut = random.nextInt(COMMANDS);
 
             final RecordingEvents beforeCut = new RecordingEvents();
@@ -95,23 +90,6 @@ class SnapshotReplayTest
         assertThatThrownBy(() -> RoutingEngine.readSnapshot(
             new DataInputStream(new ByteArrayInputStream(garbage)), new RecordingEvents()))
             .isInstanceOf(IOException.class).hasMessageContaining("bad magic");
-    }
-
-    private static List<Cmd> generate(final long seed, final Random random, final Setup setup)
-    {
-        final Tee tee = new Tee(new RecordingEvents());
-        final ReferenceRouter ref = new ReferenceRouter(RandomCommandSequenceTest.config(seed), tee);
-        tee.ref = ref;
-        setup.applyTo(Router.of(ref));
-        final Generator generator = new Generator(random, ref, tee, setup, EnumSet.noneOf(CommandType.class));
-        final List<Cmd> sequence = new ArrayList<>();
-        for (int i = 0; i < COMMANDS; i++)
-        {
-            final Cmd cmd = generator.next();
-            sequence.add(cmd);
-            cmd.applyTo(Router.of(ref));
-        }
-        return sequence;
     }
 
     private static byte[] snapshotOf(final RoutingEngine engine) throws IOException
