@@ -211,6 +211,16 @@ final class Agents
         memberQueue[base + slot] = memberQueue[base + last];
     }
 
+    /** Adds {@code delta} to the logged-in member count of every queue the agent belongs to. */
+    void countLoggedInMember(final int agent, final int[] loggedInMembers, final int delta)
+    {
+        final int base = agent * MAX_MEMBERSHIPS;
+        for (int i = base, end = base + memberCount[agent]; i < end; i++)
+        {
+            loggedInMembers[memberQueue[i]] += delta;
+        }
+    }
+
     /** Integrates busy and logged-in unit·time up to {@code now}; call before any change of used, capacity or login. */
     void accumulate(final int agent, final long now)
     {

@@ -30,6 +30,8 @@ final class Queues
     final int[] residentHead;
     final int[] residentTail;
     final int[] waiting;
+    /** Logged-in agents that are members of the queue. */
+    final int[] loggedInMembers;
 
     final long[] offered;
     final long[] answered;
@@ -61,6 +63,7 @@ final class Queues
         Arrays.fill(residentHead, Items.NONE);
         Arrays.fill(residentTail, Items.NONE);
         waiting = new int[maxQueues];
+        loggedInMembers = new int[maxQueues];
         offered = new long[maxQueues];
         answered = new long[maxQueues];
         abandoned = new long[maxQueues];

@@ -167,6 +167,7 @@ public final class RoutingEngine
         }
         agents.accumulate(agent, now);
         agents.loggedIn[agent] = true;
+        agents.countLoggedInMember(agent, queues.loggedInMembers, 1);
         agents.chosenPresence[agent] = (byte)Presence.AVAILABLE.ordinal();
         agents.lastFreedAt[agent] = now;
         agents.handled[agent] = 0;
@@ -191,6 +192,7 @@ public final class RoutingEngine
         }
         agents.accumulate(agent, now);
         agents.loggedIn[agent] = false;
+        agents.countLoggedInMember(agent, queues.loggedInMembers, -1);
         agents.chosenPresence[agent] = (byte)Presence.OFFLINE.ordinal();
         transitions.applyPresenceRule(agent);
         index.refresh(agent);
@@ -354,6 +356,10 @@ public final class RoutingEngine
             return rejected(now, type, Result.INVALID_VALUE, agent);
         }
         profileChanges.setMembership(agent, queue, join);
+        if (agents.loggedIn[agent])
+        {
+            queues.loggedInMembers[queue] += join ? 1 : -1;
+        }
         cycle.markAgent(agent);
         return done();
     }
@@ -829,6 +835,12 @@ public final class RoutingEngine
     public int waitingCount(final int queue)
     {
         return queues.waiting[queue];
+    }
+
+    /** @return the number of logged-in agents that are members of the queue. */
+    public int loggedInMembers(final int queue)
+    {
+        return queues.loggedInMembers[queue];
     }
 
     public int liveItems()

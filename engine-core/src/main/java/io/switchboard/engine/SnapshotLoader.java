@@ -132,6 +132,10 @@ final class SnapshotLoader
             agents.busyUnitMs[agent] = in.readLong();
             agents.loggedInUnitMs[agent] = in.readLong();
             agents.statsSince[agent] = in.readLong();
+            if (agents.loggedIn[agent])
+            {
+                agents.countLoggedInMember(agent, queues.loggedInMembers, 1);
+            }
             Arrays.sort(memberQueues);
             index.join(agent, index.findOrCreatePool(skills, levels, skills.length, memberQueues, memberships));
         }
