@@ -147,23 +147,28 @@ final class EngineSetup
                 }
             }
         }
+        final int[][] stepSkills = new int[steps][];
+        final int[][] stepLevels = new int[steps][];
+        for (int step = 0; step < steps; step++)
+        {
+            final int count = spec.requirementCount(step);
+            stepSkills[step] = new int[count];
+            stepLevels[step] = new int[count];
+            for (int i = 0; i < count; i++)
+            {
+                stepSkills[step][i] = spec.skill(step, i);
+                stepLevels[step][i] = spec.minLevel(step, i);
+            }
+        }
+        if (requirements.missingSets(stepSkills, stepLevels) > requirements.freeSets())
+        {
+            throw new SetupException(SetupException.Reason.TABLE_FULL, "requirement set table full");
+        }
         final int[] sets = new int[steps];
         final long[] durations = new long[steps];
         for (int step = 0; step < steps; step++)
         {
-            final int count = spec.requirementCount(step);
-            final int[] skills = new int[count];
-            final int[] levels = new int[count];
-            for (int i = 0; i < count; i++)
-            {
-                skills[i] = spec.skill(step, i);
-                levels[i] = spec.minLevel(step, i);
-            }
-            sets[step] = requirements.internSet(skills, levels);
-            if (sets[step] < 0)
-            {
-                throw new SetupException(SetupException.Reason.TABLE_FULL, "requirement set table full");
-            }
+            sets[step] = requirements.internSet(stepSkills[step], stepLevels[step]);
             durations[step] = spec.stepDurationMs(step);
         }
         return requirements.addProfile(sets, durations);

@@ -38,20 +38,7 @@ final class Requirements
      */
     int internSet(final int[] skills, final int[] levels)
     {
-        final Integer[] order = new Integer[skills.length];
-        for (int i = 0; i < order.length; i++)
-        {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Integer.compare(skills[a], skills[b]));
-        final int[] sortedSkills = new int[skills.length];
-        final int[] sortedLevels = new int[skills.length];
-        for (int i = 0; i < order.length; i++)
-        {
-            sortedSkills[i] = skills[order[i]];
-            sortedLevels[i] = levels[order[i]];
-        }
-        final String content = Arrays.toString(sortedSkills) + Arrays.toString(sortedLevels);
+        final String content = canonical(skills, levels);
         final Integer existing = setIdByContent.get(content);
         if (existing != null)
         {
@@ -62,10 +49,52 @@ final class Requirements
             return -1;
         }
         final int id = setSkills.size();
-        setSkills.add(sortedSkills);
-        setLevels.add(sortedLevels);
+        setSkills.add(sortedCopy(skills, skills, levels));
+        setLevels.add(sortedCopy(levels, skills, levels));
         setIdByContent.put(content, id);
         return id;
+    }
+
+    /** @return how many of these step sets (skills[i], levels[i]) are not interned yet, counting duplicates once. */
+    int missingSets(final int[][] skills, final int[][] levels)
+    {
+        final java.util.Set<String> missing = new java.util.HashSet<>();
+        for (int i = 0; i < skills.length; i++)
+        {
+            final String content = canonical(skills[i], levels[i]);
+            if (!setIdByContent.containsKey(content))
+            {
+                missing.add(content);
+            }
+        }
+        return missing.size();
+    }
+
+    int freeSets()
+    {
+        return maxSets - setSkills.size();
+    }
+
+    private static String canonical(final int[] skills, final int[] levels)
+    {
+        return Arrays.toString(sortedCopy(skills, skills, levels)) + Arrays.toString(sortedCopy(levels, skills, levels));
+    }
+
+    /** @return {@code values} reordered by ascending skill. */
+    private static int[] sortedCopy(final int[] values, final int[] skills, final int[] levels)
+    {
+        final Integer[] order = new Integer[skills.length];
+        for (int i = 0; i < order.length; i++)
+        {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(skills[a], skills[b]));
+        final int[] sorted = new int[values.length];
+        for (int i = 0; i < order.length; i++)
+        {
+            sorted[i] = values[order[i]];
+        }
+        return sorted;
     }
 
     int setCount()

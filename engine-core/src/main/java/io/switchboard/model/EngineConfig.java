@@ -52,6 +52,11 @@ public final class EngineConfig
         return this;
     }
 
+    /**
+     * @param value how many distinct requirement sets (skill/level lists of a step) may exist, the built-in empty set
+     *              ("no requirement") included.
+     * @return this.
+     */
     public EngineConfig maxRequirementSets(final int value)
     {
         maxRequirementSets = value;

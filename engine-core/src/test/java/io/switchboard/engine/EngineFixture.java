@@ -4,6 +4,8 @@ import io.switchboard.model.AgentSpec;
 import io.switchboard.model.EngineConfig;
 import io.switchboard.model.QueueSpec;
 import io.switchboard.model.RequirementSpec;
+import io.switchboard.stats.AgentStats;
+import io.switchboard.stats.QueueStats;
 
 /** Test fixture: an engine with three channels and three skills, and shorthand for the rest of the setup. */
 class EngineFixture
@@ -84,6 +86,22 @@ class EngineFixture
     Result reject(final long now, final long itemId)
     {
         return engine.reject(now, itemId, engine.itemOfferId(itemId));
+    }
+
+    /** @return a fresh copy of the queue's statistics at {@code now}. */
+    QueueStats queueStats(final int queue, final long now)
+    {
+        final QueueStats stats = new QueueStats();
+        engine.readQueueStats(queue, now, stats);
+        return stats;
+    }
+
+    /** @return a fresh copy of the agent's statistics at {@code now}. */
+    AgentStats agentStats(final int agent, final long now)
+    {
+        final AgentStats stats = new AgentStats();
+        engine.readAgentStats(agent, now, stats);
+        return stats;
     }
 
     /** @return the agent currently offered or holding the item, or -1. */

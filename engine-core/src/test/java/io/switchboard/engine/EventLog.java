@@ -10,6 +10,7 @@ final class EventLog implements EngineEvents
 {
     final List<String> events = new ArrayList<>();
     long lastOfferId;
+    long lastRejectedAt = -1;
     int lastOfferAgent = -1;
 
     List<String> drain()
@@ -108,6 +109,7 @@ final class EventLog implements EngineEvents
     @Override
     public void onCommandRejected(final long now, final CommandType command, final Result reason, final long subject)
     {
+        lastRejectedAt = now;
         events.add("commandRejected " + command + " " + reason + " subject=" + subject);
     }
 }

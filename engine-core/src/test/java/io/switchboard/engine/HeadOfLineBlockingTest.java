@@ -127,4 +127,20 @@ class HeadOfLineBlockingTest
 
         assertThat(f.holder(2L)).isEqualTo(alice);
     }
+
+    @Test
+    void itemTheAgentRejectedEarlierDoesNotStopItFromPullingTheNextItemWhenItFreesCapacity()
+    {
+        final int alice = f.loggedIn("alice", new AgentSpec().queue(support).capacity(25));
+        f.enqueue(10, 1L, f.chat, support);
+        f.reject(11, 1L);                   // item 1 waits; alice is excluded from it
+        f.enqueue(12, 2L, f.chat, support); // alice takes it
+        f.accept(13, 2L);
+        f.enqueue(14, 3L, f.chat, support); // waits behind item 1
+
+        engine.release(20, 2L, 0);
+
+        assertThat(f.holder(3L)).isEqualTo(alice);
+        assertThat(engine.itemState(1L)).isEqualTo(ItemState.WAITING);
+    }
 }

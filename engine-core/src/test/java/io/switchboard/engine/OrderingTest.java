@@ -2,6 +2,7 @@ package io.switchboard.engine;
 
 import io.switchboard.model.AgentSpec;
 import io.switchboard.model.QueueSpec;
+import io.switchboard.model.Strategy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -178,5 +179,28 @@ class OrderingTest
             "offered item=3 agent=0 offer=2",
             "offered item=2 agent=0 offer=3");
         assertThat(engine.itemState(1L)).isEqualTo(ItemState.WAITING);
+    }
+
+    @Test
+    void itemsMatchableAtOnceGoInItemOrderEachToItsOwnBestAgentEvenIfThatLeavesALaterItemWaiting()
+    {
+        final int q = f.queue("ordered", new QueueSpec().strategy(Strategy.ORDERED));
+        final int onlyBob = f.queue("onlyBob", new QueueSpec());
+        final int alice = f.loggedIn("alice", new AgentSpec().queue(q).tier(1).skill(f.english, 5).capacity(25));
+        final int bob = f.loggedIn("bob", new AgentSpec().queue(q).queue(onlyBob).tier(2).capacity(25));
+        f.enqueue(1, 10L, f.chat, onlyBob); // bob
+        f.accept(1, 10L);
+        f.enqueue(2, 11L, f.chat, q);       // alice (tier 1)
+        f.accept(2, 11L);
+        engine.release(3, 10L, 1_000);      // both wrap-ups end at 1,003: bob's timer first (lower seq)
+        engine.release(3, 11L, 1_000);
+        f.enqueue(4, 1L, f.chat, q);
+        engine.enqueue(5, 2L, f.chat, q, 0, f.requires(f.english, 5)); // only alice can take item 2
+
+        engine.tick(1_003);
+
+        assertThat(f.holder(1L)).as("item 1 ranks first; its best agent is alice (tier 1)").isEqualTo(alice);
+        assertThat(engine.itemState(2L)).isEqualTo(ItemState.WAITING);
+        assertThat(engine.agentUsedUnits(bob)).isZero();
     }
 }
