@@ -2,7 +2,6 @@ package io.switchboard.engine;
 
 import io.switchboard.collections.IndexedMinHeap;
 
-import java.util.Arrays;
 
 /**
  * The assignment cycle (ROUTING.md §5), evaluated incrementally. A command can only create new (item, agent) matches
@@ -27,9 +26,10 @@ final class AssignmentCycle
     private final Queues queues;
     private final int[] channelCost;
 
-    private int[] dirtyItems = new int[16];
+    // sized to the tables so that a burst (a tick firing many timers, a logout) never grows them on the hot path
+    private final int[] dirtyItems;
     private int dirtyItemCount;
-    private int[] dirtyAgents = new int[16];
+    private final int[] dirtyAgents;
     private int dirtyAgentCount;
     private final boolean[] agentIsDirty;
     private final boolean[] itemIsDirty;
@@ -47,6 +47,8 @@ final class AssignmentCycle
         this.channelCost = transitions.channelCost;
         this.agentIsDirty = new boolean[agents.maxAgents];
         this.itemIsDirty = new boolean[items.maxItems];
+        this.dirtyAgents = new int[agents.maxAgents];
+        this.dirtyItems = new int[items.maxItems];
     }
 
     void markItem(final int slot)
@@ -54,10 +56,6 @@ final class AssignmentCycle
         if (!itemIsDirty[slot])
         {
             itemIsDirty[slot] = true;
-            if (dirtyItemCount == dirtyItems.length)
-            {
-                dirtyItems = Arrays.copyOf(dirtyItems, dirtyItemCount * 2);
-            }
             dirtyItems[dirtyItemCount++] = slot;
         }
     }
@@ -67,10 +65,6 @@ final class AssignmentCycle
         if (!agentIsDirty[agent])
         {
             agentIsDirty[agent] = true;
-            if (dirtyAgentCount == dirtyAgents.length)
-            {
-                dirtyAgents = Arrays.copyOf(dirtyAgents, dirtyAgentCount * 2);
-            }
             dirtyAgents[dirtyAgentCount++] = agent;
         }
     }

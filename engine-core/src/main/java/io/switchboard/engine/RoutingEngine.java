@@ -30,6 +30,7 @@ public final class RoutingEngine
     public static final int MAX_PRIORITY = 1_000_000;
 
     private static final int NONE = -1;
+    private static final ItemState[] ITEM_STATES = ItemState.values();
 
     private final Agents agents;
     private final Items items;
@@ -795,7 +796,7 @@ public final class RoutingEngine
     public ItemState itemState(final long itemId)
     {
         final int slot = items.slotOf(itemId);
-        return slot == NONE ? ItemState.NONE : ItemState.values()[items.state[slot]];
+        return slot == NONE ? ItemState.NONE : ITEM_STATES[items.state[slot]];
     }
 
     /** @return the agent offered or holding the item, or -1. */
@@ -835,6 +836,18 @@ public final class RoutingEngine
     public int waitingCount(final int queue)
     {
         return queues.waiting[queue];
+    }
+
+    /** @return how many queues are defined (handles 0..n-1). */
+    public int queueCount()
+    {
+        return queues.count;
+    }
+
+    /** @return how many agents are defined (handles 0..n-1). */
+    public int agentCount()
+    {
+        return agents.count;
     }
 
     /** @return the number of logged-in agents that are members of the queue. */

@@ -1,0 +1,26 @@
+package io.switchboard.runtime;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * Sees every command the engine processes, in processing order, after the engine agent stamped its {@code now}
+ * and before the engine applies it: the hook where a journal appends and a replica forwards. Ticks the agent
+ * generates from its clock appear here as TICK commands, so replaying the tapped bytes through
+ * {@link io.switchboard.codec.CommandApplier} rebuilds the exact state and event stream.
+ *
+ * <p><b>Threading:</b> called on the engine thread only. The bytes are valid only during the call (copy them);
+ * the call must not block or allocate if the runtime is to stay allocation free.
+ */
+@FunctionalInterface
+public interface CommandTap
+{
+    /** A tap that does nothing. */
+    CommandTap NONE = (buffer, offset, length) -> {};
+
+    /**
+     * @param buffer holds the stamped command record (layout: {@link io.switchboard.codec.CommandEncoder}).
+     * @param offset where the record starts.
+     * @param length the record's length.
+     */
+    void onCommand(DirectBuffer buffer, int offset, int length);
+}
