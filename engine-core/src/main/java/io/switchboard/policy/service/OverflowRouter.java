@@ -1,0 +1,277 @@
+package io.switchboard.policy.service;
+
+import io.switchboard.engine.RoutingEngine;
+
+/**
+ * Applies overflow rules. Before queueing: when a new item is enqueued or an item is transferred into a queue, the
+ * queue's first before-queueing rule whose condition holds acts; a transfer continues with the target queue's rules
+ * (a chain that cannot loop: loops are rejected when the policies are built, and every overflow transfer counts
+ * against the item's hop limit). In queue: one timer per item walks through the queue's in-queue rules in order of
+ * their wait, measured from when the item entered the queue.
+ *
+ * <p>Estimated wait: {@code waiting items × recent average handle time / logged-in members} (unbounded with no
+ * member logged in; 0 while no handle time is known), see {@link HandleTimes}.
+ *
+ * <p>Not thread safe: owned by the engine thread. {@link #startVisit} touches policy state only and may run inside
+ * an engine callback; the others call the engine and never run inside one.
+ */
+final class OverflowRouter
+{
+    /** {@link #routeBeforeQueueing} result: the item is to be ended; the reason is in {@link #endReason}. */
+    static final int ENDED = -2;
+
+    private static final int WAITING_AT_LEAST = OverflowTrigger.WAITING_AT_LEAST.ordinal();
+    private static final int NO_AGENT_LOGGED_IN = OverflowTrigger.NO_AGENT_LOGGED_IN.ordinal();
+    private static final int ESTIMATED_WAIT_AT_LEAST = OverflowTrigger.ESTIMATED_WAIT_AT_LEAST.ordinal();
+    private static final int TRANSFER = OverflowAction.TRANSFER.ordinal();
+    private static final int RAISE_PRIORITY = OverflowAction.RAISE_PRIORITY.ordinal();
+    private static final int END = OverflowAction.END.ordinal();
+    private static final int CALLBACK = OverflowAction.CALLBACK.ordinal();
+
+    private final PolicyItems items;
+    private final PolicyTimers timers;
+    private final RoutingEngine engine;
+    private final EngineGateway commands;
+    private final PolicyEvents events;
+    private final PriorityLadder ladder;
+    private final HandleTimes handleTimes;
+    private InstalledPolicies policies;
+
+    int endReason;
+
+    OverflowRouter(final PolicyItems items, final PolicyTimers timers, final RoutingEngine engine,
+        final EngineGateway commands, final PolicyEvents events, final PriorityLadder ladder,
+        final HandleTimes handleTimes)
+    {
+        this.items = items;
+        this.timers = timers;
+        this.engine = engine;
+        this.commands = commands;
+        this.events = events;
+        this.ladder = ladder;
+        this.handleTimes = handleTimes;
+    }
+
+    void install(final InstalledPolicies policies)
+    {
+        this.policies = policies;
+    }
+
+    /**
+     * Applies before-queueing rules from {@code queue} on, emitting {@link PolicyEvents#onOverflowed} for each.
+     *
+     * @return the queue the item is to enter, or {@link #ENDED}.
+     */
+    int routeBeforeQueueing(final int slot, final int queue, final long now)
+    {
+        final long itemId = items.id[slot];
+        int q = queue;
+        while (true)
+        {
+            final int rule = firstBeforeQueueingRule(q, now);
+            if (rule < 0)
+            {
+                return q;
+            }
+            final int action = policies.beforeAction[q][rule];
+            final int argument = policies.beforeArg[q][rule];
+            if (action == TRANSFER)
+            {
+                if (items.hops[slot] >= policies.maxHops)
+                {
+                    events.onOverflowStopped(now, itemId, q);
+                    return q;
+                }
+                items.hops[slot]++;
+                events.onOverflowed(now, itemId, q, OverflowAction.TRANSFER, argument);
+                q = argument;
+                continue;
+            }
+            if (action == END)
+            {
+                endReason = argument;
+                events.onOverflowed(now, itemId, q, OverflowAction.END, argument);
+                return ENDED;
+            }
+            if (action == RAISE_PRIORITY)
+            {
+                ladder.raiseFloor(slot, argument);
+                events.onOverflowed(now, itemId, q, OverflowAction.RAISE_PRIORITY, argument);
+            }
+            else
+            {
+                flag(slot, q, action, now);
+            }
+            return q;
+        }
+    }
+
+    private int firstBeforeQueueingRule(final int q, final long now)
+    {
+        final byte[] triggers = policies.beforeTrigger[q];
+        final long[] thresholds = policies.beforeThreshold[q];
+        for (int i = 0; i < triggers.length; i++)
+        {
+            final int trigger = triggers[i];
+            final boolean holds;
+            if (trigger == WAITING_AT_LEAST)
+            {
+                holds = engine.waitingCount(q) >= thresholds[i];
+            }
+            else if (trigger == NO_AGENT_LOGGED_IN)
+            {
+                holds = engine.loggedInMembers(q) == 0;
+            }
+            else if (trigger == ESTIMATED_WAIT_AT_LEAST)
+            {
+                holds = estimatedWaitMs(q) >= thresholds[i];
+            }
+            else
+            {
+                holds = policies.hours[q] != null && !policies.hours[q].isOpen(now + policies.origin);
+            }
+            if (holds)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @return waiting items × recent average handle time / logged-in members; {@link Long#MAX_VALUE} with no member
+     * logged in.
+     */
+    long estimatedWaitMs(final int q)
+    {
+        final int members = engine.loggedInMembers(q);
+        if (members == 0)
+        {
+            return Long.MAX_VALUE;
+        }
+        return (long)(engine.waitingCount(q) * handleTimes.averageMs(q, policies.expectedHandleMs[q]) / members);
+    }
+
+    private void flag(final int slot, final int q, final int action, final long now)
+    {
+        final int bit = action == CALLBACK ? PolicyItems.CALLBACK : PolicyItems.VOICEMAIL;
+        if ((items.flags[slot] & bit) == 0)
+        {
+            items.flags[slot] |= bit;
+            events.onOverflowed(now, items.id[slot], q, OverflowAction.of(action), -1);
+        }
+    }
+
+    /** The item entered its current queue (enqueue or transfer): start the in-queue rules. Policy state only. */
+    void startVisit(final int slot)
+    {
+        items.nextInQueueRule[slot] = 0;
+        items.flags[slot] &= ~PolicyItems.OVERFLOW_DUE;
+        items.dueRule[slot] = PolicyItems.NONE;
+        scheduleInQueue(slot);
+    }
+
+    /** The item is no longer subject to in-queue rules in this visit (answered, or directed to an agent). */
+    void stopVisit(final int slot)
+    {
+        items.flags[slot] &= ~PolicyItems.OVERFLOW_DUE;
+        timers.cancel(slot, PolicyTimers.OVERFLOW);
+    }
+
+    private void scheduleInQueue(final int slot)
+    {
+        final long[] waits = policies.inQueueWait[items.queue[slot]];
+        final int next = items.nextInQueueRule[slot];
+        if (next < waits.length)
+        {
+            timers.schedule(slot, PolicyTimers.OVERFLOW, items.enteredAt[slot] + waits[next], items.seq[slot]);
+        }
+        else
+        {
+            timers.cancel(slot, PolicyTimers.OVERFLOW);
+        }
+    }
+
+    /** The item's in-queue timer fired. */
+    void fire(final int slot, final long now)
+    {
+        final long itemId = items.id[slot];
+        final int visit = items.visit[slot];
+        final int q = items.queue[slot];
+        final int rule = items.nextInQueueRule[slot]++;
+        final byte state = items.state[slot];
+        if (state == PolicyItems.WAITING)
+        {
+            applyInQueue(slot, q, rule, now);
+        }
+        else if (state == PolicyItems.OFFERED)
+        {
+            items.flags[slot] |= PolicyItems.OVERFLOW_DUE;
+            items.dueRule[slot] = rule;
+        }
+        else
+        {
+            return;
+        }
+        if (items.holds(slot, itemId) && items.visit[slot] == visit)
+        {
+            scheduleInQueue(slot);
+        }
+    }
+
+    /** A deferred in-queue rule, due while the item was offered, applies now that it waits again. */
+    void applyDue(final int slot, final long now)
+    {
+        if ((items.flags[slot] & PolicyItems.OVERFLOW_DUE) == 0)
+        {
+            return;
+        }
+        items.flags[slot] &= ~PolicyItems.OVERFLOW_DUE;
+        if (items.state[slot] == PolicyItems.WAITING)
+        {
+            applyInQueue(slot, items.queue[slot], items.dueRule[slot], now);
+        }
+    }
+
+    private void applyInQueue(final int slot, final int q, final int rule, final long now)
+    {
+        final long itemId = items.id[slot];
+        final int action = policies.inQueueAction[q][rule];
+        final int argument = policies.inQueueArg[q][rule];
+        if (action == TRANSFER)
+        {
+            if (items.hops[slot] >= policies.maxHops)
+            {
+                events.onOverflowStopped(now, itemId, q);
+                return;
+            }
+            items.hops[slot]++;
+            events.onOverflowed(now, itemId, q, OverflowAction.TRANSFER, argument);
+            final int target = routeBeforeQueueing(slot, argument, now);
+            commands.transferToQueue(now, itemId, target == ENDED ? argument : target);
+            if (target == ENDED)
+            {
+                commands.cancel(now, itemId);
+            }
+            else if (items.holds(slot, itemId))
+            {
+                ladder.refresh(slot, now);
+            }
+        }
+        else if (action == END)
+        {
+            events.onOverflowed(now, itemId, q, OverflowAction.END, argument);
+            commands.cancel(now, itemId);
+        }
+        else if (action == RAISE_PRIORITY)
+        {
+            ladder.raiseFloor(slot, argument);
+            events.onOverflowed(now, itemId, q, OverflowAction.RAISE_PRIORITY, argument);
+            ladder.refresh(slot, now);
+        }
+        else
+        {
+            flag(slot, q, action, now);
+        }
+    }
+}
