@@ -27,9 +27,14 @@ final class OutputOptions
 
     void write(final SimulationReport report)
     {
+        write(report, null);
+    }
+
+    void write(final SimulationReport report, final JsonReportWriter.ExtraFields extra)
+    {
         if (json != null)
         {
-            JsonReportWriter.write(report, json);
+            JsonReportWriter.write(report, json, extra);
         }
         if (csv != null)
         {

@@ -7,6 +7,7 @@ import io.switchboard.sim.report.SimulationReport;
 import io.switchboard.sim.scenario.Durations;
 import io.switchboard.sim.scenario.Scenario;
 import io.switchboard.sim.scenario.ScenarioLoader;
+import io.switchboard.sim.traffic.GeneratedTraffic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +31,14 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--duration", paramLabel = "D", description = "override the measured duration, e.g. 7d")
     String duration;
 
+    @Option(names = "--journal", paramLabel = "DIR",
+        description = "journal every engine command to a new journal in DIR (check it with verify-journal DIR)")
+    Path journal;
+
+    @Option(names = "--snapshot-every", paramLabel = "N", defaultValue = "0",
+        description = "with --journal: also snapshot the engine every N commands (default: only the initial one)")
+    long snapshotEvery;
+
     @Mixin
     OutputOptions output;
 
@@ -41,9 +50,23 @@ final class RunCommand implements Callable<Integer>
     {
         final Scenario scenario = Scenarios.load(scenarioFile, seed, duration, spec);
         final ProgressListener progress = output.quiet ? ProgressListener.NONE : new ProgressBar(System.err, "run");
-        final SimulationReport report = new Simulator(scenario, progress).run();
+        if (journal == null)
+        {
+            final SimulationReport report = new Simulator(scenario, progress).run();
+            ConsoleSummary.print(report, System.out);
+            output.write(report);
+            return 0;
+        }
+        if (snapshotEvery < 0)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--snapshot-every must be >= 0");
+        }
+        final JournalSession session = new JournalSession(journal, snapshotEvery);
+        final SimulationReport report = new Simulator(scenario, new GeneratedTraffic(scenario), scenario.name(),
+            progress, session).run();
         ConsoleSummary.print(report, System.out);
-        output.write(report);
+        System.out.println(session.summary().describe(journal));
+        output.write(report, session.summary()::writeJson);
         return 0;
     }
 

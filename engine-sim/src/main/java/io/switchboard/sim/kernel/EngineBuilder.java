@@ -31,9 +31,17 @@ final class EngineBuilder
 
     static RoutingEngine build(final Scenario scenario, final int requirementSets, final EngineEvents events)
     {
+        final RoutingEngine engine = new RoutingEngine(config(scenario, requirementSets), events);
+        define(engine, scenario);
+        return engine;
+    }
+
+    /** The engine's table sizes for a scenario whose traffic has {@code requirementSets} requirement sets. */
+    static EngineConfig config(final Scenario scenario, final int requirementSets)
+    {
         final int agents = Math.max(1, scenario.agentCount());
         final int items = scenario.maxLiveItems();
-        final EngineConfig config = new EngineConfig()
+        return new EngineConfig()
             .maxAgents(agents)
             .maxItems(items)
             .maxQueues(Math.max(1, scenario.queues().size()))
@@ -42,7 +50,11 @@ final class EngineBuilder
             .maxRequirementSets(Math.max(16, requirementSets + 1))
             .maxExclusions(Math.max(4_096, Math.min(2_000_000, items * 2)))
             .randomSeed(scenario.seed());
-        final RoutingEngine engine = new RoutingEngine(config, events);
+    }
+
+    /** Defines the scenario's channels, skills, queues and agents, in scenario order. */
+    static void define(final RoutingEngine engine, final Scenario scenario)
+    {
         try
         {
             for (final ChannelDef channel : scenario.channels())
@@ -88,7 +100,6 @@ final class EngineBuilder
         {
             throw new SimulationException("the engine refused the scenario's setup: " + ex.getMessage());
         }
-        return engine;
     }
 
     /** Engine requirement handles of the traffic's requirement sets (-1 for none). */

@@ -28,6 +28,7 @@ final class ItemTable
     int[] interval;
     boolean[] counted;
     boolean[] transferred;
+    boolean[] callback;
     long[] entryMs;
     long[] assignedMs;
     long[] handleMs;
@@ -59,6 +60,7 @@ final class ItemTable
         interval = grow(interval, capacity);
         counted = counted == null ? new boolean[capacity] : Arrays.copyOf(counted, capacity);
         transferred = transferred == null ? new boolean[capacity] : Arrays.copyOf(transferred, capacity);
+        callback = callback == null ? new boolean[capacity] : Arrays.copyOf(callback, capacity);
         entryMs = grow(entryMs, capacity);
         assignedMs = grow(assignedMs, capacity);
         handleMs = grow(handleMs, capacity);

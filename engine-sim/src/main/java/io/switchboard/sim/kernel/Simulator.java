@@ -8,13 +8,20 @@ import io.switchboard.engine.RequeueReason;
 import io.switchboard.engine.Result;
 import io.switchboard.engine.RoutingEngine;
 import io.switchboard.model.Presence;
+import io.switchboard.policy.rules.Classification;
+import io.switchboard.policy.service.OverflowAction;
+import io.switchboard.policy.service.PolicyEngine;
+import io.switchboard.policy.service.PolicyEvents;
+import io.switchboard.policy.service.PolicySetupException;
+import io.switchboard.policy.service.Sentiment;
+import io.switchboard.policy.service.ServicePolicies;
+import io.switchboard.policy.service.SlaKpi;
 import io.switchboard.sim.random.Purpose;
 import io.switchboard.sim.random.RandomStream;
 import io.switchboard.sim.random.Sampler;
 import io.switchboard.sim.report.KpiCollector;
 import io.switchboard.sim.report.SimulationReport;
 import io.switchboard.sim.scenario.AgentGroupDef;
-import io.switchboard.sim.scenario.OverflowDef;
 import io.switchboard.sim.scenario.QueueDef;
 import io.switchboard.sim.scenario.Scenario;
 import io.switchboard.sim.scenario.ShiftDef;
@@ -23,13 +30,20 @@ import io.switchboard.sim.traffic.Arrival;
 import io.switchboard.sim.traffic.GeneratedTraffic;
 import io.switchboard.sim.traffic.TrafficSource;
 
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
+
 /**
  * The discrete-event kernel: drives the real {@link RoutingEngine} in virtual time, on one thread, never sleeping.
  * It feeds arrivals from a {@link TrafficSource}, plays the agents (accept after a delay or reject, work for the
  * handle time, release with wrap-up, transfer) and the customers (abandon when patience runs out), logs agents in
- * and out by shift, and calls {@code engine.tick(now)} at the engine's next deadline. Engine events arrive
- * synchronously inside engine calls; they only update the simulator's state and schedule follow-up events, never
- * call the engine. Not thread safe; one simulation thread, one run per instance.
+ * and out by shift, and calls {@code tick(now)} at the next deadline. The engine sits behind a {@link PolicyEngine}
+ * that applies the scenario's service policies (classification rules, overflow, operating hours, SLAs); with none it
+ * only forwards. Engine and policy events arrive synchronously inside those calls; they only update the simulator's
+ * state and schedule follow-up events, never call back. Every engine command — the simulator's and the ones the
+ * policies issue — is shown, when a {@link SimulationJournal} is given, to the journal as a stamped binary record and
+ * applied from those bytes. Not thread safe; one simulation thread, one run per instance.
  */
 public final class Simulator
 {
@@ -42,11 +56,13 @@ public final class Simulator
     private static final int SHIFT_START = 6;
     private static final int SHIFT_END = 7;
     private static final int BOUNDARY = 8;
-    private static final int OVERFLOW = 9;
 
     private final Scenario scenario;
     private final TrafficSource traffic;
     private final RoutingEngine engine;
+    private final PolicyEngine commands;
+    private final StreamAttributes attributes;
+    private final SimulationJournal journal;
     private final EventQueue events = new EventQueue(4_096);
     private final KpiCollector kpis;
     private final ItemTable items;
@@ -59,8 +75,6 @@ public final class Simulator
     private final int[] requirementHandles;
     private final int[] channelUnits;
     private final long[] offerTimeout;
-    private final OverflowDef[] overflow;
-    private final int[] overflowTarget;
     private final int[] behaviourOfStream;
     private final Sampler[] acceptDelay;
     private final RandomStream[] acceptDelayRandom;
@@ -82,7 +96,6 @@ public final class Simulator
     private long eventCount;
     private long engineRejections;
     private long serial;
-    private boolean overflowing;
 
     /**
      * A run of a scenario's own generated traffic.
@@ -106,15 +119,43 @@ public final class Simulator
     public Simulator(final Scenario scenario, final TrafficSource traffic, final String origin,
         final ProgressListener progress)
     {
+        this(scenario, traffic, origin, progress, null);
+    }
+
+    /**
+     * A run whose every engine command is shown to a journal (for {@code run --journal}).
+     *
+     * @param scenario the scenario (agents, queues, channels, timing, agent behaviour per stream name).
+     * @param traffic  the work items.
+     * @param origin   file name of the traffic for error messages.
+     * @param progress told about progress.
+     * @param journal  sees the set-up engine, every command and every event; null for none.
+     */
+    public Simulator(final Scenario scenario, final TrafficSource traffic, final String origin,
+        final ProgressListener progress, final SimulationJournal journal)
+    {
         this.scenario = scenario;
+        this.journal = journal;
         this.traffic = traffic;
         this.progress = progress;
         this.endMs = scenario.endMs();
         this.warmupMs = scenario.warmupMs();
         this.queueOfTraffic = EngineBuilder.map(traffic.queueNames(), scenario, "queue", origin);
         this.channelOfTraffic = EngineBuilder.map(traffic.channelNames(), scenario, "channel", origin);
-        this.engine = EngineBuilder.build(scenario, traffic.requirementSets().size(), new Listener());
+        this.commands = new PolicyEngine(EngineBuilder.config(scenario, traffic.requirementSets().size()),
+            new Listener(), new PolicyListener(), journal == null ? UnaryOperator.identity() : journal::events,
+            journal == null ? null : journal.commands());
+        this.engine = commands.engine();
+        EngineBuilder.define(engine, scenario);
         this.requirementHandles = EngineBuilder.requirements(engine, traffic, origin);
+        try
+        {
+            commands.install(scenario.policies());
+        }
+        catch (final PolicySetupException ex)
+        {
+            throw new SimulationException("the engine refused the scenario's policies: " + ex.getMessage());
+        }
 
         final int nq = scenario.queues().size();
         channelUnits = new int[scenario.channels().size()];
@@ -123,16 +164,12 @@ public final class Simulator
             channelUnits[c] = scenario.channels().get(c).units();
         }
         offerTimeout = new long[nq];
-        overflow = new OverflowDef[nq];
-        overflowTarget = new int[nq];
         final long[] thresholds = new long[nq];
         for (int q = 0; q < nq; q++)
         {
             final QueueDef def = scenario.queues().get(q);
             thresholds[q] = def.serviceLevelMs();
             offerTimeout[q] = def.offerTimeoutMs();
-            overflow[q] = def.overflow();
-            overflowTarget[q] = def.overflow() == null ? -1 : scenario.queueIndex(def.overflow().to());
         }
         waiting = new int[nq];
 
@@ -184,6 +221,16 @@ public final class Simulator
             scenario.channels().stream().map(c -> c.name()).toList(), traffic.streamNames(), warmupMs,
             scenario.durationMs(), scenario.intervalMs());
         items = new ItemTable(Math.min(scenario.maxLiveItems(), 65_536), scenario.maxLiveItems());
+        attributes = new StreamAttributes(scenario, traffic.streamNames(), behaviourOfStream, origin);
+        final ServicePolicies policies = scenario.policies();
+        final boolean[] slaQueues = new boolean[nq];
+        for (int q = 0; q < nq; q++)
+        {
+            slaQueues[q] = policies.hasSlaConditions() || policies.queueSla(scenario.queues().get(q).name()) != null;
+        }
+        kpis.reportPolicies(slaQueues, policies.rules() == null ? List.of()
+            : IntStream.range(0, policies.rules().queues().size()).mapToObj(i -> policies.rules().queues().name(i))
+                .toList(), policies.endReasons());
     }
 
     /**
@@ -194,6 +241,10 @@ public final class Simulator
     public SimulationReport run()
     {
         final long startNs = System.nanoTime();
+        if (journal != null)
+        {
+            journal.started(engine);
+        }
         scheduleStart();
         final EventQueue queue = events;
         while (queue.peekTime() < endMs)
@@ -208,6 +259,10 @@ public final class Simulator
         }
         progress.finished();
         traffic.close();
+        if (journal != null)
+        {
+            journal.finished(engine);
+        }
         final double wallSeconds = (System.nanoTime() - startNs) / 1e9;
         return kpis.report(endMs, new KpiCollector.RunHeader(scenario.name(), scenario.seed(), wallSeconds, workItems,
             eventCount, engineRejections));
@@ -283,9 +338,6 @@ public final class Simulator
                     events.schedule(now + scenario.intervalMs(), BOUNDARY, 0, 0, 0);
                 }
                 break;
-            case OVERFLOW:
-                overflowInQueue(now, first, aux);
-                break;
             default:
                 throw new IllegalStateException("unknown event type " + type);
         }
@@ -309,22 +361,32 @@ public final class Simulator
         t.transferred[slot] = false;
         t.visit[slot] = 0;
         t.heldUnits[slot] = 0;
-        int q = queueOfTraffic[a.queue];
-        final OverflowDef rule = overflow[q];
-        if (rule != null && rule.whenWaiting() >= 0 && waiting[q] >= rule.whenWaiting())
+        t.callback[slot] = false;
+        final int requirements = requirementHandles[a.requirements];
+        final Result result;
+        if (a.queue >= 0)
         {
+            result = commands.enqueue(now, id, t.channel[slot], queueOfTraffic[a.queue], a.priority, requirements);
+        }
+        else
+        {
+            result = commands.classifyAndEnqueue(now, id, t.channel[slot],
+                attributes.fill(a.stream, t.channel[slot]), a.priority, requirements);
             if (t.counted[slot])
             {
-                kpis.overflowed(q, t.channel[slot], a.stream, kpis.intervalOf(now));
+                final Classification decision = commands.lastClassification();
+                kpis.classified(a.stream, decision.queue(), decision.endReason());
             }
-            q = overflowTarget[q];
         }
-        startVisit(now, slot, q);
-        final Result result = engine.enqueue(now, id, t.channel[slot], q, a.priority, requirementHandles[a.requirements]);
         if (result != Result.OK)
         {
             throw new SimulationException("the engine refused work item " + serial + ": " + result
-                + (result == Result.ITEM_TABLE_FULL ? " (raise maxLiveItems in the scenario)" : ""));
+                + (result == Result.ITEM_TABLE_FULL ? " (raise maxLiveItems in the scenario)"
+                : result == Result.UNKNOWN_QUEUE ? " (no rule matched it and the rules have no fallback)" : ""));
+        }
+        if (t.visit[slot] == 0)
+        {
+            t.free(slot); // ended before queueing, by a rule or an overflow rule
         }
         syncTick(now);
     }
@@ -344,14 +406,9 @@ public final class Simulator
         }
         waitingChanged(now, q, 1);
         final long patience = t.patienceMs[slot];
-        if (patience >= 0)
+        if (patience >= 0 && !t.callback[slot])
         {
             events.schedule(now + patience, PATIENCE, visit, t.id[slot], 0);
-        }
-        final OverflowDef rule = overflow[q];
-        if (rule != null && rule.afterWaitMs() >= 0)
-        {
-            events.schedule(now + rule.afterWaitMs(), OVERFLOW, visit, t.id[slot], 0);
         }
     }
 
@@ -364,22 +421,10 @@ public final class Simulator
     private void patienceEnds(final long now, final long id, final int visit)
     {
         final int slot = items.live(id);
-        if (slot >= 0 && items.visit[slot] == visit
+        if (slot >= 0 && items.visit[slot] == visit && !items.callback[slot]
             && (items.state[slot] == ItemTable.WAITING || items.state[slot] == ItemTable.OFFERED))
         {
-            engine.abandon(now, id);
-            syncTick(now);
-        }
-    }
-
-    private void overflowInQueue(final long now, final long id, final int visit)
-    {
-        final int slot = items.live(id);
-        if (slot >= 0 && items.visit[slot] == visit && items.state[slot] == ItemTable.WAITING)
-        {
-            overflowing = true;
-            engine.transferToQueue(now, id, overflowTarget[items.queue[slot]]);
-            overflowing = false;
+            commands.abandon(now, id);
             syncTick(now);
         }
     }
@@ -391,11 +436,11 @@ public final class Simulator
         {
             if (accept)
             {
-                engine.accept(now, id, offerId);
+                commands.accept(now, id, offerId);
             }
             else
             {
-                engine.reject(now, id, offerId);
+                commands.reject(now, id, offerId);
             }
             syncTick(now);
         }
@@ -411,11 +456,11 @@ public final class Simulator
         if (items.transferQueue[slot] >= 0 && !items.transferred[slot])
         {
             items.transferred[slot] = true;
-            engine.transferToQueue(now, id, items.transferQueue[slot]);
+            commands.transferToQueue(now, id, items.transferQueue[slot]);
         }
         else
         {
-            engine.release(now, id, groupWrapUp[agentGroup[items.agent[slot]]]);
+            commands.release(now, id, groupWrapUp[agentGroup[items.agent[slot]]]);
         }
         syncTick(now);
     }
@@ -427,17 +472,17 @@ public final class Simulator
             return;
         }
         pendingTick = Long.MAX_VALUE;
-        if (engine.nextDeadline() <= now)
+        if (commands.nextDeadline() <= now)
         {
-            engine.tick(now);
+            commands.tick(now);
         }
         syncTick(now);
     }
 
-    /** Keeps one tick event scheduled at the engine's earliest deadline. */
+    /** Keeps one tick event scheduled at the earliest engine or policy deadline. */
     private void syncTick(final long now)
     {
-        final long deadline = engine.nextDeadline();
+        final long deadline = commands.nextDeadline();
         if (deadline < pendingTick)
         {
             pendingTick = Math.max(deadline, now);
@@ -454,7 +499,7 @@ public final class Simulator
             {
                 loggedIn[agent] = true;
                 kpis.loggedInChanged(now, groupQueues[group], agentCapacity[agent], 1);
-                engine.login(now, agent);
+                commands.login(now, agent);
             }
         }
         syncTick(now);
@@ -473,7 +518,7 @@ public final class Simulator
             {
                 loggedIn[agent] = false;
                 kpis.loggedInChanged(now, groupQueues[group], agentCapacity[agent], -1);
-                engine.logout(now, agent);
+                commands.logout(now, agent);
             }
         }
         syncTick(now);
@@ -607,16 +652,9 @@ public final class Simulator
         {
             waitingChanged(now, fromQueue, -1);
         }
-        if (t.counted[slot])
+        if (t.counted[slot] && state == ItemTable.ASSIGNED)
         {
-            if (overflowing)
-            {
-                kpis.overflowed(fromQueue, t.channel[slot], t.stream[slot], t.interval[slot]);
-            }
-            else if (state == ItemTable.ASSIGNED)
-            {
-                kpis.transferred(fromQueue, t.channel[slot], t.stream[slot], t.interval[slot]);
-            }
+            kpis.transferred(fromQueue, t.channel[slot], t.stream[slot], t.interval[slot]);
         }
         startVisit(now, slot, toQueue);
     }
@@ -635,6 +673,68 @@ public final class Simulator
             kpis.abandoned(t.queue[slot], t.channel[slot], t.stream[slot], t.interval[slot]);
         }
         t.free(slot);
+    }
+
+    /** Receives the policy events on the simulation thread: routing, overflow and SLA counts, callback flags. */
+    private final class PolicyListener implements PolicyEvents
+    {
+        @Override
+        public void onRouted(final long now, final long itemId, final int queue, final int priority)
+        {
+            startVisit(now, items.slotOf(itemId), queue);
+        }
+
+        @Override
+        public void onEndedByRule(final long now, final long itemId, final int reason)
+        {
+        }
+
+        @Override
+        public void onOverflowed(final long now, final long itemId, final int fromQueue, final OverflowAction action,
+            final int target)
+        {
+            final int slot = items.slotOf(itemId);
+            final ItemTable t = items;
+            if (action == OverflowAction.CALLBACK || action == OverflowAction.VOICEMAIL)
+            {
+                t.callback[slot] = true; // the customer hangs up and is called back: no abandonment
+            }
+            else if (t.counted[slot] && (action == OverflowAction.TRANSFER || action == OverflowAction.END))
+            {
+                kpis.overflowed(fromQueue, t.channel[slot], t.stream[slot],
+                    t.visit[slot] == 0 ? kpis.intervalOf(now) : t.interval[slot]);
+            }
+        }
+
+        @Override
+        public void onOverflowStopped(final long now, final long itemId, final int queue)
+        {
+        }
+
+        @Override
+        public void onSlaWarning(final long now, final long itemId, final int queue, final SlaKpi kpi)
+        {
+            final int slot = items.slotOf(itemId);
+            if (items.counted[slot])
+            {
+                kpis.slaWarning(queue, items.channel[slot], items.stream[slot], items.interval[slot]);
+            }
+        }
+
+        @Override
+        public void onSlaBreached(final long now, final long itemId, final int queue, final SlaKpi kpi)
+        {
+            final int slot = items.slotOf(itemId);
+            if (items.counted[slot])
+            {
+                kpis.slaBreach(queue, items.channel[slot], items.stream[slot], items.interval[slot]);
+            }
+        }
+
+        @Override
+        public void onSentimentAlert(final long now, final long itemId, final int queue, final Sentiment level)
+        {
+        }
     }
 
     /** Receives the engine's events on the simulation thread. */

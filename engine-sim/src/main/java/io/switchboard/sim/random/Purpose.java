@@ -10,7 +10,8 @@ public enum Purpose
     TRANSFER(5),
     ACCEPT_DELAY(6),
     REJECT(7),
-    SECOND_HANDLE_TIME(8);
+    SECOND_HANDLE_TIME(8),
+    ATTRIBUTES(9);
 
     private final int code;
 

@@ -32,9 +32,35 @@ public final class ConsoleSummary
         section(out, "queue", report.queues());
         section(out, "channel", report.channels());
         section(out, "stream", report.streams());
+        policies(out, report);
         if (report.engineRejections() > 0)
         {
             out.printf(Locale.ROOT, "engine rejected %d commands%n", report.engineRejections());
+        }
+    }
+
+    /** One line per queue that overflowed items or has an SLA, and the classification per stream. */
+    private static void policies(final PrintStream out, final SimulationReport report)
+    {
+        boolean header = false;
+        for (final Map.Entry<String, KpiValues> entry : report.queues().entrySet())
+        {
+            final KpiValues k = entry.getValue();
+            if (k.overflowed() > 0 || k.slaWarnings() >= 0)
+            {
+                if (!header)
+                {
+                    out.println("policies:");
+                    header = true;
+                }
+                out.printf(Locale.ROOT, "  %-20s overflowed %,d%s%n", entry.getKey(), k.overflowed(),
+                    k.slaWarnings() < 0 ? "" : String.format(Locale.ROOT, "  SLA warnings %,d  breaches %,d",
+                        k.slaWarnings(), k.slaBreaches()));
+            }
+        }
+        for (final Map.Entry<String, Map<String, Long>> stream : report.classified().entrySet())
+        {
+            out.printf(Locale.ROOT, "  classified %-9s %s%n", stream.getKey(), stream.getValue());
         }
     }
 

@@ -26,17 +26,38 @@ public final class JsonReportWriter
     {
     }
 
+    /** Writes extra top-level fields (e.g. {@code "journal"}) at the end of the report object. */
+    @FunctionalInterface
+    public interface ExtraFields
+    {
+        /**
+         * @param json the generator, inside the report object.
+         * @throws IOException on write failure.
+         */
+        void write(JsonGenerator json) throws IOException;
+    }
+
     /**
      * @param report the report.
      * @param file   destination.
      */
     public static void write(final SimulationReport report, final Path file)
     {
+        write(report, file, null);
+    }
+
+    /**
+     * @param report the report.
+     * @param file   destination.
+     * @param extra  extra top-level fields, or null.
+     */
+    public static void write(final SimulationReport report, final Path file, final ExtraFields extra)
+    {
         try (OutputStream out = Files.newOutputStream(file);
             JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8))
         {
             json.useDefaultPrettyPrinter();
-            write(report, json);
+            write(report, json, extra);
         }
         catch (final IOException ex)
         {
@@ -72,6 +93,20 @@ public final class JsonReportWriter
      */
     public static void write(final SimulationReport report, final JsonGenerator json) throws IOException
     {
+        write(report, json, null);
+    }
+
+    /**
+     * Writes the report as one JSON object at the generator's position, with extra top-level fields at its end.
+     *
+     * @param report the report.
+     * @param json   generator.
+     * @param extra  extra top-level fields, or null.
+     * @throws IOException on write failure.
+     */
+    public static void write(final SimulationReport report, final JsonGenerator json, final ExtraFields extra)
+        throws IOException
+    {
         json.writeStartObject();
         json.writeStringField("scenario", report.scenario());
         json.writeNumberField("seed", report.seed());
@@ -102,6 +137,24 @@ public final class JsonReportWriter
             json.writeEndObject();
         }
         json.writeEndArray();
+        if (!report.classified().isEmpty())
+        {
+            json.writeObjectFieldStart("classified");
+            for (final Map.Entry<String, Map<String, Long>> stream : report.classified().entrySet())
+            {
+                json.writeObjectFieldStart(stream.getKey());
+                for (final Map.Entry<String, Long> count : stream.getValue().entrySet())
+                {
+                    json.writeNumberField(count.getKey(), count.getValue());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        }
+        if (extra != null)
+        {
+            extra.write(json);
+        }
         json.writeEndObject();
     }
 
@@ -132,6 +185,11 @@ public final class JsonReportWriter
         if (k.overflowed() >= 0)
         {
             json.writeNumberField("overflowed", k.overflowed());
+        }
+        if (k.slaWarnings() >= 0)
+        {
+            json.writeNumberField("slaWarnings", k.slaWarnings());
+            json.writeNumberField("slaBreaches", k.slaBreaches());
         }
         json.writeNumberField("abandonRate", k.abandonRate());
         json.writeNumberField("asa", k.asa());

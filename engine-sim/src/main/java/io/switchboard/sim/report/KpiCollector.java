@@ -46,6 +46,11 @@ public final class KpiCollector
     private final double[] totalArea;
     private final double[][] intervalWaiting;
     private int currentInterval = -1;
+    private boolean[] slaQueues;
+    private List<String> ruleQueues = List.of();
+    private List<String> endReasons = List.of();
+    private long[][] classifiedQueue;
+    private long[][] classifiedEnd;
 
     /**
      * @param queueNames    queue names in handle order.
@@ -95,6 +100,68 @@ public final class KpiCollector
         intervalArea = new double[counters];
         totalArea = new double[counters];
         intervalWaiting = new double[intervalCount][nq + 1];
+        slaQueues = new boolean[nq];
+        classifiedQueue = new long[ns][0];
+        classifiedEnd = new long[ns][0];
+    }
+
+    /**
+     * Declares what the scenario's service policies make reportable. Slow path, before the run.
+     *
+     * @param slaQueues  per queue, whether it reports {@code slaWarnings} and {@code slaBreaches}.
+     * @param ruleQueues the queues the classification rules name, by rule queue id.
+     * @param endReasons the end reasons of the policies, by id.
+     */
+    public void reportPolicies(final boolean[] slaQueues, final List<String> ruleQueues, final List<String> endReasons)
+    {
+        this.slaQueues = slaQueues.clone();
+        this.ruleQueues = List.copyOf(ruleQueues);
+        this.endReasons = List.copyOf(endReasons);
+        for (int s = 0; s < streamNames.size(); s++)
+        {
+            classifiedQueue[s] = new long[ruleQueues.size()];
+            classifiedEnd[s] = new long[endReasons.size()];
+        }
+    }
+
+    /**
+     * An item of stream {@code s} was classified by the rules.
+     *
+     * @param ruleQueue the rule queue id chosen, or -1.
+     * @param endReason the end reason id chosen, or -1.
+     */
+    public void classified(final int s, final int ruleQueue, final int endReason)
+    {
+        if (ruleQueue >= 0)
+        {
+            classifiedQueue[s][ruleQueue]++;
+        }
+        else if (endReason >= 0)
+        {
+            classifiedEnd[s][endReason]++;
+        }
+    }
+
+    /** An item in queue {@code q} reached an SLA warning (either KPI). */
+    public void slaWarning(final int q, final int c, final int s, final int k)
+    {
+        overall.slaWarnings++;
+        queues[q].slaWarnings++;
+        channels[c].slaWarnings++;
+        streams[s].slaWarnings++;
+        intervalOverall[k].slaWarnings++;
+        intervalQueues[k][q].slaWarnings++;
+    }
+
+    /** An item in queue {@code q} breached an SLA (either KPI). */
+    public void slaBreach(final int q, final int c, final int s, final int k)
+    {
+        overall.slaBreaches++;
+        queues[q].slaBreaches++;
+        channels[c].slaBreaches++;
+        streams[s].slaBreaches++;
+        intervalOverall[k].slaBreaches++;
+        intervalQueues[k][q].slaBreaches++;
     }
 
     private static KpiSlice[] slices(final int n, final long maxWait, final boolean precise)
@@ -326,18 +393,18 @@ public final class KpiCollector
         final Map<String, Double> thresholds = new LinkedHashMap<>();
         for (int q = 0; q < nq; q++)
         {
-            queueValues.put(queueNames.get(q), queues[q].values(true));
+            queueValues.put(queueNames.get(q), queues[q].values(true, slaQueues[q]));
             thresholds.put(queueNames.get(q), thresholdMs[q] / 1000.0);
         }
         final Map<String, KpiValues> channelValues = new LinkedHashMap<>();
         for (int c = 0; c < nc; c++)
         {
-            channelValues.put(channelNames.get(c), channels[c].values(false));
+            channelValues.put(channelNames.get(c), channels[c].values(false, false));
         }
         final Map<String, KpiValues> streamValues = new LinkedHashMap<>();
         for (int s = 0; s < ns; s++)
         {
-            streamValues.put(streamNames.get(s), streams[s].values(false));
+            streamValues.put(streamNames.get(s), streams[s].values(false, false));
         }
         final List<IntervalReport> intervals = new ArrayList<>();
         for (int k = 0; k < intervalCount; k++)
@@ -348,16 +415,44 @@ public final class KpiCollector
             final Map<String, Double> waiting = new LinkedHashMap<>();
             for (int q = 0; q < nq; q++)
             {
-                perQueue.put(queueNames.get(q), intervalQueues[k][q].values(true));
+                perQueue.put(queueNames.get(q), intervalQueues[k][q].values(true, slaQueues[q]));
                 waiting.put(queueNames.get(q), intervalWaiting[k][q] / length);
             }
-            intervals.add(new IntervalReport(start / 1000.0, intervalOverall[k].values(false), perQueue, waiting,
+            intervals.add(new IntervalReport(start / 1000.0, intervalOverall[k].values(false, false), perQueue, waiting,
                 intervalWaiting[k][nq] / length));
         }
         return new SimulationReport(header.scenario(), header.seed(), (endMs - measureStartMs) / 1000.0,
-            header.wallSeconds(), header.workItems(), header.events(), overall.values(false), queueValues,
+            header.wallSeconds(), header.workItems(), header.events(), overall.values(false, false), queueValues,
             channelValues, streamValues, intervals, distribution(overall.waits()), thresholds,
-            header.engineRejections());
+            header.engineRejections(), classification());
+    }
+
+    private Map<String, Map<String, Long>> classification()
+    {
+        final Map<String, Map<String, Long>> result = new LinkedHashMap<>();
+        for (int s = 0; s < streamNames.size(); s++)
+        {
+            final Map<String, Long> counts = new LinkedHashMap<>();
+            for (int q = 0; q < classifiedQueue[s].length; q++)
+            {
+                if (classifiedQueue[s][q] > 0)
+                {
+                    counts.put(ruleQueues.get(q), classifiedQueue[s][q]);
+                }
+            }
+            for (int r = 0; r < classifiedEnd[s].length; r++)
+            {
+                if (classifiedEnd[s][r] > 0)
+                {
+                    counts.put("ended:" + endReasons.get(r), classifiedEnd[s][r]);
+                }
+            }
+            if (!counts.isEmpty())
+            {
+                result.put(streamNames.get(s), counts);
+            }
+        }
+        return result;
     }
 
     private static List<double[]> distribution(final AbstractHistogram waits)

@@ -16,6 +16,8 @@ public final class KpiSlice
     long abandoned;
     long transferred;
     long overflowed;
+    long slaWarnings;
+    long slaBreaches;
     long answeredWithin;
     long answeredAfterWaiting;
     long sumWaitMs;
@@ -71,13 +73,15 @@ public final class KpiSlice
 
     /**
      * @param overflowReported whether the slice reports {@code overflowed}.
+     * @param slaReported      whether the slice reports {@code slaWarnings} and {@code slaBreaches}.
      * @return the KPIs of this slice.
      */
-    KpiValues values(final boolean overflowReported)
+    KpiValues values(final boolean overflowReported, final boolean slaReported)
     {
         final AbstractHistogram w = waits;
         final long decided = answered + abandoned;
         return new KpiValues(offered, answered, abandoned, transferred, overflowReported ? overflowed : -1,
+            slaReported ? slaWarnings : -1, slaReported ? slaBreaches : -1,
             ratio(abandoned, offered),
             answered == 0 ? 0.0 : sumWaitMs / 1000.0 / answered,
             ratio(answeredAfterWaiting, answered),

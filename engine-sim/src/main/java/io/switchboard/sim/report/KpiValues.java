@@ -8,6 +8,9 @@ package io.switchboard.sim.report;
  * @param abandoned     items whose customer left before being answered.
  * @param transferred   items transferred out after being answered.
  * @param overflowed    items sent elsewhere by overflow, or -1 where not reported (only queues report it).
+ * @param slaWarnings   SLA warnings (first response and resolution) of items in the queue, or -1 where not reported
+ *                      (only queues with an SLA report it).
+ * @param slaBreaches   SLA failures of items in the queue, or -1 where not reported.
  * @param abandonRate   abandoned / offered.
  * @param asa           mean wait of answered items.
  * @param probWait      fraction of answered items that waited more than 0.
@@ -21,7 +24,7 @@ package io.switchboard.sim.report;
  * @param rejectionRate offers rejected or timed out / offers made.
  */
 public record KpiValues(long offered, long answered, long abandoned, long transferred, long overflowed,
-    double abandonRate, double asa, double probWait, double serviceLevel, double waitP50, double waitP90,
+    long slaWarnings, long slaBreaches, double abandonRate, double asa, double probWait, double serviceLevel, double waitP50, double waitP90,
     double waitP99, double aht, double occupancy, double transferRate, double rejectionRate)
 {
 }

@@ -23,11 +23,13 @@ import java.util.Map;
  * @param waitDistribution  overall answered-wait histogram: upper bound in seconds to count, ascending.
  * @param serviceLevelThresholds per queue threshold, seconds.
  * @param engineRejections  commands the engine rejected (expected to be 0).
+ * @param classified        per stream whose items the rules classify: items per queue the rules chose (before
+ *                          overflow), and {@code ended:REASON} for items a rule ended; empty without rules.
  */
 public record SimulationReport(String scenario, long seed, double simulatedSeconds, double wallSeconds, long workItems,
     long events, KpiValues overall, Map<String, KpiValues> queues, Map<String, KpiValues> channels,
     Map<String, KpiValues> streams, List<IntervalReport> intervals, List<double[]> waitDistribution,
-    Map<String, Double> serviceLevelThresholds, long engineRejections)
+    Map<String, Double> serviceLevelThresholds, long engineRejections, Map<String, Map<String, Long>> classified)
 {
     /** Defensive copies. */
     public SimulationReport
@@ -38,6 +40,7 @@ public record SimulationReport(String scenario, long seed, double simulatedSecon
         intervals = List.copyOf(intervals);
         waitDistribution = List.copyOf(waitDistribution);
         serviceLevelThresholds = Collections.unmodifiableMap(new LinkedHashMap<>(serviceLevelThresholds));
+        classified = Collections.unmodifiableMap(new LinkedHashMap<>(classified));
     }
 
     /** @return work items per wall-clock second. */

@@ -1,7 +1,8 @@
 package io.switchboard.sim.scenario;
 
 /**
- * A queue of a scenario. Immutable; safe on any thread.
+ * A queue of a scenario, as the engine defines it; its service policies (overflow, operating hours, SLA) are in
+ * {@link Scenario#policies()}. Immutable; safe on any thread.
  *
  * @param name           queue id.
  * @param priority       1 = highest.
@@ -10,15 +11,13 @@ package io.switchboard.sim.scenario;
  * @param autoAccept     assign without an offer step.
  * @param offerTimeoutMs offer timeout.
  * @param closestMatch   offer to the closest-matching agent when nobody matches exactly.
- * @param overflow       overflow rule, or null.
  */
 public record QueueDef(String name, int priority, String strategy, long serviceLevelMs, boolean autoAccept,
-    long offerTimeoutMs, boolean closestMatch, OverflowDef overflow)
+    long offerTimeoutMs, boolean closestMatch)
 {
     /** @return a copy with another strategy. */
     public QueueDef withStrategy(final String newStrategy)
     {
-        return new QueueDef(name, priority, newStrategy, serviceLevelMs, autoAccept, offerTimeoutMs, closestMatch,
-            overflow);
+        return new QueueDef(name, priority, newStrategy, serviceLevelMs, autoAccept, offerTimeoutMs, closestMatch);
     }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.sim.scenario;
 
+import io.switchboard.policy.service.ServicePolicies;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,10 +20,12 @@ import java.util.List;
  * @param agents       agent groups.
  * @param traffic      traffic streams.
  * @param maxLiveItems engine item-table size (items waiting, offered, assigned or in wrap-up at once).
+ * @param startEpochMs the date and time simulated time 0 stands for, for calendars (epoch milliseconds).
+ * @param policies     classification rules, overflow, operating hours and SLAs (empty when the file has none).
  */
 public record Scenario(String name, long seed, long durationMs, long warmupMs, long intervalMs,
     List<ChannelDef> channels, List<String> skills, List<QueueDef> queues, List<AgentGroupDef> agents,
-    List<StreamDef> traffic, int maxLiveItems)
+    List<StreamDef> traffic, int maxLiveItems, long startEpochMs, ServicePolicies policies)
 {
     /** Defensive copies. */
     public Scenario
@@ -43,14 +47,14 @@ public record Scenario(String name, long seed, long durationMs, long warmupMs, l
     public Scenario withSeed(final long newSeed)
     {
         return new Scenario(name, newSeed, durationMs, warmupMs, intervalMs, channels, skills, queues, agents,
-            traffic, maxLiveItems);
+            traffic, maxLiveItems, startEpochMs, policies);
     }
 
     /** @return a copy with another measured duration. */
     public Scenario withDuration(final long newDurationMs)
     {
         return new Scenario(name, seed, newDurationMs, warmupMs, intervalMs, channels, skills, queues, agents,
-            traffic, maxLiveItems);
+            traffic, maxLiveItems, startEpochMs, policies);
     }
 
     /** @return a copy where every queue uses the given strategy. */
@@ -62,7 +66,7 @@ public record Scenario(String name, long seed, long durationMs, long warmupMs, l
             changed.add(queue.withStrategy(strategy));
         }
         return new Scenario(name, seed, durationMs, warmupMs, intervalMs, channels, skills, changed, agents,
-            traffic, maxLiveItems);
+            traffic, maxLiveItems, startEpochMs, policies);
     }
 
     /** @return the index of a queue, or -1. */

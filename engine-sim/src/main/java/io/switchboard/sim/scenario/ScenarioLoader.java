@@ -1,5 +1,8 @@
 package io.switchboard.sim.scenario;
 
+import io.switchboard.policy.rules.RuleSet;
+import io.switchboard.policy.service.ServicePolicies;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,9 @@ public final class ScenarioLoader
 {
     /** Name of the bundled default scenario resource (the Contoso center). */
     public static final String DEFAULT_RESOURCE = "/io/switchboard/sim/contoso-default.yaml";
+    /** Name of the bundled scenario with the Contoso service policies (rules, overflow, SLAs, operating hours). */
+    public static final String POLICIES_RESOURCE = "/io/switchboard/sim/contoso-policies.yaml";
+    private static final List<String> BUNDLED = List.of(DEFAULT_RESOURCE, POLICIES_RESOURCE);
 
     /** Strategy names accepted in scenario files. */
     public static final List<String> STRATEGIES = List.of("highest-capacity", "round-robin", "longest-idle",
@@ -30,16 +36,16 @@ public final class ScenarioLoader
     private static final int DEFAULT_MAX_LIVE_ITEMS = 262_144;
 
     private static final Set<String> ROOT_KEYS = Set.of("name", "seed", "duration", "warmup", "interval", "channels",
-        "skills", "queues", "agents", "traffic", "maxLiveItems", "profiles");
+        "skills", "queues", "agents", "traffic", "maxLiveItems", "profiles", "start", "rules", "sla");
     private static final Set<String> CHANNEL_KEYS = Set.of("units");
     private static final Set<String> QUEUE_KEYS = Set.of("priority", "strategy", "serviceLevel", "autoAccept",
-        "offerTimeout", "closestMatch", "overflow");
-    private static final Set<String> OVERFLOW_KEYS = Set.of("whenWaiting", "afterWait", "to");
+        "offerTimeout", "closestMatch", "overflow", "operatingHours", "sla");
     private static final Set<String> AGENT_KEYS = Set.of("name", "count", "capacity", "limits", "skills", "queues",
         "shift", "wrapUp", "tier");
     private static final Set<String> SHIFT_KEYS = Set.of("start", "end", "every");
     private static final Set<String> STREAM_KEYS = Set.of("name", "channel", "queue", "arrivals", "handleTime",
-        "patience", "priority", "requires", "acceptDelay", "rejectProbability", "transferProbability", "transferTo");
+        "patience", "priority", "requires", "acceptDelay", "rejectProbability", "transferProbability", "transferTo",
+        "attributes");
     private static final Set<String> ARRIVAL_KEYS = Set.of("ratePerHour", "profile");
 
     private final String file;
@@ -65,6 +71,14 @@ public final class ScenarioLoader
         }
         catch (final NoSuchFileException ex)
         {
+            final Path fileName = path.getFileName();
+            for (final String resource : BUNDLED)
+            {
+                if (fileName != null && resource.endsWith("/" + fileName) && path.getNameCount() == 1)
+                {
+                    return loadBundled(resource);
+                }
+            }
             throw new ScenarioException(name, 0, null, "cannot read file: no such file");
         }
         catch (final AccessDeniedException ex)
@@ -92,17 +106,29 @@ public final class ScenarioLoader
     /** @return the bundled default scenario, the Contoso contact center. */
     public static Scenario loadDefault()
     {
-        try (InputStream in = ScenarioLoader.class.getResourceAsStream(DEFAULT_RESOURCE))
+        return loadBundled(DEFAULT_RESOURCE);
+    }
+
+    /**
+     * @param resource {@link #DEFAULT_RESOURCE} or {@link #POLICIES_RESOURCE}; a bare file name such as
+     *                 {@code contoso-policies.yaml} given to {@code run} that does not exist in the working
+     *                 directory also loads the bundled scenario of that name.
+     * @return the bundled scenario.
+     */
+    public static Scenario loadBundled(final String resource)
+    {
+        try (InputStream in = ScenarioLoader.class.getResourceAsStream(resource))
         {
             if (in == null)
             {
-                throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
+                throw new IllegalStateException("missing resource " + resource);
             }
-            return parse("contoso-default.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return parse(resource.substring(resource.lastIndexOf('/') + 1),
+                new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         catch (final IOException ex)
         {
-            throw new IllegalStateException("cannot read " + DEFAULT_RESOURCE, ex);
+            throw new IllegalStateException("cannot read " + resource, ex);
         }
     }
 
@@ -159,12 +185,17 @@ public final class ScenarioLoader
         final Set<String> queueNames = new LinkedHashSet<>();
         queues.forEach(q -> queueNames.add(q.name()));
         final Set<String> skillNames = new LinkedHashSet<>(skills);
-        checkOverflowTargets(required(root, "", "queues"), queues, queueNames);
+        final PolicyLoader policyLoader = new PolicyLoader(this, file, text);
+        final long startMs = policyLoader.start(root);
+        final RuleSet rules = policyLoader.rules(root, queueNames);
+        final ServicePolicies policies = policyLoader.policies(root, required(root, "", "queues"), queueNames, rules,
+            startMs);
 
         final List<AgentGroupDef> agents = agents(required(root, "", "agents"), channelNames, skillNames, queueNames);
-        final List<StreamDef> traffic = traffic(required(root, "", "traffic"), channelNames, skillNames, queueNames);
+        final List<StreamDef> traffic = traffic(required(root, "", "traffic"), channelNames, skillNames, queueNames,
+            rules);
         return new Scenario(name, seed, durationMs, warmupMs, intervalMs, channels, skills, queues, agents, traffic,
-            maxLiveItems);
+            maxLiveItems, startMs, policies);
     }
 
     private List<ChannelDef> channels(final YamlNode node)
@@ -253,43 +284,10 @@ public final class ScenarioLoader
             final boolean autoAccept = optBoolean(value, path, "autoAccept", false);
             final long offerTimeoutMs = optDuration(value, path, "offerTimeout", 60_000L, true);
             final boolean closestMatch = optBoolean(value, path, "closestMatch", false);
-            OverflowDef overflow = null;
-            if (value.fields().containsKey("overflow"))
-            {
-                final String opath = path + ".overflow";
-                final YamlNode o = mapping(value.fields().get("overflow"), opath);
-                checkKeys(o, opath, OVERFLOW_KEYS);
-                final int whenWaiting = (int)optLong(o, opath, "whenWaiting", -1, 0, 100_000_000);
-                final long afterWait = o.fields().containsKey("afterWait")
-                    ? optDuration(o, opath, "afterWait", 0, false) : -1L;
-                final String to = string(required(o, opath, "to"), opath + ".to");
-                if (whenWaiting < 0 && afterWait < 0)
-                {
-                    throw error(o, opath, "an overflow rule needs whenWaiting or afterWait");
-                }
-                overflow = new OverflowDef(whenWaiting, afterWait, to);
-            }
             queues.add(new QueueDef(entry.getKey(), priority, strategy, serviceLevelMs, autoAccept, offerTimeoutMs,
-                closestMatch, overflow));
+                closestMatch));
         }
         return queues;
-    }
-
-    private void checkOverflowTargets(final YamlNode node, final List<QueueDef> queues, final Set<String> queueNames)
-    {
-        for (final QueueDef queue : queues)
-        {
-            if (queue.overflow() != null)
-            {
-                final YamlNode to = node.fields().get(queue.name()).fields().get("overflow").fields().get("to");
-                final String path = "queues." + queue.name() + ".overflow.to";
-                checkReference(to, path, "queue", queue.overflow().to(), queueNames);
-                if (queue.overflow().to().equals(queue.name()))
-                {
-                    throw error(to, path, "a queue cannot overflow to itself");
-                }
-            }
-        }
     }
 
     private List<AgentGroupDef> agents(final YamlNode node, final Set<String> channels, final Set<String> skills,
@@ -363,7 +361,7 @@ public final class ScenarioLoader
     }
 
     private List<StreamDef> traffic(final YamlNode node, final Set<String> channels, final Set<String> skills,
-        final Set<String> queues)
+        final Set<String> queues, final RuleSet rules)
     {
         final YamlNode list = sequence(node, "traffic");
         final List<StreamDef> streams = new ArrayList<>();
@@ -380,8 +378,18 @@ public final class ScenarioLoader
             }
             final String channel = string(required(t, path, "channel"), path + ".channel");
             checkReference(t.fields().get("channel"), path + ".channel", "channel", channel, channels);
-            final String queue = string(required(t, path, "queue"), path + ".queue");
-            checkReference(t.fields().get("queue"), path + ".queue", "queue", queue, queues);
+            final List<AttributeDef> attributes = attributes(t, path, rules);
+            String queue = null;
+            if (attributes.isEmpty() || t.fields().containsKey("queue"))
+            {
+                queue = string(required(t, path, "queue"), path + ".queue");
+                checkReference(t.fields().get("queue"), path + ".queue", "queue", queue, queues);
+            }
+            if (queue != null && !attributes.isEmpty())
+            {
+                throw error(t.fields().get("queue"), path + ".queue", "a stream has a queue or attributes for the "
+                    + "rules to classify, not both");
+            }
 
             final String apath = path + ".arrivals";
             final YamlNode a = mapping(required(t, path, "arrivals"), apath);
@@ -467,13 +475,83 @@ public final class ScenarioLoader
                     "must be below 1 (every offer rejected would never be answered)");
             }
             streams.add(new StreamDef(name, channel, queue, rate, profile, handle, patience, priorities, weights,
-                requires, acceptDelay, reject, transfer, transferTo));
+                requires, acceptDelay, reject, transfer, transferTo, attributes));
         }
         if (streams.isEmpty())
         {
             throw error(list, "traffic", "at least one traffic stream is needed");
         }
         return streams;
+    }
+
+    /** Stream attributes: name -> a value, a list of values (uniform) or a map of value -> probability. */
+    private List<AttributeDef> attributes(final YamlNode stream, final String streamPath, final RuleSet rules)
+    {
+        final YamlNode node = stream.fields().get("attributes");
+        final List<AttributeDef> result = new ArrayList<>();
+        if (node == null)
+        {
+            return result;
+        }
+        final String path = streamPath + ".attributes";
+        if (rules == null)
+        {
+            throw error(node, path, "attributes are classified by rules, and the scenario has no rules");
+        }
+        for (final Map.Entry<String, YamlNode> entry : mapping(node, path).fields().entrySet())
+        {
+            final String apath = path + "." + entry.getKey();
+            final YamlNode value = entry.getValue();
+            final List<String> values = new ArrayList<>();
+            final List<Double> cumulative = new ArrayList<>();
+            if (value.kind() == YamlNode.Kind.SCALAR)
+            {
+                values.add(attributeValue(value, apath));
+                cumulative.add(1.0);
+            }
+            else if (value.kind() == YamlNode.Kind.LIST)
+            {
+                final int n = value.items().size();
+                if (n == 0)
+                {
+                    throw error(value, apath, "an attribute needs at least one value");
+                }
+                for (int i = 0; i < n; i++)
+                {
+                    values.add(attributeValue(value.items().get(i), apath + "[" + i + "]"));
+                    cumulative.add((i + 1.0) / n);
+                }
+            }
+            else
+            {
+                double sum = 0.0;
+                for (final Map.Entry<String, YamlNode> choice : value.fields().entrySet())
+                {
+                    final String cpath = apath + "." + choice.getKey();
+                    final double p = doubleValue(choice.getValue(), cpath);
+                    checkRange(choice.getValue(), cpath, p, 0.0, 1.0);
+                    sum += p;
+                    values.add(choice.getKey());
+                    cumulative.add(sum);
+                }
+                if (values.isEmpty() || Math.abs(sum - 1.0) > 1e-6)
+                {
+                    throw error(value, apath, "value probabilities must add up to 1, they add up to " + sum);
+                }
+                cumulative.set(cumulative.size() - 1, 1.0);
+            }
+            result.add(new AttributeDef(entry.getKey(), values, cumulative));
+        }
+        return result;
+    }
+
+    private String attributeValue(final YamlNode node, final String path)
+    {
+        if (node.kind() != YamlNode.Kind.SCALAR || node.text() == null)
+        {
+            throw error(node, path, "expected a text or number, found " + node.describe());
+        }
+        return node.text();
     }
 
     private double[] profile(final YamlNode node, final String path)
@@ -566,7 +644,7 @@ public final class ScenarioLoader
         return result;
     }
 
-    private void checkReference(final YamlNode node, final String path, final String what, final String name,
+    void checkReference(final YamlNode node, final String path, final String what, final String name,
         final Set<String> defined)
     {
         if (!defined.contains(name))
@@ -575,12 +653,12 @@ public final class ScenarioLoader
         }
     }
 
-    private static String listOf(final Set<String> defined)
+    static String listOf(final Set<String> defined)
     {
         return defined.isEmpty() ? "none" : String.join(", ", defined);
     }
 
-    private void checkKeys(final YamlNode map, final String path, final Set<String> allowed)
+    void checkKeys(final YamlNode map, final String path, final Set<String> allowed)
     {
         for (final String key : map.fields().keySet())
         {
@@ -592,7 +670,7 @@ public final class ScenarioLoader
         }
     }
 
-    private YamlNode required(final YamlNode map, final String path, final String key)
+    YamlNode required(final YamlNode map, final String path, final String key)
     {
         final YamlNode node = map.fields().get(key);
         if (node == null)
@@ -603,7 +681,7 @@ public final class ScenarioLoader
         return node;
     }
 
-    private YamlNode mapping(final YamlNode node, final String path)
+    YamlNode mapping(final YamlNode node, final String path)
     {
         if (node.kind() != YamlNode.Kind.MAP)
         {
@@ -612,7 +690,7 @@ public final class ScenarioLoader
         return node;
     }
 
-    private YamlNode sequence(final YamlNode node, final String path)
+    YamlNode sequence(final YamlNode node, final String path)
     {
         if (node.kind() != YamlNode.Kind.LIST)
         {
@@ -621,7 +699,7 @@ public final class ScenarioLoader
         return node;
     }
 
-    private String string(final YamlNode node, final String path)
+    String string(final YamlNode node, final String path)
     {
         if (node.kind() != YamlNode.Kind.SCALAR || node.text() == null || node.text().isBlank())
         {
@@ -630,7 +708,7 @@ public final class ScenarioLoader
         return node.text();
     }
 
-    private long longValue(final YamlNode node, final String path)
+    long longValue(final YamlNode node, final String path)
     {
         if (node.kind() == YamlNode.Kind.SCALAR && node.text() != null)
         {
@@ -655,7 +733,7 @@ public final class ScenarioLoader
         }
     }
 
-    private double doubleValue(final YamlNode node, final String path)
+    double doubleValue(final YamlNode node, final String path)
     {
         if (node.kind() == YamlNode.Kind.SCALAR && node.text() != null)
         {
@@ -675,7 +753,7 @@ public final class ScenarioLoader
         throw error(node, path, "expected a number, found " + node.describe());
     }
 
-    private long duration(final YamlNode node, final String path, final boolean positive)
+    long duration(final YamlNode node, final String path, final boolean positive)
     {
         if (node.kind() != YamlNode.Kind.SCALAR || node.text() == null)
         {
@@ -699,14 +777,14 @@ public final class ScenarioLoader
         return Math.round(millis);
     }
 
-    private long optDuration(final YamlNode map, final String path, final String key, final long defaultMs,
+    long optDuration(final YamlNode map, final String path, final String key, final long defaultMs,
         final boolean positive)
     {
         final YamlNode node = map.fields().get(key);
         return node == null ? defaultMs : duration(node, path.isEmpty() ? key : path + "." + key, positive);
     }
 
-    private long optLong(final YamlNode map, final String path, final String key, final long defaultValue,
+    long optLong(final YamlNode map, final String path, final String key, final long defaultValue,
         final long min, final long max)
     {
         final YamlNode node = map.fields().get(key);
@@ -720,7 +798,7 @@ public final class ScenarioLoader
         return value;
     }
 
-    private boolean optBoolean(final YamlNode map, final String path, final String key, final boolean defaultValue)
+    boolean optBoolean(final YamlNode map, final String path, final String key, final boolean defaultValue)
     {
         final YamlNode node = map.fields().get(key);
         if (node == null)
@@ -746,7 +824,7 @@ public final class ScenarioLoader
         return value;
     }
 
-    private void checkRange(final YamlNode node, final String path, final long value, final long min, final long max)
+    void checkRange(final YamlNode node, final String path, final long value, final long min, final long max)
     {
         if (value < min || value > max)
         {
@@ -754,7 +832,7 @@ public final class ScenarioLoader
         }
     }
 
-    private void checkRange(final YamlNode node, final String path, final double value, final double min,
+    void checkRange(final YamlNode node, final String path, final double value, final double min,
         final double max)
     {
         if (!(value >= min && value <= max))
@@ -763,7 +841,7 @@ public final class ScenarioLoader
         }
     }
 
-    private ScenarioException error(final YamlNode node, final String path, final String problem)
+    ScenarioException error(final YamlNode node, final String path, final String problem)
     {
         return new ScenarioException(file, node == null ? 0 : node.line(), path, problem);
     }

@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param name                stream name.
  * @param channel             channel id.
- * @param queue               queue id.
+ * @param queue               queue id, or null when the scenario's rules classify the stream's items.
  * @param ratePerHour         base Poisson arrival rate.
  * @param profile             per-interval multipliers of the rate, repeating; empty for a flat rate.
  * @param handleTime          handle-time distribution.
@@ -20,11 +20,12 @@ import java.util.Map;
  * @param rejectProbability   probability that an offer is rejected.
  * @param transferProbability probability that an answered item is transferred to {@code transferTo}.
  * @param transferTo          target queue of transfers, or null.
+ * @param attributes          the attributes the rules classify items on (empty for a stream with a queue).
  */
 public record StreamDef(String name, String channel, String queue, double ratePerHour, double[] profile,
     DistributionSpec handleTime, DistributionSpec patience, int[] priorities, double[] priorityWeights,
     Map<String, Integer> requires, DistributionSpec acceptDelay, double rejectProbability,
-    double transferProbability, String transferTo)
+    double transferProbability, String transferTo, List<AttributeDef> attributes)
 {
     /** Defensive copies. */
     public StreamDef
@@ -33,6 +34,7 @@ public record StreamDef(String name, String channel, String queue, double ratePe
         priorities = priorities.clone();
         priorityWeights = priorityWeights.clone();
         requires = Map.copyOf(requires);
+        attributes = List.copyOf(attributes);
     }
 
     /** @return the profile multipliers (a copy). */

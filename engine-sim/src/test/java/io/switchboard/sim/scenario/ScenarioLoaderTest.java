@@ -88,7 +88,7 @@ class ScenarioLoaderTest
         assertThat(scenario.intervalMs()).isEqualTo(900_000L);
         assertThat(scenario.warmupMs()).isZero();
         assertThat(scenario.queues().get(0)).isEqualTo(
-            new QueueDef("q", 1, "highest-capacity", 20_000, false, 60_000, false, null));
+            new QueueDef("q", 1, "highest-capacity", 20_000, false, 60_000, false));
         assertThat(scenario.agents().get(0).capacity()).isEqualTo(100);
         assertThat(scenario.traffic().get(0).handleTime()).isEqualTo(DistributionSpec.constant(180_000));
         assertThat(scenario.traffic().get(0).patience()).isNull();

@@ -1,0 +1,291 @@
+package io.switchboard.journal;
+
+import io.switchboard.engine.RoutingEngine;
+import io.switchboard.runtime.CommandTap;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.DirectBuffer;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Appends the engine's inbound command stream to the journal: each stamped command record, framed with its index
+ * and a CRC32C ({@link JournalFrame}), as one Chronicle Queue excerpt, <em>before</em> the engine applies it — so
+ * before any of its events is published. It is a {@link CommandTap}: give it to
+ * {@code RuntimeConfig.commandTap(...)} and the engine agent journals every command it drains and every tick it
+ * generates, stamped; or call {@link #append} yourself, then apply the same bytes with
+ * {@link io.switchboard.codec.CommandApplier} (journal first, then apply).
+ *
+ * <p>Durability per {@link Durability}; {@link #durableIndex()} is the acknowledgement. Snapshots: the initial one
+ * ({@link #create}: the state after setup, index 0), one every {@link JournalOptions#snapshotEvery} commands, and
+ * those asked for ({@link #snapshot()}, {@link #requestSnapshot()}). A snapshot pauses the engine thread only while
+ * the state is serialised into memory; forcing the journal, writing the file and retention happen on a background
+ * thread.
+ *
+ * <p><b>Threading:</b> single writer. {@link #create}/{@link #resume} on any thread; then {@link #append},
+ * {@link #onCommand}, {@link #commit}, {@link #snapshot} and {@link #close} on the engine thread only (the thread
+ * that applies commands; Chronicle's appender is not thread safe). {@link #durableIndex()},
+ * {@link #requestSnapshot()} and {@link #snapshotsWritten()} are safe on any thread.
+ */
+public final class JournalWriter implements CommandTap, AutoCloseable
+{
+    private final JournalFiles files;
+    private final RoutingEngine engine;
+    private final SingleChronicleQueue queue;
+    private final ExcerptAppender appender;
+    private final JournalFrame frame = new JournalFrame();
+    private final boolean syncPerBatch;
+    private final int syncBatch;
+    private final long snapshotEvery;
+    private final SnapshotPublisher snapshots;
+    private final AtomicLong durable = new AtomicLong(-1);
+    private long nextIndex;
+    private long nextSnapshotAt;
+    private int unsynced;
+    private int snapshotSizeHint = 64 * 1024;
+    private volatile boolean snapshotRequested;
+    private FileChannel syncChannel;
+    private File syncFile;
+    private boolean closed;
+
+    private JournalWriter(final JournalFiles files, final RoutingEngine engine, final JournalOptions options,
+        final long nextIndex, final long lastSnapshot) throws IOException
+    {
+        this.files = files;
+        this.engine = engine;
+        this.syncPerBatch = options.durability() == Durability.SYNC_PER_BATCH;
+        this.syncBatch = options.syncBatch();
+        this.snapshotEvery = options.snapshotEvery();
+        Files.createDirectories(files.queue);
+        this.queue = ChronicleQueues.open(files.queue, options.rollCycle(), options.timeProvider());
+        this.appender = queue.createAppender();
+        appender.singleThreadedCheckDisabled(true); // built on one thread, used on the engine thread: see javadoc
+        this.snapshots = new SnapshotPublisher(files, options.retainSnapshots() == 0 ? null :
+            new Retention(files, queue, options.retainSnapshots(), options.pruneJournal()));
+        this.nextIndex = nextIndex;
+        this.nextSnapshotAt = snapshotEvery > 0 ? lastSnapshot + snapshotEvery : Long.MAX_VALUE;
+        durable.set(nextIndex - 1);
+    }
+
+    /**
+     * Starts a new journal in {@code dir} (created if missing) for an engine that has been set up and has not
+     * applied any command yet: writes snapshot 0 (the setup, which commands do not carry) durably, then opens the
+     * queue.
+     *
+     * @throws IOException if {@code dir} already holds a journal or cannot be written.
+     */
+    public static JournalWriter create(final Path dir, final RoutingEngine engine, final JournalOptions options)
+        throws IOException
+    {
+        final JournalFiles files = new JournalFiles(dir);
+        if (files.isJournal() || !files.cycleFiles().isEmpty())
+        {
+            throw new IOException(dir + " already holds a journal");
+        }
+        Files.createDirectories(dir);
+        final SnapshotBuffer state = SnapshotFiles.serialize(engine, 64 * 1024);
+        SnapshotFiles.write(files.snapshots, 0, state.bytes, state.length);
+        JournalFiles.fsyncDirectory(dir);
+        return new JournalWriter(files, engine, options, 0, 0);
+    }
+
+    /**
+     * Continues the journal that {@code recovered} was recovered from, appending after its last good record. A
+     * damaged tail is repaired first: the good records are copied to a fresh queue and the damaged queue, with any
+     * snapshot beyond the good records, is moved to {@code damaged/}.
+     *
+     * @param recovered the result of {@link Recovery#recover} on {@code dir}; its engine becomes this writer's.
+     */
+    public static JournalWriter resume(final Path dir, final RecoveredJournal recovered, final JournalOptions options)
+        throws IOException
+    {
+        final JournalFiles files = new JournalFiles(dir);
+        JournalRepair.prepareForAppend(files, recovered);
+        files.deleteSnapshotTemporaries();
+        final JournalWriter writer = new JournalWriter(files, recovered.engine(), options, recovered.nextIndex(),
+            recovered.snapshotIndex());
+        if (writer.syncPerBatch)
+        {
+            files.forceQueue();
+        }
+        return writer;
+    }
+
+    /** The {@link CommandTap} hook: {@link #append}. */
+    @Override
+    public void onCommand(final DirectBuffer buffer, final int offset, final int length)
+    {
+        append(buffer, offset, length);
+    }
+
+    /**
+     * Journals one stamped command record; call it before the engine applies the command. Takes a due snapshot first
+     * (the engine's state then covers exactly the commands before this one).
+     *
+     * @return the command's journal index.
+     */
+    public long append(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final long index = nextIndex;
+        if (index >= nextSnapshotAt || snapshotRequested)
+        {
+            snapshotSlowPath(index);
+        }
+        final JournalFrame frame = this.frame;
+        final int frameLength = frame.encode(index, buffer, offset, length);
+        try (DocumentContext dc = appender.writingDocument())
+        {
+            frame.writeTo(dc.wire().bytes(), frameLength);
+        }
+        nextIndex = index + 1;
+        if (!syncPerBatch)
+        {
+            durable.lazySet(index);
+        }
+        else if (++unsynced >= syncBatch)
+        {
+            commit();
+        }
+        return index;
+    }
+
+    /**
+     * Ends a batch. With {@link Durability#SYNC_PER_BATCH}: forces the journal to the storage device, then
+     * acknowledges everything appended so far. With {@link Durability#PAGE_CACHE}: nothing to do (every append is
+     * acknowledged when it returns).
+     */
+    public void commit()
+    {
+        if (!syncPerBatch || unsynced == 0)
+        {
+            return;
+        }
+        try
+        {
+            force();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot force the journal to disk", ex);
+        }
+        unsynced = 0;
+        durable.lazySet(nextIndex - 1);
+    }
+
+    /**
+     * Takes a snapshot now: the engine state after every command journaled so far. The engine thread pauses while
+     * the state is serialised; the file is written in the background.
+     */
+    public void snapshot()
+    {
+        snapshotSlowPath(nextIndex);
+    }
+
+    /** Asks for a snapshot before the next command is journaled. Any thread. */
+    public void requestSnapshot()
+    {
+        snapshotRequested = true;
+    }
+
+    /** @return the index the next command will get (= commands journaled). Engine thread. */
+    public long nextIndex()
+    {
+        return nextIndex;
+    }
+
+    /**
+     * @return the highest acknowledged journal index (-1 if none): every command up to it survives what the
+     *     {@link Durability} promises. Any thread.
+     */
+    public long durableIndex()
+    {
+        return durable.get();
+    }
+
+    /** @return the index of the newest snapshot file written by this writer in the background, or -1. Any thread. */
+    public long snapshotsWritten()
+    {
+        return snapshots.published();
+    }
+
+    /** Commits, waits for pending snapshot files, and closes the queue. Idempotent. Engine thread. */
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        try
+        {
+            commit();
+        }
+        finally
+        {
+            snapshots.close();
+            closeSyncChannel();
+            appender.close();
+            queue.close();
+        }
+        final IOException failure = snapshots.failure();
+        if (failure != null)
+        {
+            throw new UncheckedIOException("a snapshot could not be written", failure);
+        }
+    }
+
+    private void snapshotSlowPath(final long index)
+    {
+        snapshotRequested = false;
+        nextSnapshotAt = snapshotEvery > 0 ? index + snapshotEvery : Long.MAX_VALUE;
+        final SnapshotBuffer state = SnapshotFiles.serialize(engine, snapshotSizeHint);
+        snapshotSizeHint = state.length + state.length / 8;
+        snapshots.publish(index, state);
+    }
+
+    private void force() throws IOException
+    {
+        final File current = appender.currentFile();
+        if (current == null)
+        {
+            return;
+        }
+        if (current.equals(syncFile))
+        {
+            syncChannel.force(false);
+            return;
+        }
+        // first force, or the cycle rolled since the last one: force every file (the batch may span two cycles),
+        // the queue metadata and the directory entry of the new cycle file, then keep a channel on the new file
+        closeSyncChannel();
+        files.forceQueue();
+        syncChannel = FileChannel.open(current.toPath(), StandardOpenOption.READ);
+        syncFile = current;
+    }
+
+    private void closeSyncChannel()
+    {
+        if (syncChannel != null)
+        {
+            try
+            {
+                syncChannel.close();
+            }
+            catch (final IOException ignored)
+            {
+                // closing a read-only channel
+            }
+            syncChannel = null;
+            syncFile = null;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.switchboard.journal;
+
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/** Test helper: finds where a journal record lies on disk and damages the file there. Not thread safe. */
+final class Tamper
+{
+    /** A record's place: its cycle file and the byte offset of its Chronicle header. */
+    record Place(Path file, long header, int frameLength)
+    {
+    }
+
+    private Tamper()
+    {
+    }
+
+    /** @return where the record with journal index {@code index} lies (a one-cycle journal). */
+    static Place find(final Path dir, final long index)
+    {
+        try (SingleChronicleQueue queue = ChronicleQueues.open(dir.resolve("queue"), RollCycles.FAST_DAILY, null);
+            ExcerptTailer tailer = queue.createTailer())
+        {
+            tailer.toStart();
+            final long first = tailer.index();
+            if (!tailer.moveToIndex(first + index))
+            {
+                throw new IllegalStateException("no record " + index);
+            }
+            try (DocumentContext dc = tailer.readingDocument())
+            {
+                final long payload = dc.wire().bytes().readPosition();
+                return new Place(tailer.currentFile().toPath(), payload - 4, (int)dc.wire().bytes().readRemaining());
+            }
+        }
+    }
+
+    /** Cuts the file at {@code length} bytes. */
+    static void truncate(final Path file, final long length) throws IOException
+    {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.setLength(length);
+        }
+    }
+
+    /** Overwrites {@code count} bytes from {@code at} with seeded random bytes. */
+    static void garbage(final Path file, final long at, final int count, final long seed) throws IOException
+    {
+        final byte[] bytes = new byte[count];
+        final SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < count; i++)
+        {
+            bytes[i] = (byte)random.nextInt(256);
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(at);
+            raf.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.switchboard.sim.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.switchboard.engine.EngineEvents;
+import io.switchboard.engine.RoutingEngine;
+import io.switchboard.journal.EventStreamHash;
+import io.switchboard.journal.JournalOptions;
+import io.switchboard.journal.JournalWriter;
+import io.switchboard.runtime.CommandTap;
+import io.switchboard.sim.kernel.SimulationJournal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * {@code run --journal DIR}: journals every command of the simulation (page-cache durability: a killed run leaves a
+ * journal that replays cleanly up to its last command) and fingerprints the run — commands journaled, the engine's
+ * final state hash, the hash of its event stream — so that {@code verify-journal DIR} can show the replay equal.
+ * Simulation thread only.
+ */
+final class JournalSession implements SimulationJournal
+{
+    private final Path dir;
+    private final JournalOptions options;
+    private EventStreamHash events;
+    private JournalWriter writer;
+    private Summary summary;
+
+    /** What a journaled run or a replay of its journal ends with. Immutable. */
+    record Summary(long commands, String stateHash, String eventsHash)
+    {
+        /** Writes {@code "journal": {"commands", "stateHash", "eventsHash"}}. */
+        void writeJson(final JsonGenerator json) throws IOException
+        {
+            json.writeObjectFieldStart("journal");
+            writeFields(json);
+            json.writeEndObject();
+        }
+
+        void writeFields(final JsonGenerator json) throws IOException
+        {
+            json.writeNumberField("commands", commands);
+            json.writeStringField("stateHash", stateHash);
+            json.writeStringField("eventsHash", eventsHash);
+        }
+
+        String describe(final Path dir)
+        {
+            return String.format("journal: %,d commands in %s; stateHash %s, eventsHash %s", commands, dir,
+                stateHash, eventsHash);
+        }
+    }
+
+    JournalSession(final Path dir, final long snapshotEvery)
+    {
+        this.dir = dir;
+        this.options = new JournalOptions().snapshotEvery(snapshotEvery);
+    }
+
+    @Override
+    public EngineEvents events(final EngineEvents simulator)
+    {
+        events = new EventStreamHash(simulator);
+        return events;
+    }
+
+    @Override
+    public void started(final RoutingEngine engine)
+    {
+        try
+        {
+            writer = JournalWriter.create(dir, engine, options);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create the journal: " + ex.getMessage(), ex);
+        }
+    }
+
+    @Override
+    public CommandTap commands()
+    {
+        return (buffer, offset, length) -> writer.append(buffer, offset, length);
+    }
+
+    @Override
+    public void finished(final RoutingEngine engine)
+    {
+        writer.close();
+        summary = new Summary(writer.nextIndex(), EventStreamHash.hex(engine.stateHash()), events.hex());
+    }
+
+    Summary summary()
+    {
+        return summary;
+    }
+}

@@ -1,0 +1,98 @@
+package io.switchboard.sim.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.switchboard.journal.EventStreamHash;
+import io.switchboard.journal.JournalDamage;
+import io.switchboard.journal.RecoveredJournal;
+import io.switchboard.journal.Recovery;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code verify-journal DIR}: replays a journal written by {@code run --journal DIR} into a fresh engine (from the
+ * initial snapshot, every record validated) and prints one JSON line {@code {"commands", "stateHash", "eventsHash"}}
+ * — equal to the {@code "journal"} object of the run's report when the journal is complete. A damaged tail adds a
+ * {@code "damage"} object (kind, index, file, position, detail), describes it on stderr and exits 1; the hashes are
+ * then those of the good records before it. Main thread.
+ */
+@Command(name = "verify-journal", mixinStandardHelpOptions = true,
+    description = "Replay a journal (from 'run --journal DIR') into a fresh engine; print commands, stateHash and "
+        + "eventsHash as one JSON line.")
+final class VerifyJournalCommand implements Callable<Integer>
+{
+    @Parameters(paramLabel = "DIR", description = "the journal directory")
+    Path dir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call()
+    {
+        if (!Files.isDirectory(dir.resolve("snapshots")))
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), dir + ": not a journal directory "
+                + "(no snapshots/ in it)");
+        }
+        final EventStreamHash events = new EventStreamHash();
+        final RecoveredJournal replay;
+        try
+        {
+            replay = Recovery.replay(dir, events);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex.getMessage(), ex);
+        }
+        final JournalSession.Summary summary = new JournalSession.Summary(replay.nextIndex(),
+            EventStreamHash.hex(replay.engine().stateHash()), events.hex());
+        System.out.println(json(summary, replay));
+        final JournalDamage damage = replay.damage();
+        if (damage != null)
+        {
+            System.err.println("error: " + damage + "; replayed the " + replay.replayed() + " good records before it");
+            return 1;
+        }
+        return 0;
+    }
+
+    private static String json(final JournalSession.Summary summary, final RecoveredJournal replay)
+    {
+        final StringWriter text = new StringWriter();
+        try (JsonGenerator json = new JsonFactory().createGenerator(text))
+        {
+            json.writeStartObject();
+            summary.writeFields(json);
+            if (replay.snapshotIndex() > 0)
+            {
+                json.writeNumberField("fromSnapshot", replay.snapshotIndex());
+            }
+            final JournalDamage damage = replay.damage();
+            if (damage != null)
+            {
+                json.writeObjectFieldStart("damage");
+                json.writeStringField("kind", damage.kind().name());
+                json.writeNumberField("index", damage.index());
+                json.writeStringField("file", damage.file());
+                json.writeNumberField("position", damage.position());
+                json.writeStringField("detail", damage.detail());
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        return text.toString();
+    }
+}
