@@ -180,6 +180,7 @@ final class AssignmentCycle
         final long[] shortfalls = itemClass.shortfall;
         final long[] skillRanks = itemClass.skillRank;
         final int count = itemClass.candidateCount;
+        final RoutingIndex index = transitions.index;
 
         int bestAgent = NONE;
         long bestShortfall = 0;
@@ -193,28 +194,12 @@ final class AssignmentCycle
             {
                 break; // candidates are sorted by (shortfall, skill rank): nothing further can win
             }
-            final IndexedMinHeap heap = candidates[i].agents;
-            if (heap.isEmpty())
+            final int agent = hasExclusions ? index.bestAllowed(candidates[i], items, slot) : index.validTop(candidates[i]);
+            if (agent == NONE)
             {
                 continue;
             }
-            final int agent;
-            final long key;
-            if (hasExclusions)
-            {
-                final int index = bestNotExcludedSlowPath(heap, slot);
-                if (index == NONE)
-                {
-                    continue;
-                }
-                agent = (int)heap.tieAt(index);
-                key = heap.keyAt(index);
-            }
-            else
-            {
-                agent = (int)heap.peekTie();
-                key = heap.peekKey();
-            }
+            final long key = index.validKey;
             if (bestAgent == NONE || key < bestKey || (key == bestKey && agent < bestAgent))
             {
                 bestAgent = agent;
@@ -224,25 +209,6 @@ final class AssignmentCycle
             }
         }
         return bestAgent;
-    }
-
-    private int bestNotExcludedSlowPath(final IndexedMinHeap heap, final int slot)
-    {
-        int best = NONE;
-        for (int i = 0, size = heap.size(); i < size; i++)
-        {
-            final int agent = (int)heap.tieAt(i);
-            if (items.isExcluded(slot, agent))
-            {
-                continue;
-            }
-            if (best == NONE || heap.keyAt(i) < heap.keyAt(best) ||
-                (heap.keyAt(i) == heap.keyAt(best) && agent < heap.tieAt(best)))
-            {
-                best = i;
-            }
-        }
-        return best;
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -448,8 +448,7 @@ public final class RoutingEngine
         }
         transitions.timers.cancel(slot, Timers.OFFER_TIMEOUT);
         transitions.assign(slot, AssignReason.ACCEPTED);
-        index.refresh(items.agent[slot]);
-        return done();
+        return done(); // fewest-handled keys only got worse: the ready heaps catch up lazily
     }
 
     /** The agent rejects the open offer {@code offerId}; it will not be offered this item again. */

@@ -1,6 +1,7 @@
 package io.switchboard.engine;
 
 import io.switchboard.model.Strategy;
+import io.switchboard.collections.IndexedMinHeap;
 import org.agrona.collections.Long2ObjectHashMap;
 
 import java.util.ArrayList;
@@ -25,6 +26,10 @@ final class RoutingIndex
     private final int maxChannels;
     private final int maxSets;
     private final int[] itemHeapPositions;
+    private static final int RANDOM_ORDERING = Strategy.RANDOM.ordinal();
+
+    /** Key of the agent last returned by {@link #validTop} or {@link #bestAllowed}: a result register. */
+    long validKey;
 
     private final List<AgentPool> pools = new ArrayList<>();
     private final Long2ObjectHashMap<AgentPool> poolByHash = new Long2ObjectHashMap<>();
@@ -176,7 +181,10 @@ final class RoutingIndex
     // Ready heaps
     // ------------------------------------------------------------------------------------------------------------
 
-    /** Brings every ready heap of the agent's pool up to date with the agent's state. Hot path. */
+    /**
+     * Brings every ready heap of the agent's pool up to date with the agent's state: needed whenever the agent may
+     * have become ready or better ranked (capacity freed, presence, login, limits). Hot path.
+     */
     void refresh(final int agent)
     {
         final AgentPool pool = pools.get(agents.pool[agent]);
@@ -187,6 +195,81 @@ final class RoutingIndex
         {
             refreshHeap(heap, agent, slot, working);
         }
+    }
+
+    /** Re-ranks the agent in the heaps of the {@code random} ordering only (its key moves either way). */
+    void refreshRandomOrderings(final int agent)
+    {
+        final AgentPool pool = pools.get(agents.pool[agent]);
+        final int slot = agents.poolSlot[agent];
+        final boolean working = agents.isWorking(agent);
+        for (final AgentPool.PoolHeap heap : pool.heaps)
+        {
+            if (heap.orderingId == RANDOM_ORDERING)
+            {
+                refreshHeap(heap, agent, slot, working);
+            }
+        }
+    }
+
+    /**
+     * Makes the heap's top entry current and returns its agent, or -1 when no agent is ready. Entries may be stale
+     * in one direction only — an agent that took work since it was ranked may have a worse key or no longer fit —
+     * so the true best is found by repairing the top until it is current. The top's key is left in
+     * {@link #validKey}.
+     */
+    int validTop(final AgentPool.PoolHeap heap)
+    {
+        final IndexedMinHeap agentsReady = heap.agents;
+        final int channel = heap.channel;
+        while (!agentsReady.isEmpty())
+        {
+            final int agent = (int)agentsReady.peekTie();
+            final int slot = agentsReady.peekId();
+            if (!agents.isWorking(agent) || !agents.fits(agent, channel, channelCost[channel]))
+            {
+                agentsReady.remove(slot);
+                continue;
+            }
+            final long key = strategyKey(heap, agent);
+            if (key != agentsReady.peekKey())
+            {
+                agentsReady.upsert(slot, key, agent);
+                continue;
+            }
+            validKey = key;
+            return agent;
+        }
+        return Agents.NONE;
+    }
+
+    /**
+     * Scans the whole heap for the best ready agent that {@code excluded} does not rule out, using current keys
+     * (slow path for items some agents refused). The key is left in {@link #validKey}.
+     */
+    int bestAllowed(final AgentPool.PoolHeap heap, final Items items, final int itemSlot)
+    {
+        final IndexedMinHeap agentsReady = heap.agents;
+        final int channel = heap.channel;
+        int best = Agents.NONE;
+        long bestKey = 0;
+        for (int i = 0, size = agentsReady.size(); i < size; i++)
+        {
+            final int agent = (int)agentsReady.tieAt(i);
+            if (!agents.isWorking(agent) || !agents.fits(agent, channel, channelCost[channel]) ||
+                items.isExcluded(itemSlot, agent))
+            {
+                continue;
+            }
+            final long key = strategyKey(heap, agent);
+            if (best == Agents.NONE || key < bestKey || (key == bestKey && agent < best))
+            {
+                best = agent;
+                bestKey = key;
+            }
+        }
+        validKey = bestKey;
+        return best;
     }
 
     private void refreshHeap(final AgentPool.PoolHeap heap, final int agent, final int slot, final boolean working)

@@ -224,7 +224,7 @@ final class Transitions
             events.onOffered(now, items.id[slot], agent, queue, offerId);
             timers.schedule(slot, Timers.OFFER_TIMEOUT, now + queues.offerTimeoutMs[queue], items.seq[slot]);
         }
-        afterHoldChange(agent);
+        afterHoldGrew(agent);
     }
 
     /** Assigns a WAITING item picked by an agent from a pick-mode queue. */
@@ -233,7 +233,7 @@ final class Transitions
         leaveWaiting(slot);
         mintOffer(slot, agent);
         assign(slot, AssignReason.PICKED);
-        afterHoldChange(agent);
+        afterHoldGrew(agent);
     }
 
     private long mintOffer(final int slot, final int agent)
@@ -327,7 +327,7 @@ final class Transitions
     {
         items.consultAgent[slot] = agent;
         reserveUnits(agent, items.channel[slot]);
-        afterHoldChange(agent);
+        afterHoldGrew(agent);
     }
 
     void endConsult(final int slot)
@@ -370,7 +370,18 @@ final class Transitions
         cycle.markAgent(agent);
     }
 
-    /** Applies the presence rule and re-ranks the agent in its ready heaps after its hold changed. */
+    /**
+     * After the agent took more work: its keys only got worse and it may no longer fit, which the ready heaps
+     * discover lazily when they are read (see {@link RoutingIndex#validTop}); only random keys, which can move
+     * either way, are re-ranked now.
+     */
+    void afterHoldGrew(final int agent)
+    {
+        applyPresenceRule(agent);
+        index.refreshRandomOrderings(agent);
+    }
+
+    /** Applies the presence rule and re-ranks the agent in its ready heaps after its hold shrank. */
     void afterHoldChange(final int agent)
     {
         applyPresenceRule(agent);

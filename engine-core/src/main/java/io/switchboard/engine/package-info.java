@@ -24,8 +24,12 @@
  *       queue priority), skip classes whose channel does not fit, peek each class's head (priority, then arrival);
  *       stop when the queue priority is worse than a found item. Cost: O(C) for the C classes the pool may serve —
  *       independent of the number of waiting items.</li>
- *   <li><b>Keeping heaps current</b>: an offer, accept or release changes one agent, which is re-ranked in each heap
- *       of its pool: O(H log n) for its H heaps of n agents.</li>
+ *   <li><b>Keeping heaps current</b>: when an agent frees capacity (or logs in, changes presence, capacity or
+ *       limits) it is re-ranked at once in each heap of its pool: O(H log n) for its H heaps of n agents. When it
+ *       takes work (offer, accept, pick, consult) its keys can only get worse and it may stop fitting, so nothing is
+ *       done then: a heap repairs its top when it is next read (remove if it no longer fits, sift down if its key
+ *       grew) — one repair per heap actually consulted instead of H. Random keys, which move either way, are the
+ *       exception and are re-ranked at once.</li>
  * </ul>
  *
  * <p>Because each class has its own heap, an item nobody can take only blocks its own class: later items of other
