@@ -1,5 +1,6 @@
 package io.switchboard.runtime;
 
+import io.switchboard.engine.EngineEvents;
 import io.switchboard.engine.RoutingEngine;
 import io.switchboard.model.EngineConfig;
 import org.agrona.BufferUtil;
@@ -65,6 +66,21 @@ public final class EngineRuntime implements AutoCloseable
      */
     public EngineRuntime(final EngineConfig engineConfig, final RuntimeConfig config)
     {
+        this(events -> new RoutingEngine(engineConfig, events), config);
+    }
+
+    /**
+     * Builds the rings around an engine made by {@code engineFactory} — for example one recovered from a journal and
+     * snapshot ({@code RoutingEngine.readSnapshot}, or the journal module's recovery), so a host resumes exactly
+     * where it stopped. The factory is called once, on this thread, with the runtime's event publisher; the engine
+     * it returns must deliver its events to that publisher and nowhere else.
+     *
+     * @param engineFactory makes the engine given the runtime's event sink.
+     * @param config ring sizes, clock, idle strategy and policies.
+     */
+    public EngineRuntime(final java.util.function.Function<EngineEvents, RoutingEngine> engineFactory,
+        final RuntimeConfig config)
+    {
         this.config = config;
         final int headroom = config.eventHeadroomBytes();
         if (config.eventDelivery() == EventDelivery.RING && (headroom < 0 || headroom > config.eventRingBytes() / 2))
@@ -89,7 +105,7 @@ public final class EngineRuntime implements AutoCloseable
             publisher = EventPublisher.toBroadcast(new BroadcastTransmitter(broadcastBuffer));
             ringPoller = null;
         }
-        engine = new RoutingEngine(engineConfig, publisher);
+        engine = engineFactory.apply(publisher);
         queueStats = new QueueStatsBoard(config.statsQueues());
         tasks = new ManyToOneConcurrentArrayQueue<>(config.taskQueueCapacity());
         agent = new EngineAgent(engine, gate, publisher, config, counters, queueStats, tasks,
