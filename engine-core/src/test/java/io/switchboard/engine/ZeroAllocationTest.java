@@ -44,7 +44,7 @@ class ZeroAllocationTest
     }
 
     /** Drives a busy center with a fixed seed; callbacks only touch primitive fields. */
-    private static final class Driver implements EngineEvents
+    private static final class Driver extends EngineEventsAdapter
     {
         private final RoutingEngine engine = new RoutingEngine(new EngineConfig().maxAgents(AGENTS).maxItems(20_000)
             .maxQueues(QUEUES).maxSkills(16).maxRequirementSets(64).maxExclusions(100_000), this);
@@ -236,55 +236,5 @@ class ZeroAllocationTest
             }
         }
 
-        @Override
-        public void onOfferRejected(final long now, final long itemId, final int agent, final long offerId)
-        {
-        }
-
-        @Override
-        public void onOfferTimedOut(final long now, final long itemId, final int agent, final long offerId)
-        {
-        }
-
-        @Override
-        public void onRequeued(final long now, final long itemId, final int queue, final RequeueReason reason)
-        {
-        }
-
-        @Override
-        public void onReleased(final long now, final long itemId, final int agent, final long wrapUpMs)
-        {
-        }
-
-        @Override
-        public void onWrapUpEnded(final long now, final long itemId, final int agent)
-        {
-        }
-
-        @Override
-        public void onTransferred(final long now, final long itemId, final int fromQueue, final int toQueue,
-            final int toAgent)
-        {
-        }
-
-        @Override
-        public void onEnded(final long now, final long itemId, final int queue, final EndReason reason)
-        {
-        }
-
-        @Override
-        public void onStepAdvanced(final long now, final long itemId, final int step)
-        {
-        }
-
-        @Override
-        public void onPresenceChanged(final long now, final int agent, final Presence presence)
-        {
-        }
-
-        @Override
-        public void onCommandRejected(final long now, final CommandType command, final Result reason, final long subject)
-        {
-        }
     }
 }

@@ -1,13 +1,7 @@
 package io.switchboard.runtime;
 
-import io.switchboard.engine.AssignReason;
-import io.switchboard.engine.CommandType;
-import io.switchboard.engine.EndReason;
-import io.switchboard.engine.EngineEvents;
-import io.switchboard.engine.RequeueReason;
-import io.switchboard.engine.Result;
+import io.switchboard.engine.EngineEventsAdapter;
 import io.switchboard.engine.RoutingEngine;
-import io.switchboard.model.Presence;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.junit.jupiter.api.Test;
 
@@ -207,7 +201,7 @@ class RuntimeAllocationTest
     }
 
     /** Polls decoded events and accepts every offer, like a host's agent desktop gateway; touches primitives only. */
-    private static final class AcceptingConsumer implements Runnable, EngineEvents
+    private static final class AcceptingConsumer extends EngineEventsAdapter implements Runnable
     {
         final AtomicBoolean stop = new AtomicBoolean();
         final AtomicLong events = new AtomicLong();
@@ -246,62 +240,5 @@ class RuntimeAllocationTest
             }
         }
 
-        @Override
-        public void onAssigned(final long now, final long itemId, final int agent, final int queue, final long offerId,
-            final AssignReason reason)
-        {
-        }
-
-        @Override
-        public void onOfferRejected(final long now, final long itemId, final int agent, final long offerId)
-        {
-        }
-
-        @Override
-        public void onOfferTimedOut(final long now, final long itemId, final int agent, final long offerId)
-        {
-        }
-
-        @Override
-        public void onRequeued(final long now, final long itemId, final int queue, final RequeueReason reason)
-        {
-        }
-
-        @Override
-        public void onReleased(final long now, final long itemId, final int agent, final long wrapUpMs)
-        {
-        }
-
-        @Override
-        public void onWrapUpEnded(final long now, final long itemId, final int agent)
-        {
-        }
-
-        @Override
-        public void onTransferred(final long now, final long itemId, final int fromQueue, final int toQueue,
-            final int toAgent)
-        {
-        }
-
-        @Override
-        public void onEnded(final long now, final long itemId, final int queue, final EndReason reason)
-        {
-        }
-
-        @Override
-        public void onStepAdvanced(final long now, final long itemId, final int step)
-        {
-        }
-
-        @Override
-        public void onPresenceChanged(final long now, final int agent, final Presence presence)
-        {
-        }
-
-        @Override
-        public void onCommandRejected(final long now, final CommandType command, final Result reason,
-            final long subject)
-        {
-        }
     }
 }
