@@ -1,4 +1,4 @@
-package io.switchboard.journal.bench;
+package io.switchboard.bench.journal;
 
 import io.switchboard.codec.CommandApplier;
 import io.switchboard.codec.CommandDecoder;
