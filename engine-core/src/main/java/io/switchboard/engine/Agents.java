@@ -44,14 +44,11 @@ final class Agents
 
     /** Queue of each membership slot, indexed {@code agent * MAX_MEMBERSHIPS + slot}. */
     final int[] memberQueue;
-    /** Round-robin stamp (latest offer id from that membership's queue), parallel to {@link #memberQueue}. */
-    final long[] memberLastOffer;
     final int[] memberCount;
 
     /**
-     * Round-robin stamps for queues the agent is <em>not</em> a member of, keyed {@code agent << 32 | queue}: kept
-     * when an agent leaves a queue (and for targeted offers) so that leaving and rejoining does not jump the line.
-     * Members' stamps live in {@link #memberLastOffer}, an array read on the hot path.
+     * Latest offer id minted to an agent from a queue, keyed {@code agent << 32 | queue}: the round-robin stamp.
+     * Kept across membership changes and for targeted offers, so leaving and rejoining a queue does not jump the line.
      */
     private final Long2LongHashMap lastOfferByAgentQueue;
 
@@ -92,7 +89,6 @@ final class Agents
         channelLimit = new int[maxAgents * maxChannels];
         Arrays.fill(channelLimit, NONE);
         memberQueue = new int[maxAgents * MAX_MEMBERSHIPS];
-        memberLastOffer = new long[maxAgents * MAX_MEMBERSHIPS];
         lastOfferByAgentQueue = new Long2LongHashMap(Math.max(64, maxAgents * 8), 0.65f, 0L);
         memberCount = new int[maxAgents];
         heldHead = new int[maxAgents];
@@ -171,84 +167,48 @@ final class Agents
 
     long lastOfferFrom(final int agent, final int queue)
     {
-        final int slot = membershipSlot(agent, queue);
-        return slot != NONE ? memberLastOffer[agent * MAX_MEMBERSHIPS + slot] : lastOfferByAgentQueue.get(stampKey(agent, queue));
-    }
-
-    void recordOfferFrom(final int agent, final int queue, final long offerId)
-    {
-        final int slot = membershipSlot(agent, queue);
-        if (slot != NONE)
-        {
-            memberLastOffer[agent * MAX_MEMBERSHIPS + slot] = offerId;
-        }
-        else
-        {
-            lastOfferByAgentQueue.put(stampKey(agent, queue), offerId);
-        }
+        return lastOfferByAgentQueue.get(((long)agent << 32) | queue);
     }
 
     /** Copies every round-robin stamp as (key, offer id) pairs sorted by key: a canonical form for snapshots. */
     long[][] roundRobinStamps()
     {
-        final java.util.TreeMap<Long, Long> stamps = new java.util.TreeMap<>();
-        final Long2LongHashMap.EntryIterator entries = lastOfferByAgentQueue.entrySet().iterator();
-        while (entries.hasNext())
+        final long[] keys = new long[lastOfferByAgentQueue.size()];
+        final Long2LongHashMap.KeyIterator iterator = lastOfferByAgentQueue.keySet().iterator();
+        for (int i = 0; i < keys.length; i++)
         {
-            entries.next();
-            stamps.put(entries.getLongKey(), entries.getLongValue());
+            keys[i] = iterator.nextValue();
         }
-        for (int agent = 0; agent < count; agent++)
+        java.util.Arrays.sort(keys);
+        final long[] values = new long[keys.length];
+        for (int i = 0; i < keys.length; i++)
         {
-            for (int slot = 0; slot < memberCount[agent]; slot++)
-            {
-                final long stamp = memberLastOffer[agent * MAX_MEMBERSHIPS + slot];
-                if (stamp != 0)
-                {
-                    stamps.put(stampKey(agent, memberQueue[agent * MAX_MEMBERSHIPS + slot]), stamp);
-                }
-            }
-        }
-        final long[] keys = new long[stamps.size()];
-        final long[] values = new long[stamps.size()];
-        int i = 0;
-        for (final java.util.Map.Entry<Long, Long> stamp : stamps.entrySet())
-        {
-            keys[i] = stamp.getKey();
-            values[i++] = stamp.getValue();
+            values[i] = lastOfferByAgentQueue.get(keys[i]);
         }
         return new long[][] {keys, values};
     }
 
     void restoreRoundRobinStamp(final long key, final long offerId)
     {
-        recordOfferFrom((int)(key >>> 32), (int)key, offerId);
+        lastOfferByAgentQueue.put(key, offerId);
+    }
+
+    void recordOfferFrom(final int agent, final int queue, final long offerId)
+    {
+        lastOfferByAgentQueue.put(((long)agent << 32) | queue, offerId);
     }
 
     void addMembership(final int agent, final int queue)
     {
-        final int index = agent * MAX_MEMBERSHIPS + memberCount[agent]++;
-        memberQueue[index] = queue;
-        memberLastOffer[index] = lastOfferByAgentQueue.remove(stampKey(agent, queue)); // 0 when none was kept
+        memberQueue[agent * MAX_MEMBERSHIPS + memberCount[agent]++] = queue;
     }
 
     void removeMembership(final int agent, final int queue)
     {
         final int slot = membershipSlot(agent, queue);
         final int base = agent * MAX_MEMBERSHIPS;
-        final long stamp = memberLastOffer[base + slot];
-        if (stamp != 0)
-        {
-            lastOfferByAgentQueue.put(stampKey(agent, queue), stamp);
-        }
         final int last = --memberCount[agent];
         memberQueue[base + slot] = memberQueue[base + last];
-        memberLastOffer[base + slot] = memberLastOffer[base + last];
-    }
-
-    private static long stampKey(final int agent, final int queue)
-    {
-        return ((long)agent << 32) | queue;
     }
 
     /** Adds {@code delta} to the logged-in member count of every queue the agent belongs to. */
