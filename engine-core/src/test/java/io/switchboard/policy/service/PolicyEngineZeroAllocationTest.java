@@ -1,10 +1,7 @@
 package io.switchboard.policy.service;
 
 import io.switchboard.engine.AssignReason;
-import io.switchboard.engine.CommandType;
-import io.switchboard.engine.EndReason;
-import io.switchboard.engine.EngineEvents;
-import io.switchboard.engine.RequeueReason;
+import io.switchboard.engine.EngineEventsAdapter;
 import io.switchboard.engine.Result;
 import io.switchboard.model.AgentSpec;
 import io.switchboard.model.EngineConfig;
@@ -55,7 +52,7 @@ class PolicyEngineZeroAllocationTest
     }
 
     /** Drives the center with a fixed seed; callbacks only touch primitive fields. */
-    private static final class Driver implements EngineEvents, PolicyEvents
+    private static final class Driver extends EngineEventsAdapter implements PolicyEvents
     {
         private final PolicyEngine policy = new PolicyEngine(new EngineConfig().maxAgents(AGENTS).maxItems(8_192)
             .maxQueues(6).maxSkills(4).maxRequirementSets(8).maxExclusions(50_000), this, this);
@@ -245,58 +242,6 @@ class PolicyEngineZeroAllocationTest
             {
                 assigned[assignedCount++] = itemId;
             }
-        }
-
-        @Override
-        public void onOfferRejected(final long now, final long itemId, final int agent, final long offerId)
-        {
-        }
-
-        @Override
-        public void onOfferTimedOut(final long now, final long itemId, final int agent, final long offerId)
-        {
-        }
-
-        @Override
-        public void onRequeued(final long now, final long itemId, final int queue, final RequeueReason reason)
-        {
-        }
-
-        @Override
-        public void onReleased(final long now, final long itemId, final int agent, final long wrapUpMs)
-        {
-        }
-
-        @Override
-        public void onWrapUpEnded(final long now, final long itemId, final int agent)
-        {
-        }
-
-        @Override
-        public void onTransferred(final long now, final long itemId, final int fromQueue, final int toQueue,
-            final int toAgent)
-        {
-        }
-
-        @Override
-        public void onEnded(final long now, final long itemId, final int queue, final EndReason reason)
-        {
-        }
-
-        @Override
-        public void onStepAdvanced(final long now, final long itemId, final int step)
-        {
-        }
-
-        @Override
-        public void onPresenceChanged(final long now, final int agent, final Presence presence)
-        {
-        }
-
-        @Override
-        public void onCommandRejected(final long now, final CommandType command, final Result reason,
-            final long subject)
-        {
         }
 
         @Override
