@@ -259,8 +259,12 @@ final class AssignmentCycle
             {
                 continue;
             }
-            int slot = waiting.peekId();
             long key = waiting.peekKey();
+            if (bestItem != NONE && key >= foundKey)
+            {
+                continue; // the head is this class's best: nothing in it can beat what was found
+            }
+            int slot = waiting.peekId();
             if (items.isExcluded(slot, agent))
             {
                 slot = bestNotExcludedItemSlowPath(waiting, agent);

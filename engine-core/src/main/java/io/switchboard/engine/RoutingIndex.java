@@ -244,10 +244,22 @@ final class RoutingIndex
     }
 
     /**
-     * Scans the whole heap for the best ready agent that {@code excluded} does not rule out, using current keys
-     * (slow path for items some agents refused). The key is left in {@link #validKey}.
+     * The best ready agent of the heap that the item has not excluded (it refused or timed out an offer of the
+     * item), or -1; the key is left in {@link #validKey}. The repaired top is the best agent overall, so it answers
+     * unless the item excluded it; only then is the whole heap scanned.
      */
     int bestAllowed(final AgentPool.PoolHeap heap, final Items items, final int itemSlot)
+    {
+        final int top = validTop(heap);
+        if (top == Agents.NONE || !items.isExcluded(itemSlot, top))
+        {
+            return top;
+        }
+        return bestAllowedByScan(heap, items, itemSlot);
+    }
+
+    /** Scans the whole heap with current keys: the slow path of {@link #bestAllowed} when the top is excluded. */
+    private int bestAllowedByScan(final AgentPool.PoolHeap heap, final Items items, final int itemSlot)
     {
         final IndexedMinHeap agentsReady = heap.agents;
         final int channel = heap.channel;

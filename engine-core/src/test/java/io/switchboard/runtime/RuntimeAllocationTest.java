@@ -29,9 +29,11 @@ class RuntimeAllocationTest
     /**
      * Measured windows at most. A real per-command allocation shows in every window; the JVM itself occasionally
      * allocates a few hundred bytes once on some thread (class or call-site linking after a recompilation), so the
-     * test passes on the first window in which every thread allocated exactly 0 bytes.
+     * test passes on the first window in which every thread allocated exactly 0 bytes. Under C2 recompilation on a
+     * loaded 2-core machine such one-off allocations were seen in three consecutive windows (about 1 run in 6), hence
+     * eight: a clean run still stops after the first window.
      */
-    private static final int WINDOWS = 3;
+    private static final int WINDOWS = 8;
     private static final long SEED = 77L;
 
     private final com.sun.management.ThreadMXBean threads =
