@@ -8,8 +8,12 @@ import org.agrona.DirectBuffer;
  * generates from its clock appear here as TICK commands, so replaying the tapped bytes through
  * {@link io.switchboard.codec.CommandApplier} rebuilds the exact state and event stream.
  *
+ * <p>Commands come in batches: the agent shows the tap every command of a batch ({@link #onCommand}), then calls
+ * {@link #onBatchEnd}, and only then applies the batch. A journal can therefore write a whole batch with one append
+ * (and force it to disk once) and still have every command on record before any of its events is published.
+ *
  * <p><b>Threading:</b> called on the engine thread only. The bytes are valid only during the call (copy them);
- * the call must not block or allocate if the runtime is to stay allocation free.
+ * the calls must not block or allocate if the runtime is to stay allocation free.
  */
 @FunctionalInterface
 public interface CommandTap
@@ -23,4 +27,9 @@ public interface CommandTap
      * @param length the record's length.
      */
     void onCommand(DirectBuffer buffer, int offset, int length);
+
+    /** The batch shown since the previous call is complete; the engine applies it when this returns. */
+    default void onBatchEnd()
+    {
+    }
 }

@@ -18,8 +18,14 @@ import java.util.function.Consumer;
 /**
  * The engine's duty cycle. Each {@link #doWork()} reads {@code now} once from the clock (held monotonic), runs
  * pending {@link EngineTask}s, drains up to a batch of commands from the command ring — stamping each with
- * {@code now}, showing it to the {@link CommandTap}, applying it to the engine — then, if a timer is due, applies a
- * TICK command of its own (stamped and tapped like any other), and publishes counters and statistics.
+ * {@code now}, showing it to the {@link CommandTap} and copying it aside — ends the batch at the tap (a journal
+ * writes it), and only then applies the batch to the engine; then, if a timer is due, applies a TICK command of its
+ * own (a batch of one, stamped and tapped like any other), and publishes counters and statistics.
+ *
+ * <p>Each command of the batch is applied only while the event ring has the configured headroom free; when it runs
+ * out, the rest of the batch waits (already journaled) for a later duty cycle, and until it is applied nothing else
+ * runs — no new batch, no tick, no task — so the engine applies exactly the journal's order (see
+ * {@link EventDelivery} for the slow-consumer policy).
  *
  * <p>{@link #onClose()} drains every command accepted before the gate closed, so a clean shutdown loses nothing.
  *
@@ -44,6 +50,12 @@ final class EngineAgent implements Agent, ControlledMessageHandler
     private final CommandDecoder decoder = new CommandDecoder();
     private final MutableDirectBuffer tickRecord = new UnsafeBuffer(new byte[CommandEncoder.MAX_LENGTH]);
     private final int tickLength = CommandEncoder.tick(tickRecord, 0);
+    private final UnsafeBuffer batch;
+    private final int[] batchOffsets;
+    private final int[] batchLengths;
+    private int batchCount;
+    private int batchApplied;
+    private int batchBytes;
 
     private long now = Long.MIN_VALUE;
     private long nextStatsAt = Long.MIN_VALUE;
@@ -70,6 +82,9 @@ final class EngineAgent implements Agent, ControlledMessageHandler
         this.tasks = tasks;
         this.drainIdle = drainIdle;
         this.roleName = config.threadName();
+        this.batch = new UnsafeBuffer(new byte[batchLimit * CommandEncoder.MAX_LENGTH]);
+        this.batchOffsets = new int[batchLimit];
+        this.batchLengths = new int[batchLimit];
     }
 
     @Override
@@ -80,9 +95,15 @@ final class EngineAgent implements Agent, ControlledMessageHandler
         {
             now = time;
         }
-        int work = tasks.isEmpty() ? 0 : tasks.drain(taskRunner);
-        work += gate.ring().controlledRead(this, batchLimit);
-        if (engine.nextDeadline() <= now && events.hasHeadroom())
+        int work = applyBatch();
+        if (batchApplied == batchCount)
+        {
+            // tasks (snapshots among them) and new commands only once the journaled batch is fully applied
+            work += tasks.isEmpty() ? 0 : tasks.drain(taskRunner);
+            work += stageBatch();
+            work += applyBatch();
+        }
+        if (batchApplied == batchCount && engine.nextDeadline() <= now && events.hasHeadroom())
         {
             tick();
             work++;
@@ -99,23 +120,67 @@ final class EngineAgent implements Agent, ControlledMessageHandler
         return work;
     }
 
-    /** One command from the ring: stamp, tap, apply. Aborts (leaves it in the ring) when events lack headroom. */
+    /**
+     * Drains a batch from the command ring (stamped, shown to the tap, copied aside) and ends it at the tap, so that
+     * a journal has it on record before any of it is applied.
+     *
+     * @return commands drained.
+     */
+    private int stageBatch()
+    {
+        batchCount = 0;
+        batchApplied = 0;
+        batchBytes = 0;
+        final int drained = gate.ring().controlledRead(this, batchLimit);
+        if (batchCount > 0)
+        {
+            tap.onBatchEnd();
+        }
+        return drained;
+    }
+
+    /**
+     * Applies the staged batch in order, for as long as the event ring has the headroom for one more command; the
+     * rest waits for the next duty cycle (it is already journaled, so nothing else may run before it).
+     *
+     * @return commands applied.
+     */
+    private int applyBatch()
+    {
+        final int from = batchApplied;
+        final UnsafeBuffer batch = this.batch;
+        while (batchApplied < batchCount)
+        {
+            if (!events.hasHeadroom())
+            {
+                pauses++;
+                break;
+            }
+            final int i = batchApplied++;
+            decoder.wrap(batch, batchOffsets[i], batchLengths[i]);
+            apply();
+        }
+        return batchApplied - from;
+    }
+
+    /** One command from the ring: stamp, show it to the tap, copy it into the batch. */
     @Override
     public Action onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
-        if (!events.hasHeadroom())
-        {
-            pauses++;
-            return Action.ABORT;
-        }
         if (!decoder.wrap(buffer, index, length))
         {
             malformed++;
             return Action.CONTINUE;
         }
-        CommandEncoder.stamp(buffer, index, now);
-        tap.onCommand(buffer, index, decoder.encodedLength());
-        apply();
+        final int recordLength = decoder.encodedLength();
+        final int at = batchBytes;
+        batch.putBytes(at, buffer, index, recordLength);
+        CommandEncoder.stamp(batch, at, now);
+        tap.onCommand(batch, at, recordLength);
+        batchOffsets[batchCount] = at;
+        batchLengths[batchCount] = recordLength;
+        batchCount++;
+        batchBytes = at + recordLength;
         return Action.CONTINUE;
     }
 
@@ -129,14 +194,19 @@ final class EngineAgent implements Agent, ControlledMessageHandler
             tasks.drain(taskRunner); // tasks accepted before the close still run
         }
         drainIdle.reset();
-        while (!gate.isDrained())
+        while (!gate.isDrained() || batchApplied < batchCount)
         {
             final long time = clock.time();
             if (time > now)
             {
                 now = time;
             }
-            final int work = gate.ring().controlledRead(this, batchLimit);
+            int work = applyBatch();
+            if (batchApplied == batchCount)
+            {
+                work += stageBatch();
+                work += applyBatch();
+            }
             drainIdle.idle(work);
         }
         if (stats.queues() > 0)
@@ -157,6 +227,7 @@ final class EngineAgent implements Agent, ControlledMessageHandler
         CommandEncoder.stamp(tickRecord, 0, now);
         decoder.wrap(tickRecord, 0, tickLength);
         tap.onCommand(tickRecord, 0, tickLength);
+        tap.onBatchEnd();
         ticks++;
         apply();
     }

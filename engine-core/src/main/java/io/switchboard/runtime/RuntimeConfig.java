@@ -61,11 +61,17 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param limit most commands drained per duty cycle, all stamped with the same {@code now} (default 256).
+     * @param limit most commands drained per duty cycle, all stamped with the same {@code now}, shown to the
+     *              {@link CommandTap} as one batch before any of them is applied (default 256, at most 65,536).
      * @return this.
+     * @throws IllegalArgumentException if {@code limit} is outside 1..65,536.
      */
     public RuntimeConfig batchLimit(final int limit)
     {
+        if (limit < 1 || limit > 65_536)
+        {
+            throw new IllegalArgumentException("batchLimit must be in 1..65536: " + limit);
+        }
         batchLimit = limit;
         return this;
     }

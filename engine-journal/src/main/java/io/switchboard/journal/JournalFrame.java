@@ -10,7 +10,8 @@ import java.nio.ByteOrder;
 import java.util.zip.CRC32C;
 
 /**
- * The journal's framing of one command inside one Chronicle excerpt, little-endian:
+ * The journal's framing of commands inside Chronicle excerpts. One excerpt holds one or more frames back to back — a
+ * batch the engine thread journaled before applying any of it — and each frame is, little-endian:
  * <pre>
  *   0   i64 index     the command's position in the engine's command stream (0, 1, 2...; no gaps)
  *   8   i32 length    bytes of the command record that follows
@@ -18,9 +19,12 @@ import java.util.zip.CRC32C;
  *   16  command record, exactly as stamped (io.switchboard.codec layout, header included)
  * </pre>
  * The index makes gaps and duplicates detectable; the CRC makes torn and garbage bytes detectable (Chronicle's own
- * header only says how long an excerpt is and whether it is complete).
+ * header only says how long an excerpt is and whether it is complete). A frame never spans two excerpts.
  *
- * <p><b>Threading:</b> not thread safe; each writer and reader owns one frame (its scratch bytes and CRC state).
+ * <p>{@link #bytes} is the scratch excerpt: writers encode frames into it, readers copy an excerpt into it and check
+ * its frames in place.
+ *
+ * <p><b>Threading:</b> not thread safe; each writer and reader owns one (its scratch bytes and CRC state).
  */
 final class JournalFrame
 {
@@ -33,19 +37,22 @@ final class JournalFrame
     /** Longest command record accepted (later layout versions may append fields; version 1 is at most 40). */
     static final int MAX_COMMAND_LENGTH = 1_024;
     static final int MAX_FRAME_LENGTH = HEADER_LENGTH + MAX_COMMAND_LENGTH;
+    /** Longest excerpt: a batch is written out before it would grow past this. */
+    static final int MAX_EXCERPT_LENGTH = 64 * 1024;
 
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
-    final byte[] bytes = new byte[MAX_FRAME_LENGTH];
+    final byte[] bytes = new byte[MAX_EXCERPT_LENGTH];
     final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
     private final CRC32C crc = new CRC32C();
 
     /**
-     * Frames a command record into {@link #bytes}.
+     * Frames a command record into {@link #bytes} at {@code at} (the caller keeps {@code at + }{@link
+     * #MAX_FRAME_LENGTH} within the excerpt).
      *
      * @return the frame's length.
      */
-    int encode(final long index, final DirectBuffer command, final int offset, final int length)
+    int encode(final int at, final long index, final DirectBuffer command, final int offset, final int length)
     {
         if (length < MIN_COMMAND_LENGTH || length > MAX_COMMAND_LENGTH)
         {
@@ -53,35 +60,37 @@ final class JournalFrame
                 ".." + MAX_COMMAND_LENGTH);
         }
         final UnsafeBuffer buffer = this.buffer;
-        buffer.putLong(INDEX_OFFSET, index, ORDER);
-        buffer.putInt(LENGTH_OFFSET, length, ORDER);
-        command.getBytes(offset, bytes, HEADER_LENGTH, length);
-        buffer.putInt(CRC_OFFSET, checksum(length), ORDER);
+        buffer.putLong(at + INDEX_OFFSET, index, ORDER);
+        buffer.putInt(at + LENGTH_OFFSET, length, ORDER);
+        command.getBytes(offset, bytes, at + HEADER_LENGTH, length);
+        buffer.putInt(at + CRC_OFFSET, checksum(at, length), ORDER);
         return HEADER_LENGTH + length;
     }
 
     /**
-     * Checks the frame held in {@link #bytes} (its first {@code frameLength} bytes).
+     * Checks the frame at {@code at} in {@link #bytes}, of which {@code available} bytes (to the end of the excerpt)
+     * were read.
      *
-     * @return null when the frame is well formed, carries {@code expectedIndex} and its checksum matches; otherwise
-     *     what is wrong (slow path: allocates the message).
+     * @return null when the frame is well formed, fits, carries {@code expectedIndex} and its checksum matches;
+     *     otherwise what is wrong (slow path: allocates the message).
      */
-    String check(final int frameLength, final long expectedIndex)
+    String check(final int at, final int available, final long expectedIndex)
     {
-        if (frameLength < HEADER_LENGTH + MIN_COMMAND_LENGTH || frameLength > MAX_FRAME_LENGTH)
+        if (available < HEADER_LENGTH + MIN_COMMAND_LENGTH)
         {
-            return "excerpt of " + frameLength + " bytes is not a journal frame";
+            return available + " byte(s) at offset " + at + " of the excerpt are too short for a journal frame";
         }
-        final int length = commandLength();
-        if (length != frameLength - HEADER_LENGTH)
+        final int length = commandLength(at);
+        if (length < MIN_COMMAND_LENGTH || length > MAX_COMMAND_LENGTH || length > available - HEADER_LENGTH)
         {
-            return "frame says " + length + " command bytes but the excerpt holds " + (frameLength - HEADER_LENGTH);
+            return "frame at offset " + at + " says " + length + " command bytes but " +
+                (available - HEADER_LENGTH) + " follow in the excerpt";
         }
-        if (checksum(length) != buffer.getInt(CRC_OFFSET, ORDER))
+        if (checksum(at, length) != buffer.getInt(at + CRC_OFFSET, ORDER))
         {
-            return "checksum mismatch";
+            return "checksum mismatch" + (at == 0 ? "" : " in the frame at offset " + at + " of the excerpt");
         }
-        final long index = index();
+        final long index = index(at);
         if (index != expectedIndex)
         {
             return "frame carries index " + index + " where " + expectedIndex + " was expected" +
@@ -91,46 +100,40 @@ final class JournalFrame
     }
 
     /**
-     * Copies the frame into Chronicle bytes with one memory copy from the frame's array (Chronicle's
+     * Copies {@code length} bytes of {@link #bytes} into Chronicle bytes with one memory copy (Chronicle's
      * {@code write(byte[], int, int)} loops byte by byte, which was most of an append's cost); both sides use the
      * platform's byte order, so the bytes land unchanged.
      */
-    void writeTo(final Bytes<?> out, final int frameLength)
+    void writeTo(final Bytes<?> out, final int length)
     {
-        out.unsafeWriteObject(bytes, (int)BufferUtil.ARRAY_BASE_OFFSET, frameLength);
+        out.unsafeWriteObject(bytes, (int)BufferUtil.ARRAY_BASE_OFFSET, length);
     }
 
-    /** Copies {@code length} bytes (at most {@link #MAX_FRAME_LENGTH}) from Chronicle bytes, in 8-byte words. */
+    /**
+     * Copies {@code length} bytes (at most {@link #MAX_EXCERPT_LENGTH}) from Chronicle bytes into {@link #bytes}, with
+     * one memory copy.
+     */
     void readFrom(final Bytes<?> in, final int length)
     {
-        final UnsafeBuffer buffer = this.buffer;
-        int i = 0;
-        for (; i + 8 <= length; i += 8)
-        {
-            buffer.putLong(i, in.readLong());
-        }
-        for (; i < length; i++)
-        {
-            bytes[i] = in.readByte();
-        }
+        in.unsafeReadObject(bytes, (int)BufferUtil.ARRAY_BASE_OFFSET, length);
     }
 
-    long index()
+    long index(final int at)
     {
-        return buffer.getLong(INDEX_OFFSET, ORDER);
+        return buffer.getLong(at + INDEX_OFFSET, ORDER);
     }
 
-    int commandLength()
+    int commandLength(final int at)
     {
-        return buffer.getInt(LENGTH_OFFSET, ORDER);
+        return buffer.getInt(at + LENGTH_OFFSET, ORDER);
     }
 
-    private int checksum(final int commandLength)
+    private int checksum(final int at, final int commandLength)
     {
         final CRC32C crc = this.crc;
         crc.reset();
-        crc.update(bytes, 0, CRC_OFFSET);
-        crc.update(bytes, HEADER_LENGTH, commandLength);
+        crc.update(bytes, at, CRC_OFFSET);
+        crc.update(bytes, at + HEADER_LENGTH, commandLength);
         return (int)crc.getValue();
     }
 }

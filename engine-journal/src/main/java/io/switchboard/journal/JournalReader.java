@@ -7,6 +7,7 @@ import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.File;
 import java.io.IOException;
@@ -32,6 +33,10 @@ import java.util.NavigableSet;
  */
 public final class JournalReader implements AutoCloseable
 {
+    private static final long PAST_END_OR_DAMAGED = -1;
+    /** Excerpts tried after a damaged one while seeking. */
+    private static final int DAMAGE_PROBES = 16;
+
     private final SingleChronicleQueue queue;
     private final RollCycle rollCycle;
     private final Map<String, Long> originalSizes;
@@ -120,7 +125,11 @@ public final class JournalReader implements AutoCloseable
         }
     }
 
-    /** Positions the tailer at a record whose index (returned) is {@code <= from}, as close as cheaply possible. */
+    /**
+     * Positions the tailer at an excerpt whose first record's index (returned) is {@code <= from}, as close to it as
+     * cheaply possible: the newest cycle that starts at or before {@code from}, then a binary search over that
+     * cycle's excerpts (each holds a batch of consecutive records, so their first indexes increase).
+     */
     private long position(final ExcerptTailer tailer, final long from)
     {
         final int first = queue.firstCycle();
@@ -143,20 +152,34 @@ public final class JournalReader implements AutoCloseable
             {
                 continue;
             }
-            for (long back = 0; back <= 1; back++)
+            // invariant: the excerpt at sequence `low` starts at index `lowIndex` <= from; none past `high` does
+            long low = 0;
+            long lowIndex = firstInCycle;
+            long high = Math.min(from - firstInCycle, Integer.MAX_VALUE); // an excerpt holds at least one record
+            while (low < high)
             {
-                final long wanted = from - back;
-                if (wanted > firstInCycle)
+                final long middle = low + (high - low + 1) / 2;
+                long landed = middle;
+                long landedIndex = tailer.moveToIndex(base + middle) ? peekIndex(tailer) : -1;
+                while (landedIndex == PAST_END_OR_DAMAGED && landed < high && landed - middle < DAMAGE_PROBES)
                 {
-                    final long candidate = rollCycle.toIndex(cycle, wanted - firstInCycle);
-                    if (tailer.moveToIndex(candidate) && peekIndex(tailer) == wanted && tailer.moveToIndex(candidate))
-                    {
-                        return wanted;
-                    }
+                    // a damaged excerpt: a readable one just after it still says which side `from` is on, so that a
+                    // seek past old damage (a snapshot newer than it) does not land on it
+                    landed++;
+                    landedIndex = tailer.moveToIndex(base + landed) ? peekIndex(tailer) : -1;
+                }
+                if (landedIndex >= 0 && landedIndex <= from)
+                {
+                    low = landed;
+                    lowIndex = landedIndex;
+                }
+                else
+                {
+                    high = middle - 1; // beyond from, or past the cycle's end
                 }
             }
-            tailer.moveToIndex(base);
-            return firstInCycle;
+            tailer.moveToIndex(base + low);
+            return lowIndex;
         }
         tailer.toStart();
         final long firstIndex = peekIndex(tailer);
@@ -164,7 +187,7 @@ public final class JournalReader implements AutoCloseable
         return firstIndex < 0 ? -1 : firstIndex;
     }
 
-    /** Reads one record and returns its frame index if the frame is intact, else -1; advances the tailer. */
+    /** Reads one excerpt and returns its first record's index if that frame is intact, else -1; advances the tailer. */
     private long peekIndex(final ExcerptTailer tailer)
     {
         try (DocumentContext dc = tailer.readingDocument())
@@ -175,12 +198,12 @@ public final class JournalReader implements AutoCloseable
             }
             final Bytes<?> bytes = dc.wire().bytes();
             final long length = bytes.readRemaining();
-            if (length > JournalFrame.MAX_FRAME_LENGTH)
+            if (length > JournalFrame.MAX_EXCERPT_LENGTH)
             {
                 return -1;
             }
             frame.readFrom(bytes, (int)length);
-            return frame.check((int)length, frame.index()) == null ? frame.index() : -1;
+            return frame.check(0, (int)length, frame.index(0)) == null ? frame.index(0) : -1;
         }
         catch (final RuntimeException | InternalError ex)
         {
@@ -192,6 +215,7 @@ public final class JournalReader implements AutoCloseable
         final JournalRecordHandler handler)
     {
         final JournalFrame frame = this.frame;
+        final UnsafeBuffer frames = frame.buffer;
         lastChronicleIndex = -1;
         long expected = start;
         long position = -1;
@@ -211,33 +235,35 @@ public final class JournalReader implements AutoCloseable
                     position = bytes.readPosition();
                     final long remaining = bytes.readRemaining();
                     length = (int)Math.min(remaining, Integer.MAX_VALUE);
-                    String problem;
-                    if (remaining > JournalFrame.MAX_FRAME_LENGTH)
+                    if (remaining > JournalFrame.MAX_EXCERPT_LENGTH)
                     {
-                        problem = "excerpt of " + remaining + " bytes is not a journal frame";
+                        return damaged(tailer, "excerpt of " + remaining + " bytes is not a journal batch", expected,
+                            position, length);
                     }
-                    else
+                    frame.readFrom(bytes, length);
+                    for (int at = 0; at < length; )
                     {
-                        frame.readFrom(bytes, length);
-                        problem = frame.check(length, expected);
-                        if (problem == null && !decoder.wrap(frame.buffer, JournalFrame.HEADER_LENGTH,
-                            frame.commandLength()))
+                        String problem = frame.check(at, length - at, expected);
+                        final int commandLength = problem == null ? frame.commandLength(at) : 0;
+                        if (problem == null &&
+                            !decoder.wrap(frames, at + JournalFrame.HEADER_LENGTH, commandLength))
                         {
-                            problem = "not a command record of a known type and layout version";
+                            problem = "not a command record of a known type and layout version" +
+                                (at == 0 ? "" : " (frame at offset " + at + " of the excerpt)");
                         }
-                    }
-                    if (problem != null)
-                    {
-                        file = fileName(tailer.currentFile());
-                        return new ReadResult(expected, damage(problem, expected, file, position, length));
+                        if (problem != null)
+                        {
+                            return damaged(tailer, problem, expected, position, length);
+                        }
+                        final long index = expected++;
+                        if (index >= from &&
+                            !handler.onRecord(index, frames, at + JournalFrame.HEADER_LENGTH, commandLength))
+                        {
+                            return new ReadResult(expected, null);
+                        }
+                        at += JournalFrame.HEADER_LENGTH + commandLength;
                     }
                     lastChronicleIndex = dc.index();
-                    final long index = expected++;
-                    if (index >= from &&
-                        !handler.onRecord(index, frame.buffer, JournalFrame.HEADER_LENGTH, frame.commandLength()))
-                    {
-                        return new ReadResult(expected, null);
-                    }
                 }
             }
         }
@@ -256,6 +282,12 @@ public final class JournalReader implements AutoCloseable
                 " more record(s) (up to Chronicle index " + Long.toHexString(listed) + ") that cannot be read"));
         }
         return new ReadResult(expected, null);
+    }
+
+    private ReadResult damaged(final ExcerptTailer tailer, final String problem, final long expected,
+        final long position, final int length)
+    {
+        return new ReadResult(expected, damage(problem, expected, fileName(tailer.currentFile()), position, length));
     }
 
     private JournalDamage damage(final String problem, final long index, final String file, final long payloadAt,

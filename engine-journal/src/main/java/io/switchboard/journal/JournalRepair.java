@@ -81,7 +81,7 @@ final class JournalRepair
                 {
                     return false;
                 }
-                final int frameLength = frame.encode(index, buffer, offset, length);
+                final int frameLength = frame.encode(0, index, buffer, offset, length);
                 try (DocumentContext dc = appender.writingDocument())
                 {
                     frame.writeTo(dc.wire().bytes(), frameLength);

@@ -18,11 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Appends the engine's inbound command stream to the journal: each stamped command record, framed with its index
- * and a CRC32C ({@link JournalFrame}), as one Chronicle Queue excerpt, <em>before</em> the engine applies it — so
- * before any of its events is published. It is a {@link CommandTap}: give it to
- * {@code RuntimeConfig.commandTap(...)} and the engine agent journals every command it drains and every tick it
- * generates, stamped; or call {@link #append} yourself, then apply the same bytes with
- * {@link io.switchboard.codec.CommandApplier} (journal first, then apply).
+ * and a CRC32C ({@link JournalFrame}), <em>before</em> the engine applies it — so before any of its events is
+ * published. Commands are journaled in batches, one Chronicle Queue excerpt per batch (an append costs about as
+ * much for one command as for dozens): {@link #stage} each command of a batch, {@link #endBatch}, then apply them.
+ * It is a {@link CommandTap}: give it to {@code RuntimeConfig.commandTap(...)} and the engine agent journals every
+ * batch it drains and every tick it generates, stamped; or call {@link #append} (a batch of one) yourself, then
+ * apply the same bytes with {@link io.switchboard.codec.CommandApplier} (journal first, then apply).
  *
  * <p>Durability per {@link Durability}; {@link #durableIndex()} is the acknowledgement. Snapshots: the initial one
  * ({@link #create}: the state after setup, index 0), one every {@link JournalOptions#snapshotEvery} commands, and
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread.
  *
  * <p><b>Threading:</b> single writer. {@link #create}/{@link #resume} on any thread; then {@link #append},
- * {@link #onCommand}, {@link #commit}, {@link #snapshot} and {@link #close} on the engine thread only (the thread
+ * {@link #stage}, {@link #endBatch}, the tap methods, {@link #commit}, {@link #snapshot} and {@link #close} on the
+ * engine thread only (the thread
  * that applies commands; Chronicle's appender is not thread safe). {@link #durableIndex()},
  * {@link #requestSnapshot()} and {@link #snapshotsWritten()} are safe on any thread.
  */
@@ -50,6 +52,8 @@ public final class JournalWriter implements CommandTap, AutoCloseable
     private long nextIndex;
     private long nextSnapshotAt;
     private int unsynced;
+    private int staged;
+    private int stagedBytes;
     private int snapshotSizeHint = 64 * 1024;
     private volatile boolean snapshotRequested;
     private FileChannel syncChannel;
@@ -119,38 +123,36 @@ public final class JournalWriter implements CommandTap, AutoCloseable
         return writer;
     }
 
-    /** The {@link CommandTap} hook: {@link #append}. */
+    /**
+     * The {@link CommandTap} hook: {@link #stage}. The engine agent calls {@link #onBatchEnd} before it applies the
+     * batch.
+     */
     @Override
     public void onCommand(final DirectBuffer buffer, final int offset, final int length)
     {
-        append(buffer, offset, length);
+        stage(buffer, offset, length);
+    }
+
+    /** The {@link CommandTap} hook: {@link #endBatch}. */
+    @Override
+    public void onBatchEnd()
+    {
+        endBatch();
     }
 
     /**
-     * Journals one stamped command record; call it before the engine applies the command. Takes a due snapshot first
-     * (the engine's state then covers exactly the commands before this one).
+     * Journals one stamped command record now, as an excerpt of its own; call it before the engine applies the
+     * command. Takes a due snapshot first (the engine's state then covers exactly the commands before this one).
+     * With {@link Durability#SYNC_PER_BATCH}, forces the journal every {@link JournalOptions#syncBatch} appends (or
+     * at {@link #commit}).
      *
      * @return the command's journal index.
      */
     public long append(final DirectBuffer buffer, final int offset, final int length)
     {
-        final long index = nextIndex;
-        if (index >= nextSnapshotAt || snapshotRequested)
-        {
-            snapshotSlowPath(index);
-        }
-        final JournalFrame frame = this.frame;
-        final int frameLength = frame.encode(index, buffer, offset, length);
-        try (DocumentContext dc = appender.writingDocument())
-        {
-            frame.writeTo(dc.wire().bytes(), frameLength);
-        }
-        nextIndex = index + 1;
-        if (!syncPerBatch)
-        {
-            durable.lazySet(index);
-        }
-        else if (++unsynced >= syncBatch)
+        final long index = stage(buffer, offset, length);
+        writeStaged();
+        if (syncPerBatch && unsynced >= syncBatch)
         {
             commit();
         }
@@ -158,12 +160,71 @@ public final class JournalWriter implements CommandTap, AutoCloseable
     }
 
     /**
-     * Ends a batch. With {@link Durability#SYNC_PER_BATCH}: forces the journal to the storage device, then
-     * acknowledges everything appended so far. With {@link Durability#PAGE_CACHE}: nothing to do (every append is
-     * acknowledged when it returns).
+     * Adds one stamped command record to the current batch; {@link #endBatch} writes the batch as one excerpt. The
+     * engine must apply none of the batch's commands before {@code endBatch} returns (journal first, then apply). A
+     * due snapshot is taken when a batch starts, where the engine's state covers exactly the commands journaled so
+     * far. A batch that would outgrow an excerpt is written out early, which is just as safe.
+     *
+     * @return the command's journal index.
+     */
+    public long stage(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (staged == 0 && (nextIndex >= nextSnapshotAt || snapshotRequested))
+        {
+            snapshotSlowPath(nextIndex);
+        }
+        else if (stagedBytes > JournalFrame.MAX_EXCERPT_LENGTH - JournalFrame.MAX_FRAME_LENGTH)
+        {
+            writeStaged();
+        }
+        final long index = nextIndex;
+        stagedBytes += frame.encode(stagedBytes, index, buffer, offset, length);
+        staged++;
+        nextIndex = index + 1;
+        return index;
+    }
+
+    /**
+     * Ends a batch: writes the staged commands as one excerpt (one Chronicle append for the whole batch), then, with
+     * {@link Durability#SYNC_PER_BATCH}, forces the journal to the storage device and acknowledges the batch. Call
+     * it before applying the batch.
+     */
+    public void endBatch()
+    {
+        writeStaged();
+        commit();
+    }
+
+    private void writeStaged()
+    {
+        if (staged == 0)
+        {
+            return;
+        }
+        try (DocumentContext dc = appender.writingDocument())
+        {
+            frame.writeTo(dc.wire().bytes(), stagedBytes);
+        }
+        if (syncPerBatch)
+        {
+            unsynced += staged;
+        }
+        else
+        {
+            durable.lazySet(nextIndex - 1);
+        }
+        staged = 0;
+        stagedBytes = 0;
+    }
+
+    /**
+     * Writes any staged commands, then, with {@link Durability#SYNC_PER_BATCH}, forces the journal to the storage
+     * device and acknowledges everything journaled so far. With {@link Durability#PAGE_CACHE} nothing more is needed
+     * (a command is acknowledged as soon as its excerpt is written).
      */
     public void commit()
     {
+        writeStaged();
         if (!syncPerBatch || unsynced == 0)
         {
             return;
@@ -186,6 +247,11 @@ public final class JournalWriter implements CommandTap, AutoCloseable
      */
     public void snapshot()
     {
+        if (staged > 0)
+        {
+            throw new IllegalStateException("snapshot inside a batch: the engine has not applied its " + staged +
+                " staged command(s) yet; end the batch and apply it first");
+        }
         snapshotSlowPath(nextIndex);
     }
 

@@ -115,7 +115,7 @@ final class Retention
             final Bytes<?> bytes = dc.wire().bytes();
             final int length = (int)Math.min(bytes.readRemaining(), JournalFrame.MAX_FRAME_LENGTH);
             frame.readFrom(bytes, length);
-            return frame.check(length, frame.index()) == null ? frame.index() : -1;
+            return frame.check(0, length, frame.index(0)) == null ? frame.index(0) : -1;
         }
     }
 }

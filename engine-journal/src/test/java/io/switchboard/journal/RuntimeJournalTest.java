@@ -71,6 +71,8 @@ class RuntimeJournalTest
         assertThat(replayed.damage()).isNull();
         assertThat(replayed.nextIndex()).isEqualTo(processed).isGreaterThan(30_000);
         assertThat(replayed.engine().stateHash()).isEqualTo(engine.stateHash());
+        // each duty cycle's drain batch (15 commands a round) is one excerpt, each generated tick another
+        assertThat(Tamper.excerpts(dir)).isLessThan(processed / 5);
     }
 
     /** The runtime reads its tap at construction; the journal needs the set-up engine: forward once both exist. */
@@ -82,6 +84,12 @@ class RuntimeJournalTest
         public void onCommand(final DirectBuffer buffer, final int offset, final int length)
         {
             target.onCommand(buffer, offset, length);
+        }
+
+        @Override
+        public void onBatchEnd()
+        {
+            target.onBatchEnd();
         }
     }
 }

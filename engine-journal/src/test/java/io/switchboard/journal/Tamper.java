@@ -42,6 +42,71 @@ final class Tamper
         }
     }
 
+    /**
+     * A frame inside a (batch) excerpt: the excerpt's cycle file, Chronicle header offset, first record index and
+     * frame count, and the frame's byte offset in the file.
+     */
+    record FramePlace(Path file, long header, long firstIndex, int frames, long frameAt)
+    {
+    }
+
+    /** @return where the frame of record {@code index} lies, scanning the excerpts from the start. */
+    static FramePlace findFrame(final Path dir, final long index)
+    {
+        try (SingleChronicleQueue queue = ChronicleQueues.open(dir.resolve("queue"), RollCycles.FAST_DAILY, null);
+            ExcerptTailer tailer = queue.createTailer())
+        {
+            while (true)
+            {
+                try (DocumentContext dc = tailer.readingDocument())
+                {
+                    if (!dc.isPresent())
+                    {
+                        throw new IllegalStateException("no record " + index);
+                    }
+                    final var bytes = dc.wire().bytes();
+                    final long payload = bytes.readPosition();
+                    final long end = bytes.readLimit();
+                    long frameAt = -1;
+                    long firstIndex = -1;
+                    int frames = 0;
+                    for (long at = payload; at < end; frames++)
+                    {
+                        final long frameIndex = bytes.readLong(at);
+                        firstIndex = frames == 0 ? frameIndex : firstIndex;
+                        frameAt = frameIndex == index ? at : frameAt;
+                        at += JournalFrame.HEADER_LENGTH + bytes.readInt(at + JournalFrame.LENGTH_OFFSET);
+                    }
+                    if (frameAt >= 0)
+                    {
+                        return new FramePlace(tailer.currentFile().toPath(), payload - 4, firstIndex, frames, frameAt);
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return how many excerpts the journal's queue holds. */
+    static long excerpts(final Path dir)
+    {
+        try (SingleChronicleQueue queue = ChronicleQueues.open(dir.resolve("queue"), RollCycles.FAST_DAILY, null);
+            ExcerptTailer tailer = queue.createTailer())
+        {
+            long count = 0;
+            while (true)
+            {
+                try (DocumentContext dc = tailer.readingDocument())
+                {
+                    if (!dc.isPresent())
+                    {
+                        return count;
+                    }
+                    count++;
+                }
+            }
+        }
+    }
+
     /** Cuts the file at {@code length} bytes. */
     static void truncate(final Path file, final long length) throws IOException
     {

@@ -37,9 +37,12 @@ import java.util.concurrent.TimeUnit;
  * abandons, transfers, logins and logouts, presence and capacity changes, ticks) into a fresh engine:
  * <ul>
  *   <li>{@code apply}: the engine alone (the baseline);</li>
- *   <li>{@code journalAndApply}: append to the journal (page cache, or sync per 1,000-command batch), then apply —
- *       what the engine thread does with a {@link JournalWriter} as its command tap;</li>
- *   <li>{@code journalOnly}: the journal alone;</li>
+ *   <li>{@code journalAndApply}: append each command to the journal as an excerpt of its own, then apply it — what
+ *       a host that drives the engine one command at a time does (the simulator), and the engine agent's batch of
+ *       one when traffic is light;</li>
+ *   <li>{@code journalAndApplyBatched}: batches of {@value #BATCH}: stage them, end the batch (one excerpt), apply
+ *       them — what the engine agent does with a {@link JournalWriter} as its command tap when commands queue up;</li>
+ *   <li>{@code journalOnly}, {@code journalOnlyBatched}: the journal alone;</li>
  *   <li>{@code read}: the journal's share of recovery: read, validate (frame, CRC32C, index) and decode every
  *       record, apply nothing;</li>
  *   <li>{@code recover}: {@link Recovery#recover} of a journal of the same commands (open, read, validate, decode,
@@ -66,6 +69,8 @@ import java.util.concurrent.TimeUnit;
 public class JournalBenchmark
 {
     static final int COMMANDS = 500_000;
+    /** Commands per batch in the batched variants (the engine agent journals each drain batch, up to 256). */
+    static final int BATCH = 32;
 
     @Param({"PAGE_CACHE"})
     public Durability durability;
@@ -147,6 +152,49 @@ public class JournalBenchmark
         }
         writer.commit();
         return engine;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(COMMANDS)
+    public RoutingEngine journalAndApplyBatched()
+    {
+        final UnsafeBuffer buffer = recorded.buffer();
+        final CommandDecoder decoder = this.decoder;
+        final RoutingEngine engine = this.engine;
+        final JournalWriter writer = this.writer;
+        for (int start = 0; start < COMMANDS; start += BATCH)
+        {
+            final int end = Math.min(COMMANDS, start + BATCH);
+            for (int i = start; i < end; i++)
+            {
+                writer.stage(buffer, recorded.offset(i), recorded.length(i));
+            }
+            writer.endBatch();
+            for (int i = start; i < end; i++)
+            {
+                decoder.wrap(buffer, recorded.offset(i), recorded.length(i));
+                CommandApplier.apply(decoder, engine);
+            }
+        }
+        return engine;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(COMMANDS)
+    public long journalOnlyBatched()
+    {
+        final UnsafeBuffer buffer = recorded.buffer();
+        final JournalWriter writer = this.writer;
+        for (int start = 0; start < COMMANDS; start += BATCH)
+        {
+            final int end = Math.min(COMMANDS, start + BATCH);
+            for (int i = start; i < end; i++)
+            {
+                writer.stage(buffer, recorded.offset(i), recorded.length(i));
+            }
+            writer.endBatch();
+        }
+        return writer.durableIndex();
     }
 
     @Benchmark

@@ -157,6 +157,7 @@ final class EngineGateway
     {
         CommandEncoder.stamp(record, 0, now);
         tap.onCommand(record, 0, length);
+        tap.onBatchEnd(); // a batch of one: journaled before it is applied
         decoder.wrap(record, 0, length);
         return CommandApplier.apply(decoder, engine);
     }
