@@ -3,15 +3,24 @@ package io.switchboard.bench;
 import io.switchboard.engine.AssignReason;
 import io.switchboard.engine.CommandType;
 import io.switchboard.engine.Result;
+import io.switchboard.journal.Durability;
+import io.switchboard.journal.JournalOptions;
+import io.switchboard.journal.JournalWriter;
+import io.switchboard.runtime.CommandTap;
 import io.switchboard.runtime.EngineRuntime;
 import io.switchboard.runtime.EventPoller;
 import io.switchboard.runtime.HostClient;
 import io.switchboard.runtime.RuntimeConfig;
 import io.switchboard.runtime.SubmitStatus;
 import org.HdrHistogram.Histogram;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,6 +62,8 @@ final class RuntimeHarness extends NullEvents
     private final com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
     private long engineThreadId = -1;
+    private Path journalDir;
+    private JournalWriter journal;
     private long nextItemId;
     private int cursor;
 
@@ -66,9 +77,21 @@ final class RuntimeHarness extends NullEvents
 
     RuntimeHarness(final int agents)
     {
+        this(agents, null);
+    }
+
+    /**
+     * @param agents     agents of the reference workload.
+     * @param durability with a value: the engine agent journals every batch to a new journal in a temporary
+     *                   directory (deleted at {@link #close()}) before applying it, in this mode; null: no journal.
+     */
+    RuntimeHarness(final int agents, final Durability durability)
+    {
         workload = new ReferenceWorkload(agents);
         final long origin = System.nanoTime();
+        final ForwardingTap tap = new ForwardingTap();
         runtime = new EngineRuntime(workload.engineConfig(), new RuntimeConfig()
+            .commandTap(tap)
             .idleStrategy(new BusySpinIdleStrategy())
             .clock(() -> 1 + (System.nanoTime() - origin) / 1_000_000)
             .commandRingBytes(1 << 22)
@@ -77,6 +100,19 @@ final class RuntimeHarness extends NullEvents
         final ReferenceWorkload.LoadedEngine loaded = new ReferenceWorkload.LoadedEngine(workload, runtime.engine());
         kindHandle = loaded.kindHandle;
         nextItemId = loaded.nextItemId;
+        if (durability != null)
+        {
+            try
+            {
+                journalDir = Files.createTempDirectory("runtime-journal");
+                journal = JournalWriter.create(journalDir, runtime.engine(), new JournalOptions().durability(durability));
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+            tap.target = journal;
+        }
         client = runtime.client();
         poller = runtime.eventPoller();
         runtime.start();
@@ -153,6 +189,53 @@ final class RuntimeHarness extends NullEvents
     {
         drain();
         runtime.close();
+        if (journal != null)
+        {
+            journal.close();
+            deleteTree(journalDir);
+        }
+    }
+
+    /** @return commands journaled so far, -1 without a journal. Only once {@link #close()} has returned. */
+    long journaledCommands()
+    {
+        return journal == null ? -1 : journal.nextIndex();
+    }
+
+    private static void deleteTree(final Path root)
+    {
+        try (var paths = Files.walk(root))
+        {
+            for (final Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList())
+            {
+                Files.deleteIfExists(path);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * The runtime reads its tap when it is built, and the journal needs the loaded engine: forwards to the journal
+     * once both exist (engine thread only).
+     */
+    private static final class ForwardingTap implements CommandTap
+    {
+        CommandTap target = CommandTap.NONE;
+
+        @Override
+        public void onCommand(final DirectBuffer buffer, final int offset, final int length)
+        {
+            target.onCommand(buffer, offset, length);
+        }
+
+        @Override
+        public void onBatchEnd()
+        {
+            target.onBatchEnd();
+        }
     }
 
     /** @return the harness's counters, for a failure message. */

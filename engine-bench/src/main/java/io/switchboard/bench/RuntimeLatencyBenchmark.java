@@ -1,6 +1,7 @@
 package io.switchboard.bench;
 
 import org.HdrHistogram.Histogram;
+import io.switchboard.journal.Durability;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,7 +40,11 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1,
-    jvmArgsAppend = {JvmFlags.ADD_EXPORTS_MISC, JvmFlags.NO_ANALYTICS, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX})
+    jvmArgsAppend = {JvmFlags.ADD_EXPORTS_MISC, JvmFlags.NO_ANALYTICS, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX,
+        JvmFlags.CHRONICLE_OPENS_LANG, JvmFlags.CHRONICLE_OPENS_REFLECT, JvmFlags.CHRONICLE_OPENS_IO,
+        JvmFlags.CHRONICLE_OPENS_NIO, JvmFlags.CHRONICLE_OPENS_UTIL, JvmFlags.CHRONICLE_OPENS_NIO_CH,
+        JvmFlags.CHRONICLE_OPENS_MISC, JvmFlags.CHRONICLE_EXPORTS_REF, JvmFlags.CHRONICLE_EXPORTS_NIO_CH,
+        JvmFlags.CHRONICLE_EXPORTS_SUN_MISC})
 @Warmup(iterations = 3, batchSize = 1)
 @Measurement(iterations = 5, batchSize = 1)
 public class RuntimeLatencyBenchmark
@@ -57,6 +62,10 @@ public class RuntimeLatencyBenchmark
     @Param({"2000"})
     public int sessionMs;
 
+    /** NONE: no journal; otherwise the engine agent journals each drain batch in this durability mode first. */
+    @Param({"NONE", "PAGE_CACHE"})
+    public String journal;
+
     private RuntimeHarness harness;
     private long engineAllocatedBefore;
     private long hostAllocatedBefore;
@@ -69,7 +78,7 @@ public class RuntimeLatencyBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        harness = new RuntimeHarness(agents);
+        harness = new RuntimeHarness(agents, "NONE".equals(journal) ? null : Durability.valueOf(journal));
     }
 
     @Setup(Level.Iteration)

@@ -1,5 +1,6 @@
 package io.switchboard.bench;
 
+import io.switchboard.journal.Durability;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,7 +30,11 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1,
-    jvmArgsAppend = {JvmFlags.ADD_EXPORTS_MISC, JvmFlags.NO_ANALYTICS, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX})
+    jvmArgsAppend = {JvmFlags.ADD_EXPORTS_MISC, JvmFlags.NO_ANALYTICS, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX,
+        JvmFlags.CHRONICLE_OPENS_LANG, JvmFlags.CHRONICLE_OPENS_REFLECT, JvmFlags.CHRONICLE_OPENS_IO,
+        JvmFlags.CHRONICLE_OPENS_NIO, JvmFlags.CHRONICLE_OPENS_UTIL, JvmFlags.CHRONICLE_OPENS_NIO_CH,
+        JvmFlags.CHRONICLE_OPENS_MISC, JvmFlags.CHRONICLE_EXPORTS_REF, JvmFlags.CHRONICLE_EXPORTS_NIO_CH,
+        JvmFlags.CHRONICLE_EXPORTS_SUN_MISC})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 2)
 public class RuntimeThroughputBenchmark
@@ -44,12 +49,16 @@ public class RuntimeThroughputBenchmark
     @Param({"1024"})
     public int window;
 
+    /** NONE: no journal; otherwise the engine agent journals each drain batch in this durability mode first. */
+    @Param({"NONE", "PAGE_CACHE"})
+    public String journal;
+
     private RuntimeHarness harness;
 
     @Setup(Level.Trial)
     public void setUp()
     {
-        harness = new RuntimeHarness(agents);
+        harness = new RuntimeHarness(agents, "NONE".equals(journal) ? null : Durability.valueOf(journal));
     }
 
     /** @return decisions completed so far. */

@@ -1,7 +1,7 @@
 package io.switchboard.engine;
 
 import io.switchboard.collections.IndexedMinHeap;
-import org.agrona.collections.Long2LongHashMap;
+import io.switchboard.collections.LongIdIndex;
 
 import java.util.Arrays;
 
@@ -23,7 +23,7 @@ final class Items
     static final byte WRAP_UP = 4;
 
     final int maxItems;
-    private final Long2LongHashMap slotById;
+    private final LongIdIndex slotById;
     private final int[] freeSlots;
     private int freeCount;
     int live;
@@ -66,7 +66,7 @@ final class Items
     Items(final int maxItems, final int maxExclusions)
     {
         this.maxItems = maxItems;
-        slotById = new Long2LongHashMap(Math.max(16, maxItems * 2), 0.65f, NONE);
+        slotById = new LongIdIndex(maxItems);
         freeSlots = new int[maxItems];
         for (int i = 0; i < maxItems; i++)
         {
@@ -109,7 +109,7 @@ final class Items
     /** @return the slot of a live item, or -1. */
     int slotOf(final long itemId)
     {
-        return (int)slotById.get(itemId);
+        return slotById.get(itemId); // LongIdIndex.MISSING == NONE
     }
 
     boolean isFull()

@@ -110,12 +110,21 @@ final class JournalFrame
     }
 
     /**
-     * Copies {@code length} bytes (at most {@link #MAX_EXCERPT_LENGTH}) from Chronicle bytes into {@link #bytes}, with
-     * one memory copy.
+     * Copies {@code length} bytes (at most {@link #MAX_EXCERPT_LENGTH}) from Chronicle bytes into {@link #bytes}, in
+     * 8-byte words (faster for excerpts this size than Chronicle's own array copies, which loop).
      */
     void readFrom(final Bytes<?> in, final int length)
     {
-        in.unsafeReadObject(bytes, (int)BufferUtil.ARRAY_BASE_OFFSET, length);
+        final UnsafeBuffer buffer = this.buffer;
+        int i = 0;
+        for (; i + 8 <= length; i += 8)
+        {
+            buffer.putLong(i, in.readLong());
+        }
+        for (; i < length; i++)
+        {
+            bytes[i] = in.readByte();
+        }
     }
 
     long index(final int at)
