@@ -8,7 +8,9 @@ import java.nio.file.Path;
 /**
  * The process {@link CrashRecoveryTest} kills: recovers the journal in a directory (or starts one), then journals
  * and applies the seeded {@link CommandStream} as fast as it can, forever, printing {@code ack N} each time the
- * writer's durable index passes another 1,000 commands. Arguments: DIR SEED page|sync. Main thread only.
+ * writer's durable index passes another 1,000 commands. Arguments: DIR SEED page|sync [batched] — with
+ * {@code batched}, commands go in batches as the engine agent journals them ({@link JournaledEngine#batched()}).
+ * Main thread only.
  */
 public final class CrashChild
 {
@@ -17,7 +19,7 @@ public final class CrashChild
     }
 
     /**
-     * @param args DIR SEED page|sync.
+     * @param args DIR SEED page|sync [batched].
      * @throws IOException if the journal cannot be opened.
      */
     public static void main(final String[] args) throws IOException
@@ -29,6 +31,10 @@ public final class CrashChild
         final PrintStream out = System.out;
         final JournaledEngine engine = Files.exists(dir.resolve("snapshots")) ?
             JournaledEngine.resume(seed, dir, options) : JournaledEngine.create(seed, dir, options);
+        if (args.length > 3 && "batched".equals(args[3]))
+        {
+            engine.batched();
+        }
         out.println("start " + engine.commands());
         out.flush();
         long acked = engine.commands() - 1;

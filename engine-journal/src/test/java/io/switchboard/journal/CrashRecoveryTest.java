@@ -23,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reports no damage, every command the child acknowledged is present, and the recovered state (newest snapshot +
  * tail) equals a reference engine that applied the seeded stream exactly once per command, as does, at the end, a
  * full replay of the surviving journal. {@code -Djournal.crash.kills=N} changes the number of kills (default 20).
+ * The batched variant journals as the engine agent does — batches staged, written as one excerpt, then applied — and
+ * shows a batch is all or nothing: recovery always ends on a batch boundary (else the next child would continue a
+ * different stream and the states would differ).
  */
 class CrashRecoveryTest
 {
@@ -35,14 +38,29 @@ class CrashRecoveryTest
     @Test
     void aWriterKilledAtRandomMomentsLosesNoAcknowledgedCommandAndAppliesNoneTwice() throws Exception
     {
+        killRepeatedly(KILLS, false);
+    }
+
+    @Test
+    void aBatchingWriterKilledAtRandomMomentsLeavesWholeBatchesOnly() throws Exception
+    {
+        killRepeatedly(Math.max(1, KILLS / 2), true);
+    }
+
+    private void killRepeatedly(final int kills, final boolean batched) throws Exception
+    {
         final Path journal = dir.resolve("journal");
         final SplittableRandom random = new SplittableRandom(SEED);
         final JournaledEngine reference = JournaledEngine.reference(SEED);
+        if (batched)
+        {
+            reference.batched();
+        }
         long recoveredBefore = 0;
-        for (int kill = 1; kill <= KILLS; kill++)
+        for (int kill = 1; kill <= kills; kill++)
         {
             final String mode = kill % 3 == 0 ? "sync" : "page";
-            final Process child = start(journal, mode, dir.resolve("child-" + kill + ".err"));
+            final Process child = start(journal, mode, batched, dir.resolve("child-" + kill + ".err"));
             final long killAfter = recoveredBefore + random.nextLong(1_000, 25_000);
             long acked = -1;
             try (BufferedReader out = new BufferedReader(
@@ -76,7 +94,8 @@ class CrashRecoveryTest
         assertThat(replayed.engine().stateHash()).isEqualTo(reference.engine.stateHash());
     }
 
-    private Process start(final Path journal, final String mode, final Path stderr) throws IOException
+    private Process start(final Path journal, final String mode, final boolean batched, final Path stderr)
+        throws IOException
     {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -96,6 +115,10 @@ class CrashRecoveryTest
         command.add(journal.toString());
         command.add(Long.toString(SEED));
         command.add(mode);
+        if (batched)
+        {
+            command.add("batched");
+        }
         return new ProcessBuilder(command).redirectError(stderr.toFile()).start();
     }
 
