@@ -35,15 +35,16 @@ public final class LongIdIndex
 
     /**
      * @param maxEntries most entries the index will hold at once.
-     * @throws IllegalArgumentException if {@code maxEntries} is not in 1..2^29.
+     * @throws IllegalArgumentException if {@code maxEntries} is not in 0..2^28 (2^29 buckets of two longs is the
+     *                                  largest array Java allows).
      */
     public LongIdIndex(final int maxEntries)
     {
-        if (maxEntries < 1 || maxEntries > 1 << 29)
+        if (maxEntries < 0 || maxEntries > 1 << 28)
         {
-            throw new IllegalArgumentException("maxEntries must be in 1..2^29: " + maxEntries);
+            throw new IllegalArgumentException("maxEntries must be in 0..2^28: " + maxEntries);
         }
-        final int capacity = Math.max(1 << GROUP_BITS, Integer.highestOneBit(maxEntries * 2 - 1) << 1);
+        final int capacity = Math.max(1 << GROUP_BITS, Integer.highestOneBit(Math.max(1, maxEntries * 2 - 1)) << 1);
         this.buckets = new long[capacity * 2];
         this.mask = capacity - 1;
         this.maxEntries = maxEntries;

@@ -50,12 +50,15 @@ final class EngineAgent implements Agent, ControlledMessageHandler
     private final CommandDecoder decoder = new CommandDecoder();
     private final MutableDirectBuffer tickRecord = new UnsafeBuffer(new byte[CommandEncoder.MAX_LENGTH]);
     private final int tickLength = CommandEncoder.tick(tickRecord, 0);
+    /** Room for one record of a later layout version, longer than {@link CommandEncoder#MAX_LENGTH}. */
+    private static final int MAX_RECORD_LENGTH = 1_024;
     private final UnsafeBuffer batch;
     private final int[] batchOffsets;
     private final int[] batchLengths;
     private int batchCount;
     private int batchApplied;
     private int batchBytes;
+    private Throwable tapFailure;
 
     private long now = Long.MIN_VALUE;
     private long nextStatsAt = Long.MIN_VALUE;
@@ -82,7 +85,7 @@ final class EngineAgent implements Agent, ControlledMessageHandler
         this.tasks = tasks;
         this.drainIdle = drainIdle;
         this.roleName = config.threadName();
-        this.batch = new UnsafeBuffer(new byte[batchLimit * CommandEncoder.MAX_LENGTH]);
+        this.batch = new UnsafeBuffer(new byte[batchLimit * CommandEncoder.MAX_LENGTH + MAX_RECORD_LENGTH]);
         this.batchOffsets = new int[batchLimit];
         this.batchLengths = new int[batchLimit];
     }
@@ -90,6 +93,10 @@ final class EngineAgent implements Agent, ControlledMessageHandler
     @Override
     public int doWork()
     {
+        if (tapFailure != null)
+        {
+            return 0; // fail-stop: see tapFailed
+        }
         final long time = clock.time();
         if (time > now)
         {
@@ -131,12 +138,19 @@ final class EngineAgent implements Agent, ControlledMessageHandler
         batchCount = 0;
         batchApplied = 0;
         batchBytes = 0;
-        final int drained = gate.ring().controlledRead(this, batchLimit);
-        if (batchCount > 0)
+        try
         {
-            tap.onBatchEnd();
+            final int drained = gate.ring().controlledRead(this, batchLimit);
+            if (batchCount > 0)
+            {
+                tap.onBatchEnd();
+            }
+            return drained;
         }
-        return drained;
+        catch (final RuntimeException | Error ex)
+        {
+            throw tapFailed(ex);
+        }
     }
 
     /**
@@ -174,6 +188,15 @@ final class EngineAgent implements Agent, ControlledMessageHandler
         }
         final int recordLength = decoder.encodedLength();
         final int at = batchBytes;
+        if (at + recordLength > batch.capacity())
+        {
+            if (batchCount > 0)
+            {
+                return Action.ABORT; // a record longer than this layout version's: it starts the next batch
+            }
+            malformed++; // longer than any record a batch can hold
+            return Action.CONTINUE;
+        }
         batch.putBytes(at, buffer, index, recordLength);
         CommandEncoder.stamp(batch, at, now);
         tap.onCommand(batch, at, recordLength);
@@ -184,16 +207,28 @@ final class EngineAgent implements Agent, ControlledMessageHandler
         return Action.CONTINUE;
     }
 
-    /** Drains everything accepted before shutdown; the gate must already be closed. */
+    /**
+     * Drains everything accepted before shutdown; the gate must already be closed. The batch in progress is applied
+     * first (tasks may snapshot, and must see the engine in journal order). After a tap failure nothing is drained.
+     */
     @Override
     public void onClose()
     {
         gate.close();
+        if (tapFailure != null)
+        {
+            publishCounters();
+            return;
+        }
+        drainIdle.reset();
+        while (batchApplied < batchCount)
+        {
+            drainIdle.idle(applyBatch());
+        }
         if (!tasks.isEmpty())
         {
             tasks.drain(taskRunner); // tasks accepted before the close still run
         }
-        drainIdle.reset();
         while (!gate.isDrained() || batchApplied < batchCount)
         {
             final long time = clock.time();
@@ -225,11 +260,34 @@ final class EngineAgent implements Agent, ControlledMessageHandler
     private void tick()
     {
         CommandEncoder.stamp(tickRecord, 0, now);
+        try
+        {
+            tap.onCommand(tickRecord, 0, tickLength);
+            tap.onBatchEnd();
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            throw tapFailed(ex);
+        }
         decoder.wrap(tickRecord, 0, tickLength);
-        tap.onCommand(tickRecord, 0, tickLength);
-        tap.onBatchEnd();
         ticks++;
         apply();
+    }
+
+    /**
+     * The tap (a journal) failed: the batch it was shown may or may not be on record, so applying it — or anything
+     * after it — could make the engine disagree with its journal. Fail-stop: the batch is dropped, nothing more is
+     * drained or applied (not even at close), and the failure goes to the runtime's error handler; the host
+     * recovers a fresh engine from the journal.
+     */
+    private RuntimeException tapFailed(final Throwable cause)
+    {
+        tapFailure = cause;
+        batchCount = 0;
+        batchApplied = 0;
+        batchBytes = 0;
+        return new IllegalStateException("the command tap failed; the engine stops applying commands (recover it " +
+            "from its journal)", cause);
     }
 
     private void apply()

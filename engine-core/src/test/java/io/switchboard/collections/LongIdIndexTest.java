@@ -98,10 +98,14 @@ class LongIdIndexTest
     }
 
     @Test
-    void negativeValuesAndBadCapacitiesAreRefused()
+    void negativeValuesAndImpossibleCapacitiesAreRefusedAndAnEmptyIndexHoldsNothing()
     {
         assertThatThrownBy(() -> new LongIdIndex(16).put(1, -1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new LongIdIndex(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LongIdIndex(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LongIdIndex((1 << 28) + 1)).isInstanceOf(IllegalArgumentException.class);
+        final LongIdIndex empty = new LongIdIndex(0);
+        assertThat(empty.get(7)).isEqualTo(LongIdIndex.MISSING);
+        assertThatThrownBy(() -> empty.put(7, 1)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
