@@ -12,6 +12,10 @@ import org.agrona.DirectBuffer;
  * {@link #onBatchEnd}, and only then applies the batch. A journal can therefore write a whole batch with one append
  * (and force it to disk once) and still have every command on record before any of its events is published.
  *
+ * <p>If a call throws, the engine agent fail-stops: the batch may or may not be on record, so it applies neither that
+ * batch nor anything after it (not even at close) and reports the failure to the runtime's error handler; the host
+ * recovers a fresh engine from the journal.
+ *
  * <p><b>Threading:</b> called on the engine thread only. The bytes are valid only during the call (copy them);
  * the calls must not block or allocate if the runtime is to stay allocation free.
  */
