@@ -6,14 +6,13 @@ import io.switchboard.engine.Result;
 import io.switchboard.journal.Durability;
 import io.switchboard.journal.JournalOptions;
 import io.switchboard.journal.JournalWriter;
-import io.switchboard.runtime.CommandTap;
+import io.switchboard.runtime.DeferredCommandTap;
 import io.switchboard.runtime.EngineRuntime;
 import io.switchboard.runtime.EventPoller;
 import io.switchboard.runtime.HostClient;
 import io.switchboard.runtime.RuntimeConfig;
 import io.switchboard.runtime.SubmitStatus;
 import org.HdrHistogram.Histogram;
-import org.agrona.DirectBuffer;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 
 import java.io.IOException;
@@ -89,7 +88,7 @@ final class RuntimeHarness extends NullEvents
     {
         workload = new ReferenceWorkload(agents);
         final long origin = System.nanoTime();
-        final ForwardingTap tap = new ForwardingTap();
+        final DeferredCommandTap tap = new DeferredCommandTap();
         runtime = new EngineRuntime(workload.engineConfig(), new RuntimeConfig()
             .commandTap(tap)
             .idleStrategy(new BusySpinIdleStrategy())
@@ -111,7 +110,7 @@ final class RuntimeHarness extends NullEvents
             {
                 throw new UncheckedIOException(ex);
             }
-            tap.target = journal;
+            tap.target(journal);
         }
         client = runtime.client();
         poller = runtime.eventPoller();
@@ -192,49 +191,14 @@ final class RuntimeHarness extends NullEvents
         if (journal != null)
         {
             journal.close();
-            deleteTree(journalDir);
-        }
-    }
-
-    /** @return commands journaled so far, -1 without a journal. Only once {@link #close()} has returned. */
-    long journaledCommands()
-    {
-        return journal == null ? -1 : journal.nextIndex();
-    }
-
-    private static void deleteTree(final Path root)
-    {
-        try (var paths = Files.walk(root))
-        {
-            for (final Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList())
+            try
             {
-                Files.deleteIfExists(path);
+                TempDirectories.deleteTree(journalDir);
             }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    /**
-     * The runtime reads its tap when it is built, and the journal needs the loaded engine: forwards to the journal
-     * once both exist (engine thread only).
-     */
-    private static final class ForwardingTap implements CommandTap
-    {
-        CommandTap target = CommandTap.NONE;
-
-        @Override
-        public void onCommand(final DirectBuffer buffer, final int offset, final int length)
-        {
-            target.onCommand(buffer, offset, length);
-        }
-
-        @Override
-        public void onBatchEnd()
-        {
-            target.onBatchEnd();
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
         }
     }
 

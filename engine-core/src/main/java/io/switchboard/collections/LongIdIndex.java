@@ -1,7 +1,5 @@
 package io.switchboard.collections;
 
-import java.util.Arrays;
-
 /**
  * A fixed-capacity map from {@code long} ids to non-negative {@code int} values (the engine's item id → table slot),
  * laid out so that ids issued close together sit close together in memory.
@@ -141,23 +139,10 @@ public final class LongIdIndex
         return size;
     }
 
-    /** Removes every entry. */
-    public void clear()
-    {
-        Arrays.fill(buckets, 0);
-        size = 0;
-    }
-
     /** The id's home bucket: its low bits XOR a mix of all its higher bits (see the class comment). */
     int home(final long id)
     {
         return (int)((id ^ mix(id >>> GROUP_BITS)) & mask);
-    }
-
-    /** @return the number of buckets. */
-    int capacity()
-    {
-        return mask + 1;
     }
 
     private static long mix(final long value)

@@ -103,14 +103,14 @@ final class EngineAgent implements Agent, ControlledMessageHandler
             now = time;
         }
         int work = applyBatch();
-        if (batchApplied == batchCount)
+        if (!batchPending())
         {
             // tasks (snapshots among them) and new commands only once the journaled batch is fully applied
             work += tasks.isEmpty() ? 0 : tasks.drain(taskRunner);
             work += stageBatch();
             work += applyBatch();
         }
-        if (batchApplied == batchCount && engine.nextDeadline() <= now && events.hasHeadroom())
+        if (!batchPending() && engine.nextDeadline() <= now && events.hasHeadroom())
         {
             tick();
             work++;
@@ -177,6 +177,12 @@ final class EngineAgent implements Agent, ControlledMessageHandler
         return batchApplied - from;
     }
 
+    /** @return true while part of the journaled batch is not applied yet: nothing else may run before it. */
+    private boolean batchPending()
+    {
+        return batchApplied < batchCount;
+    }
+
     /** One command from the ring: stamp, show it to the tap, copy it into the batch. */
     @Override
     public Action onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
@@ -221,7 +227,7 @@ final class EngineAgent implements Agent, ControlledMessageHandler
             return;
         }
         drainIdle.reset();
-        while (batchApplied < batchCount)
+        while (batchPending())
         {
             drainIdle.idle(applyBatch());
         }
@@ -229,7 +235,7 @@ final class EngineAgent implements Agent, ControlledMessageHandler
         {
             tasks.drain(taskRunner); // tasks accepted before the close still run
         }
-        while (!gate.isDrained() || batchApplied < batchCount)
+        while (!gate.isDrained() || batchPending())
         {
             final long time = clock.time();
             if (time > now)
@@ -237,7 +243,7 @@ final class EngineAgent implements Agent, ControlledMessageHandler
                 now = time;
             }
             int work = applyBatch();
-            if (batchApplied == batchCount)
+            if (!batchPending())
             {
                 work += stageBatch();
                 work += applyBatch();

@@ -191,8 +191,7 @@ public final class JournalWriter implements CommandTap, AutoCloseable
      */
     public void endBatch()
     {
-        writeStaged();
-        commit();
+        commit(); // writes the staged commands, then forces per the mode
     }
 
     private void writeStaged()

@@ -2,12 +2,11 @@ package io.switchboard.journal;
 
 import io.switchboard.engine.RoutingEngine;
 import io.switchboard.model.Presence;
-import io.switchboard.runtime.CommandTap;
+import io.switchboard.runtime.DeferredCommandTap;
 import io.switchboard.runtime.EngineRuntime;
 import io.switchboard.runtime.HostClient;
 import io.switchboard.runtime.RuntimeConfig;
 import io.switchboard.runtime.SubmitStatus;
-import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.CachedEpochClock;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The journal as the runtime's {@link CommandTap}: the engine agent journals every command it drains and every tick
+ * The journal as the runtime's {@link io.switchboard.runtime.CommandTap}: the engine agent journals every command it drains and every tick
  * it generates, stamped, before applying it; replaying the journal rebuilds the runtime engine's exact state.
  */
 class RuntimeJournalTest
@@ -33,14 +32,14 @@ class RuntimeJournalTest
     {
         final CachedEpochClock clock = new CachedEpochClock();
         clock.update(1_000_000);
-        final ForwardingTap tap = new ForwardingTap();
+        final DeferredCommandTap tap = new DeferredCommandTap();
         final EngineRuntime runtime = new EngineRuntime(TestCenter.config(),
             new RuntimeConfig().clock(clock).commandTap(tap));
         final RoutingEngine engine = TestCenter.define(runtime.engine());
         final long processed;
         try (JournalWriter writer = JournalWriter.create(dir, engine, new JournalOptions()))
         {
-            tap.target = writer;
+            tap.target(writer);
             final AgentInvoker invoker = runtime.startOnHostThread();
             final HostClient client = runtime.client();
             final SplittableRandom random = new SplittableRandom(11);
@@ -73,23 +72,5 @@ class RuntimeJournalTest
         assertThat(replayed.engine().stateHash()).isEqualTo(engine.stateHash());
         // each duty cycle's drain batch (15 commands a round) is one excerpt, each generated tick another
         assertThat(Tamper.excerpts(dir)).isLessThan(processed / 5);
-    }
-
-    /** The runtime reads its tap at construction; the journal needs the set-up engine: forward once both exist. */
-    private static final class ForwardingTap implements CommandTap
-    {
-        CommandTap target = CommandTap.NONE;
-
-        @Override
-        public void onCommand(final DirectBuffer buffer, final int offset, final int length)
-        {
-            target.onCommand(buffer, offset, length);
-        }
-
-        @Override
-        public void onBatchEnd()
-        {
-            target.onBatchEnd();
-        }
     }
 }

@@ -47,20 +47,21 @@ public final class RegressionGate
 {
     static final String BENCH = "io.switchboard.bench.";
     static final List<GateCheck> CHECKS = List.of(
-        new GateCheck("calibration", BENCH + "CalibrationBenchmark.work", null, null, false, null, false, false),
-        new GateCheck("routing agents=1000", BENCH + "RoutingBenchmark.decision", "agents", "1000", false, null, true,
-            true),
-        new GateCheck("routing agents=10000", BENCH + "RoutingBenchmark.decision", "agents", "10000", false, null,
-            true, true),
-        new GateCheck("routing agents=100000", BENCH + "RoutingBenchmark.decision", "agents", "100000", false, null,
-            true, true),
-        new GateCheck("throughput agents=10000", BENCH + "EngineThroughputBenchmark.commands", "agents", "10000", true,
+        new GateCheck("calibration", BENCH + "CalibrationBenchmark.work", Map.of(), false, null, false, false),
+        new GateCheck("routing agents=1000", BENCH + "RoutingBenchmark.decision", Map.of("agents", "1000"), false,
             null, true, true),
-        new GateCheck("simulator items", BENCH + "SimulatorBenchmark.simulate", "hours", "100", true, "items", false,
-            true),
-        // two busy-spinning threads on a shared 2-core machine: allocation only, its timing is far too noisy
-        new GateCheck("runtime agents=10000", BENCH + "RuntimeThroughputBenchmark.decisions", "agents", "10000", true,
-            null, true, false));
+        new GateCheck("routing agents=10000", BENCH + "RoutingBenchmark.decision", Map.of("agents", "10000"), false,
+            null, true, true),
+        new GateCheck("routing agents=100000", BENCH + "RoutingBenchmark.decision", Map.of("agents", "100000"), false,
+            null, true, true),
+        new GateCheck("throughput agents=10000", BENCH + "EngineThroughputBenchmark.commands",
+            Map.of("agents", "10000"), true, null, true, true),
+        new GateCheck("simulator items", BENCH + "SimulatorBenchmark.simulate", Map.of("hours", "100"), true, "items",
+            false, true),
+        // two busy-spinning threads on a shared 2-core machine: allocation only, its timing is far too noisy; the
+        // runtime itself, without the journal tap (the journal has benchmarks of its own)
+        new GateCheck("runtime agents=10000", BENCH + "RuntimeThroughputBenchmark.decisions",
+            Map.of("agents", "10000", "journal", "NONE"), true, null, true, false));
 
     private static final String ALLOCATION = "gc.alloc.rate.norm";
 
@@ -201,14 +202,7 @@ public final class RegressionGate
             .addProfiler(GCProfiler.class)
             .shouldFailOnError(true)
             .verbosity(VerboseMode.SILENT);
-        if (check.param() != null)
-        {
-            options.param(check.param(), check.value());
-        }
-        if (check.benchmark().contains(".Runtime"))
-        {
-            options.param("journal", "NONE"); // the gate guards the runtime itself; the journal has its own benchmarks
-        }
+        check.params().forEach(options::param);
         System.out.printf(Locale.ROOT, "gate: measuring %s ...%n", check.name());
         final Collection<RunResult> results = new Runner(options.build()).run();
         if (results.size() != 1)

@@ -1,5 +1,7 @@
 package io.switchboard.bench.journal;
 
+import io.switchboard.bench.JvmFlags;
+import io.switchboard.bench.TempDirectories;
 import io.switchboard.codec.CommandApplier;
 import io.switchboard.codec.CommandDecoder;
 import io.switchboard.engine.RoutingEngine;
@@ -55,15 +57,11 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dchronicle.analytics.disable=true",
-    "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-    "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-    "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
-    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
-    "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-    "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
-    "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
-    "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", JvmFlags.NO_ANALYTICS, JvmFlags.ADD_EXPORTS_MISC,
+    JvmFlags.CHRONICLE_OPENS_LANG, JvmFlags.CHRONICLE_OPENS_REFLECT, JvmFlags.CHRONICLE_OPENS_IO,
+    JvmFlags.CHRONICLE_OPENS_NIO, JvmFlags.CHRONICLE_OPENS_UTIL, JvmFlags.CHRONICLE_OPENS_NIO_CH,
+    JvmFlags.CHRONICLE_OPENS_MISC, JvmFlags.CHRONICLE_EXPORTS_REF, JvmFlags.CHRONICLE_EXPORTS_NIO_CH,
+    JvmFlags.CHRONICLE_EXPORTS_SUN_MISC, JvmFlags.CHRONICLE_EXPORTS_JAVAC_FILE, JvmFlags.CHRONICLE_OPENS_JAVAC})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 2)
 public class JournalBenchmark
@@ -110,13 +108,13 @@ public class JournalBenchmark
     public void closeJournal() throws IOException
     {
         writer.close();
-        deleteTree(dir);
+        TempDirectories.deleteTree(dir);
     }
 
     @TearDown(Level.Trial)
     public void deleteRecorded() throws IOException
     {
-        deleteTree(recordedJournal);
+        TempDirectories.deleteTree(recordedJournal);
     }
 
     @Benchmark
@@ -227,16 +225,5 @@ public class JournalBenchmark
     public long recover() throws IOException
     {
         return Recovery.recover(recordedJournal, new EventStreamHash()).nextIndex();
-    }
-
-    static void deleteTree(final Path root) throws IOException
-    {
-        try (var paths = Files.walk(root))
-        {
-            for (final Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList())
-            {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

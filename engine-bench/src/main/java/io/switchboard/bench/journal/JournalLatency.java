@@ -1,5 +1,6 @@
 package io.switchboard.bench.journal;
 
+import io.switchboard.bench.TempDirectories;
 import io.switchboard.codec.CommandApplier;
 import io.switchboard.codec.CommandDecoder;
 import io.switchboard.engine.RoutingEngine;
@@ -55,7 +56,7 @@ public final class JournalLatency
             {
                 journaledRate = replay(recorded, engine, writer, total, append);
             }
-            JournalBenchmark.deleteTree(dir);
+            TempDirectories.deleteTree(dir);
             if (run < 0)
             {
                 continue;

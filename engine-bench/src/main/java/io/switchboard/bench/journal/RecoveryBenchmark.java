@@ -1,6 +1,7 @@
 package io.switchboard.bench.journal;
 
-import io.switchboard.engine.EngineEvents;
+import io.switchboard.bench.JvmFlags;
+import io.switchboard.bench.TempDirectories;
 import io.switchboard.engine.RoutingEngine;
 import io.switchboard.journal.EventStreamHash;
 import io.switchboard.journal.JournalOptions;
@@ -8,9 +9,8 @@ import io.switchboard.journal.JournalWriter;
 import io.switchboard.journal.RecordedCommands;
 import io.switchboard.journal.RecoveredJournal;
 import io.switchboard.journal.Recovery;
-import io.switchboard.runtime.CommandTap;
+import io.switchboard.sim.cli.JournalSession;
 import io.switchboard.sim.kernel.ProgressListener;
-import io.switchboard.sim.kernel.SimulationJournal;
 import io.switchboard.sim.kernel.Simulator;
 import io.switchboard.sim.scenario.ScenarioLoader;
 import io.switchboard.sim.traffic.GeneratedTraffic;
@@ -31,7 +31,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -53,15 +52,11 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dchronicle.analytics.disable=true",
-    "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-    "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-    "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
-    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
-    "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-    "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
-    "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
-    "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", JvmFlags.NO_ANALYTICS, JvmFlags.ADD_EXPORTS_MISC,
+    JvmFlags.CHRONICLE_OPENS_LANG, JvmFlags.CHRONICLE_OPENS_REFLECT, JvmFlags.CHRONICLE_OPENS_IO,
+    JvmFlags.CHRONICLE_OPENS_NIO, JvmFlags.CHRONICLE_OPENS_UTIL, JvmFlags.CHRONICLE_OPENS_NIO_CH,
+    JvmFlags.CHRONICLE_OPENS_MISC, JvmFlags.CHRONICLE_EXPORTS_REF, JvmFlags.CHRONICLE_EXPORTS_NIO_CH,
+    JvmFlags.CHRONICLE_EXPORTS_SUN_MISC, JvmFlags.CHRONICLE_EXPORTS_JAVAC_FILE, JvmFlags.CHRONICLE_OPENS_JAVAC})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 2)
 public class RecoveryBenchmark
@@ -108,7 +103,7 @@ public class RecoveryBenchmark
     @TearDown(Level.Trial)
     public void delete() throws IOException
     {
-        JournalBenchmark.deleteTree(dir);
+        TempDirectories.deleteTree(dir);
     }
 
     private static long recordStressMix(final Path dir) throws IOException
@@ -128,53 +123,8 @@ public class RecoveryBenchmark
     private static long recordContosoMonth(final Path dir)
     {
         final var scenario = ScenarioLoader.loadDefault().withDuration(TimeUnit.DAYS.toMillis(28));
-        final SimulationRecorder recorder = new SimulationRecorder(dir);
-        new Simulator(scenario, new GeneratedTraffic(scenario), scenario.name(), ProgressListener.NONE, recorder).run();
-        return recorder.commands;
-    }
-
-    /** Journals a simulation, as {@code run --journal} does. Simulation thread only. */
-    private static final class SimulationRecorder implements SimulationJournal
-    {
-        private final Path dir;
-        private JournalWriter writer;
-        long commands;
-
-        SimulationRecorder(final Path dir)
-        {
-            this.dir = dir;
-        }
-
-        @Override
-        public EngineEvents events(final EngineEvents simulator)
-        {
-            return simulator;
-        }
-
-        @Override
-        public void started(final RoutingEngine engine)
-        {
-            try
-            {
-                writer = JournalWriter.create(dir, engine, new JournalOptions());
-            }
-            catch (final IOException ex)
-            {
-                throw new UncheckedIOException(ex);
-            }
-        }
-
-        @Override
-        public CommandTap commands()
-        {
-            return (buffer, offset, length) -> writer.append(buffer, offset, length);
-        }
-
-        @Override
-        public void finished(final RoutingEngine engine)
-        {
-            writer.close();
-            commands = writer.nextIndex();
-        }
+        final JournalSession session = new JournalSession(dir, 0); // what run --duration 28d --journal DIR does
+        new Simulator(scenario, new GeneratedTraffic(scenario), scenario.name(), ProgressListener.NONE, session).run();
+        return session.summary().commands();
     }
 }

@@ -2,14 +2,16 @@ package io.switchboard.bench.gate;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GateVerdictsTest
 {
-    private static final GateCheck ENGINE = new GateCheck("routing", "x.RoutingBenchmark.decision", "agents", "1",
-        false, null, true, true);
-    private static final GateCheck SIMULATOR = new GateCheck("simulator", "x.SimulatorBenchmark.simulate", null, null,
-        true, "items", false, true);
+    private static final GateCheck ENGINE = new GateCheck("routing", "x.RoutingBenchmark.decision",
+        Map.of("agents", "1"), false, null, true, true);
+    private static final GateCheck SIMULATOR = new GateCheck("simulator", "x.SimulatorBenchmark.simulate",
+        Map.of(), true, "items", false, true);
 
     @Test
     void scoresAreNormalisedByTheCalibrationAndComparedWithTheBaseline()

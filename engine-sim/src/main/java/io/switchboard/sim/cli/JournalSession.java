@@ -17,9 +17,11 @@ import java.nio.file.Path;
  * {@code run --journal DIR}: journals every command of the simulation (page-cache durability: a killed run leaves a
  * journal that replays cleanly up to its last command) and fingerprints the run — commands journaled, the engine's
  * final state hash, the hash of its event stream — so that {@code verify-journal DIR} can show the replay equal.
- * Simulation thread only.
+ * Public for hosts that journal a simulation themselves (engine-bench records its recovery journals with it).
+ *
+ * <p><b>Threading:</b> construct anywhere; every other method on the simulation thread.
  */
-final class JournalSession implements SimulationJournal
+public final class JournalSession implements SimulationJournal
 {
     private final Path dir;
     private final JournalOptions options;
@@ -27,8 +29,14 @@ final class JournalSession implements SimulationJournal
     private JournalWriter writer;
     private Summary summary;
 
-    /** What a journaled run or a replay of its journal ends with. Immutable. */
-    record Summary(long commands, String stateHash, String eventsHash)
+    /**
+     * What a journaled run or a replay of its journal ends with. Immutable.
+     *
+     * @param commands   commands journaled (or replayed).
+     * @param stateHash  the engine's final {@code stateHash()}, hex.
+     * @param eventsHash the hash of its event stream, hex.
+     */
+    public record Summary(long commands, String stateHash, String eventsHash)
     {
         /** Writes {@code "journal": {"commands", "stateHash", "eventsHash"}}. */
         void writeJson(final JsonGenerator json) throws IOException
@@ -52,7 +60,11 @@ final class JournalSession implements SimulationJournal
         }
     }
 
-    JournalSession(final Path dir, final long snapshotEvery)
+    /**
+     * @param dir           a directory for a new journal (created if missing; must not hold one).
+     * @param snapshotEvery a snapshot every this many commands; 0: only the initial one.
+     */
+    public JournalSession(final Path dir, final long snapshotEvery)
     {
         this.dir = dir;
         this.options = new JournalOptions().snapshotEvery(snapshotEvery);
@@ -91,7 +103,8 @@ final class JournalSession implements SimulationJournal
         summary = new Summary(writer.nextIndex(), EventStreamHash.hex(engine.stateHash()), events.hex());
     }
 
-    Summary summary()
+    /** @return the run's summary, once the simulation has finished. */
+    public Summary summary()
     {
         return summary;
     }
