@@ -3,7 +3,7 @@
  * estimated wait, outside operating hours; in queue: waited time) with transfer, priority-raise, end and
  * callback/voicemail actions; SLA clocks with warning and failure times on business calendars, pause and resume,
  * a priority raise on failure and an SLA-driven priority curve; sentiment alerts and raises; and classification
- * with {@code io.switchboard.policy.rules}. Described in {@code engine-core/POLICIES.md} §3.
+ * with {@code io.switchboard.policy.rules}. Described in {@code engine-policy/POLICIES.md} §3.
  *
  * <p>Owns: the policy setup model ({@link io.switchboard.policy.service.ServicePolicies} and its builders
  * {@link io.switchboard.policy.service.QueuePolicy}, {@link io.switchboard.policy.service.SlaSpec},

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * A compiled, ordered set of classification rules: the first rule whose condition holds decides the item's queue
  * (or a percentage split across queues, or an end reason), and may also set its priority, requirement profile,
  * skill requirements and attributes; when no rule holds, the fallback decides. The language is described in
- * {@code engine-core/POLICIES.md}; for example:
+ * {@code engine-policy/POLICIES.md}; for example:
  *
  * <pre>
  * rule hardware: caseType == "Problem" &amp;&amp; subject ~ "hardware|device|laptop|printer" -&gt; queue hardware
@@ -66,7 +66,7 @@ public final class RuleSet
     }
 
     /**
-     * @param text rule text (see {@code engine-core/POLICIES.md}).
+     * @param text rule text (see {@code engine-policy/POLICIES.md}).
      * @return the compiled rule set.
      * @throws RuleSyntaxException with the line and column of the first problem.
      */

@@ -7,7 +7,7 @@
  * <p>Owns: the calendar description ({@link io.switchboard.policy.calendar.CalendarSpec}, built in code or parsed
  * from a short text form, with errors as {@link io.switchboard.policy.calendar.CalendarSyntaxException}) and the
  * compiled calendar. {@code java.time} is used only while compiling; the per-call methods read no clock, take the
- * time as an argument and allocate nothing. The text form is described in {@code engine-core/POLICIES.md}.
+ * time as an argument and allocate nothing. The text form is described in {@code engine-policy/POLICIES.md}.
  *
  * <p>Threading: a compiled calendar is immutable and thread safe; a spec is a mutable builder and not thread safe.
  */

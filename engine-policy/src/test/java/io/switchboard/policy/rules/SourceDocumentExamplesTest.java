@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The routing rules of the source documents (the Contoso customer-service suite), written in the rule language
- * exactly as {@code engine-core/POLICIES.md} shows them: case routing by subject keywords, VIP accounts, SMS
+ * exactly as {@code engine-policy/POLICIES.md} shows them: case routing by subject keywords, VIP accounts, SMS
  * keywords and IVR digits.
  */
 class SourceDocumentExamplesTest

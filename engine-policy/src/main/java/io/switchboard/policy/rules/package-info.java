@@ -7,7 +7,7 @@
  * <p>Owns: the rule syntax and its errors ({@link io.switchboard.policy.rules.RuleSyntaxException}, with line and
  * column), the compiled evaluator, the reusable per-item holders ({@link io.switchboard.policy.rules.ItemAttributes}
  * in, {@link io.switchboard.policy.rules.Classification} out) and the allocation-free keyword matcher. The language
- * is described in {@code engine-core/POLICIES.md}.
+ * is described in {@code engine-policy/POLICIES.md}.
  *
  * <p>Threading: a compiled rule set is immutable and thread safe; the holders are not thread safe, so each thread
  * that classifies owns one pair. Classifying allocates nothing; only patterns that need real regular-expression

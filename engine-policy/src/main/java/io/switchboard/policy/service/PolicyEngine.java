@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * A {@link RoutingEngine} with service policies in front of it: classification rules, overflow, operating hours,
- * SLA clocks on business calendars and sentiment escalation ({@code engine-core/POLICIES.md} §3). It owns the
+ * SLA clocks on business calendars and sentiment escalation ({@code engine-policy/POLICIES.md} §3). It owns the
  * engine and exposes every engine command; the ones policies affect ({@link #enqueue}, {@link #classifyAndEnqueue},
  * {@link #transferToQueue}, {@link #changePriority}, {@link #tick}) apply them, and it adds {@link #pauseSla},
  * {@link #resumeSla} and {@link #reportSentiment}. Everything else is forwarded unchanged.

@@ -61,7 +61,7 @@ public final class CalendarSpec
     }
 
     /**
-     * @param text the text form (see {@code engine-core/POLICIES.md}).
+     * @param text the text form (see {@code engine-policy/POLICIES.md}).
      * @return the spec it describes.
      * @throws CalendarSyntaxException with the line and column of the first problem.
      */
