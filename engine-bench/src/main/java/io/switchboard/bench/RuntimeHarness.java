@@ -1,6 +1,7 @@
 package io.switchboard.bench;
 
 import io.switchboard.engine.AssignReason;
+import io.switchboard.engine.RoutingEngine;
 import io.switchboard.engine.CommandType;
 import io.switchboard.engine.Result;
 import io.switchboard.journal.Durability;
@@ -11,7 +12,6 @@ import io.switchboard.runtime.EngineRuntime;
 import io.switchboard.runtime.EventPoller;
 import io.switchboard.runtime.HostClient;
 import io.switchboard.runtime.RuntimeConfig;
-import io.switchboard.runtime.SubmitStatus;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 
@@ -49,7 +49,7 @@ final class RuntimeHarness extends NullEvents
     private static final String ENGINE_THREAD = "switchboard-engine-bench";
 
     private final ReferenceWorkload workload;
-    private final EngineRuntime runtime;
+    private final EngineRuntime<RoutingEngine> runtime;
     private final HostClient client;
     private final EventPoller poller;
     private final int[] kindHandle;
@@ -89,7 +89,7 @@ final class RuntimeHarness extends NullEvents
         workload = new ReferenceWorkload(agents);
         final long origin = System.nanoTime();
         final DeferredCommandTap tap = new DeferredCommandTap();
-        runtime = new EngineRuntime(workload.engineConfig(), new RuntimeConfig()
+        runtime = EngineRuntime.routing(workload.engineConfig(), new RuntimeConfig()
             .commandTap(tap)
             .idleStrategy(new BusySpinIdleStrategy())
             .clock(() -> 1 + (System.nanoTime() - origin) / 1_000_000)
@@ -153,8 +153,8 @@ final class RuntimeHarness extends NullEvents
         }
         final int kind = workload.sequence[cursor & (ReferenceWorkload.SEQUENCE_LENGTH - 1)];
         final long itemId = nextItemId;
-        if (client.submitEnqueue(itemId, workload.kindChannel[kind], workload.kindQueue[kind],
-            workload.kindPriority[kind], kindHandle[kind]) != SubmitStatus.ACCEPTED)
+        if (client.enqueue(HostClient.ENGINE_TIME, itemId, workload.kindChannel[kind], workload.kindQueue[kind],
+            workload.kindPriority[kind], kindHandle[kind]) != Result.OK)
         {
             backPressured++;
             return false;
@@ -270,9 +270,9 @@ final class RuntimeHarness extends NullEvents
             final int slot = (int)(answerHead & (ANSWER_SLOTS - 1));
             final long itemId = answerItems[slot];
             final long offerId = answerOffers[slot];
-            final SubmitStatus status = offerId == RELEASE ? client.submitRelease(itemId, 0) :
-                client.submitAccept(itemId, offerId);
-            if (status != SubmitStatus.ACCEPTED)
+            final Result status = offerId == RELEASE ? client.release(HostClient.ENGINE_TIME, itemId, 0) :
+                client.accept(HostClient.ENGINE_TIME, itemId, offerId);
+            if (status != Result.OK)
             {
                 backPressured++;
                 return;

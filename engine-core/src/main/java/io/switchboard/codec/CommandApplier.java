@@ -1,13 +1,15 @@
 package io.switchboard.codec;
 
+import io.switchboard.engine.EngineCommands;
 import io.switchboard.engine.Result;
-import io.switchboard.engine.RoutingEngine;
 
 /**
- * Applies a decoded command to a {@link RoutingEngine}, with the {@code now} recorded in the command. The engine
- * agent uses it for live commands and a replayer for journaled ones, so both take exactly the same path.
+ * Applies a decoded command to any {@link EngineCommands} — the routing engine, a policy engine, a proxy — with the
+ * {@code now} recorded in the command. The engine agent uses it for live commands and a replayer for journaled ones,
+ * so both take exactly the same path. A variable-size body that does not decode reaches the target as a null
+ * argument, which it rejects with {@link Result#MALFORMED_COMMAND}.
  *
- * <p><b>Threading:</b> stateless; call it on the thread that owns the engine.
+ * <p><b>Threading:</b> stateless; call it on the thread that owns the target.
  */
 public final class CommandApplier
 {
@@ -19,7 +21,7 @@ public final class CommandApplier
      * @param command a command that {@link CommandDecoder#wrap} accepted and that has been stamped.
      * @return the engine's result.
      */
-    public static Result apply(final CommandDecoder command, final RoutingEngine engine)
+    public static Result apply(final CommandDecoder command, final EngineCommands engine)
     {
         final long now = command.now();
         switch (command.type())
@@ -67,6 +69,36 @@ public final class CommandApplier
                 return engine.cancel(now, command.itemId());
             case CHANGE_PRIORITY:
                 return engine.changePriority(now, command.itemId(), command.priority());
+            case DEFINE_CHANNEL:
+                return engine.defineChannel(now, command.name(), command.units());
+            case CHANGE_CHANNEL:
+                return engine.changeChannel(now, command.channel(), command.units());
+            case DEFINE_SKILL:
+                return engine.defineSkill(now, command.name());
+            case DEFINE_QUEUE:
+                return engine.defineQueue(now, command.name(), command.queueSpec());
+            case CHANGE_QUEUE:
+                return engine.changeQueue(now, command.queue(), command.queueSpec());
+            case DEFINE_AGENT:
+                return engine.defineAgent(now, command.name(), command.agentSpec());
+            case CHANGE_AGENT:
+                return engine.changeAgent(now, command.agent(), command.agentSpec());
+            case DEFINE_REQUIREMENTS:
+                return engine.defineRequirements(now, command.requirementSpec());
+            case INSTALL_POLICIES:
+            {
+                final int at = command.definitionOffset();
+                return engine.installPolicies(now, at < 0 ? null : command.buffer(), at, command.definitionLength());
+            }
+            case CLASSIFY_AND_ENQUEUE:
+                return engine.classifyAndEnqueue(now, command.itemId(), command.channel(), command.priority(),
+                    command.requirements(), command.attributes());
+            case PAUSE_SLA:
+                return engine.pauseSla(now, command.itemId());
+            case RESUME_SLA:
+                return engine.resumeSla(now, command.itemId());
+            case REPORT_SENTIMENT:
+                return engine.reportSentiment(now, command.itemId(), command.sentiment());
             default:
                 throw new IllegalArgumentException("unknown command type " + command.type());
         }

@@ -73,7 +73,10 @@ public final class EventDecoder
         return MessageHeader.LENGTH + MessageHeader.blockLength(buffer, offset);
     }
 
-    /** @return the item id of every event but PRESENCE_CHANGED and COMMAND_REJECTED (the subject for the latter). */
+    /**
+     * @return the item id of every event but PRESENCE_CHANGED, COMMAND_REJECTED (the subject for it) and
+     *     SETUP_CHANGED (the setup version for it).
+     */
     public long itemId()
     {
         return buffer.getLong(offset + F16, ORDER);
@@ -130,6 +133,35 @@ public final class EventDecoder
             case COMMAND_REJECTED:
                 handler.onCommandRejected(now, WireEnums.command(b.getShort(o + F24, ORDER) & 0xFFFF),
                     WireEnums.result(b.getByte(o + F26)), b.getLong(o + F16, ORDER));
+                break;
+            case SETUP_CHANGED:
+                handler.onSetupChanged(now, WireEnums.command(b.getShort(o + F28, ORDER) & 0xFFFF),
+                    b.getInt(o + F24, ORDER), b.getLong(o + F16, ORDER));
+                break;
+            case ROUTED:
+                handler.onRouted(now, b.getLong(o + F16, ORDER), b.getInt(o + F24, ORDER), b.getInt(o + F28, ORDER));
+                break;
+            case ENDED_BY_RULE:
+                handler.onEndedByRule(now, b.getLong(o + F16, ORDER), b.getInt(o + F24, ORDER));
+                break;
+            case OVERFLOWED:
+                handler.onOverflowed(now, b.getLong(o + F16, ORDER), b.getInt(o + F24, ORDER),
+                    WireEnums.overflowAction(b.getByte(o + F32)), b.getInt(o + F28, ORDER));
+                break;
+            case OVERFLOW_STOPPED:
+                handler.onOverflowStopped(now, b.getLong(o + F16, ORDER), b.getInt(o + F24, ORDER));
+                break;
+            case SLA_WARNING:
+                handler.onSlaWarning(now, b.getLong(o + F16, ORDER), b.getInt(o + F24, ORDER),
+                    WireEnums.slaKpi(b.getByte(o + F28)));
+                break;
+            case SLA_BREACHED:
+                handler.onSlaBreached(now, b.getLong(o + F16, ORDER), b.getInt(o + F24, ORDER),
+                    WireEnums.slaKpi(b.getByte(o + F28)));
+                break;
+            case SENTIMENT_ALERT:
+                handler.onSentimentAlert(now, b.getLong(o + F16, ORDER), b.getInt(o + F24, ORDER),
+                    WireEnums.sentiment(b.getByte(o + F28)));
                 break;
             default:
                 throw new IllegalStateException("no event wrapped");

@@ -5,7 +5,10 @@ import io.switchboard.engine.CommandType;
 import io.switchboard.engine.EndReason;
 import io.switchboard.engine.RequeueReason;
 import io.switchboard.engine.Result;
+import io.switchboard.model.OverflowAction;
 import io.switchboard.model.Presence;
+import io.switchboard.model.Sentiment;
+import io.switchboard.model.SlaKpi;
 import org.agrona.MutableDirectBuffer;
 
 import static io.switchboard.codec.MessageHeader.ORDER;
@@ -31,6 +34,14 @@ import static io.switchboard.codec.MessageHeader.ORDER;
  *   STEP_ADVANCED      16 i64 itemId, 24 i32 step
  *   PRESENCE_CHANGED   16 i32 agent, 20 i8 presence
  *   COMMAND_REJECTED   16 i64 subject, 24 u16 command, 26 i8 reason
+ *   SETUP_CHANGED      16 i64 version, 24 i32 handle, 28 u16 command
+ *   ROUTED             16 i64 itemId, 24 i32 queue, 28 i32 priority
+ *   ENDED_BY_RULE      16 i64 itemId, 24 i32 reason
+ *   OVERFLOWED         16 i64 itemId, 24 i32 fromQueue, 28 i32 target, 32 i8 action
+ *   OVERFLOW_STOPPED   16 i64 itemId, 24 i32 queue
+ *   SLA_WARNING        16 i64 itemId, 24 i32 queue, 28 i8 kpi
+ *   SLA_BREACHED       16 i64 itemId, 24 i32 queue, 28 i8 kpi
+ *   SENTIMENT_ALERT    16 i64 itemId, 24 i32 queue, 28 i8 sentiment
  * </pre>
  *
  * <p><b>Threading:</b> stateless static methods; safe on any thread as long as each caller writes its own bytes.
@@ -51,7 +62,7 @@ public final class EventEncoder
     public static final int MAX_LENGTH = 41;
 
     private static final int[] LENGTH_BY_CODE = {
-        -1, 40, 41, 36, 36, 29, 36, 28, 36, 29, 28, 21, 27};
+        -1, 40, 41, 36, 36, 29, 36, 28, 36, 29, 28, 21, 27, 30, 32, 28, 33, 28, 29, 29, 29};
 
     private EventEncoder()
     {
@@ -174,7 +185,79 @@ public final class EventEncoder
         return length;
     }
 
+    public static int setupChanged(final MutableDirectBuffer buffer, final int offset, final long now,
+        final CommandType change, final int handle, final long version)
+    {
+        final int length = header(buffer, offset, EventType.SETUP_CHANGED, now);
+        buffer.putLong(offset + F16, version, ORDER);
+        buffer.putInt(offset + F24, handle, ORDER);
+        buffer.putShort(offset + F28, (short)change.code(), ORDER);
+        return length;
+    }
+
+    public static int routed(final MutableDirectBuffer buffer, final int offset, final long now, final long itemId,
+        final int queue, final int priority)
+    {
+        final int length = begin(buffer, offset, EventType.ROUTED, now, itemId);
+        buffer.putInt(offset + F24, queue, ORDER);
+        buffer.putInt(offset + F28, priority, ORDER);
+        return length;
+    }
+
+    public static int endedByRule(final MutableDirectBuffer buffer, final int offset, final long now,
+        final long itemId, final int reason)
+    {
+        final int length = begin(buffer, offset, EventType.ENDED_BY_RULE, now, itemId);
+        buffer.putInt(offset + F24, reason, ORDER);
+        return length;
+    }
+
+    public static int overflowed(final MutableDirectBuffer buffer, final int offset, final long now,
+        final long itemId, final int fromQueue, final OverflowAction action, final int target)
+    {
+        final int length = begin(buffer, offset, EventType.OVERFLOWED, now, itemId);
+        buffer.putInt(offset + F24, fromQueue, ORDER);
+        buffer.putInt(offset + F28, target, ORDER);
+        buffer.putByte(offset + F32, WireEnums.code(action));
+        return length;
+    }
+
+    public static int overflowStopped(final MutableDirectBuffer buffer, final int offset, final long now,
+        final long itemId, final int queue)
+    {
+        final int length = begin(buffer, offset, EventType.OVERFLOW_STOPPED, now, itemId);
+        buffer.putInt(offset + F24, queue, ORDER);
+        return length;
+    }
+
+    public static int slaWarning(final MutableDirectBuffer buffer, final int offset, final long now,
+        final long itemId, final int queue, final SlaKpi kpi)
+    {
+        return queueAndCode(buffer, offset, EventType.SLA_WARNING, now, itemId, queue, WireEnums.code(kpi));
+    }
+
+    public static int slaBreached(final MutableDirectBuffer buffer, final int offset, final long now,
+        final long itemId, final int queue, final SlaKpi kpi)
+    {
+        return queueAndCode(buffer, offset, EventType.SLA_BREACHED, now, itemId, queue, WireEnums.code(kpi));
+    }
+
+    public static int sentimentAlert(final MutableDirectBuffer buffer, final int offset, final long now,
+        final long itemId, final int queue, final Sentiment level)
+    {
+        return queueAndCode(buffer, offset, EventType.SENTIMENT_ALERT, now, itemId, queue, WireEnums.code(level));
+    }
+
     // ------------------------------------------------------------------------------------------------ layout helpers
+
+    private static int queueAndCode(final MutableDirectBuffer buffer, final int offset, final EventType type,
+        final long now, final long itemId, final int queue, final byte code)
+    {
+        final int length = begin(buffer, offset, type, now, itemId);
+        buffer.putInt(offset + F24, queue, ORDER);
+        buffer.putByte(offset + F28, code);
+        return length;
+    }
 
     private static int offerOutcome(final MutableDirectBuffer buffer, final int offset, final EventType type,
         final long now, final long itemId, final int agent, final long offerId)

@@ -17,7 +17,15 @@ public enum EventType
     ENDED(9),
     STEP_ADVANCED(10),
     PRESENCE_CHANGED(11),
-    COMMAND_REJECTED(12);
+    COMMAND_REJECTED(12),
+    SETUP_CHANGED(13),
+    ROUTED(14),
+    ENDED_BY_RULE(15),
+    OVERFLOWED(16),
+    OVERFLOW_STOPPED(17),
+    SLA_WARNING(18),
+    SLA_BREACHED(19),
+    SENTIMENT_ALERT(20);
 
     private static final EventType[] BY_CODE = byCode();
 

@@ -1,8 +1,8 @@
 package io.switchboard.engine;
 
 /**
- * The engine's commands, with stable numeric codes used when commands are encoded, journaled or replicated.
- * Immutable; safe on any thread.
+ * Every command of the system — routing, setup and service policies — with stable numeric codes used when commands
+ * are encoded, journaled or replicated. Codes are never reused or renumbered. Immutable; safe on any thread.
  */
 public enum CommandType
 {
@@ -26,7 +26,24 @@ public enum CommandType
     PICK(18),
     ABANDON(19),
     CANCEL(20),
-    CHANGE_PRIORITY(21);
+    CHANGE_PRIORITY(21),
+
+    // setup: each applied one advances the setup version
+    DEFINE_CHANNEL(22),
+    CHANGE_CHANNEL(23),
+    DEFINE_SKILL(24),
+    DEFINE_QUEUE(25),
+    CHANGE_QUEUE(26),
+    DEFINE_AGENT(27),
+    CHANGE_AGENT(28),
+    DEFINE_REQUIREMENTS(29),
+    INSTALL_POLICIES(30),
+
+    // service policies: applied by a policy layer, rejected by a bare routing engine
+    CLASSIFY_AND_ENQUEUE(31),
+    PAUSE_SLA(32),
+    RESUME_SLA(33),
+    REPORT_SENTIMENT(34);
 
     private final int code;
 
@@ -41,5 +58,23 @@ public enum CommandType
     public int code()
     {
         return code;
+    }
+
+    /**
+     * @return true for the commands that define or change the setup (channels, skills, queues, agents,
+     *     requirement profiles, policies); each one applied advances the setup version.
+     */
+    public boolean isSetup()
+    {
+        return code >= DEFINE_CHANNEL.code && code <= INSTALL_POLICIES.code;
+    }
+
+    /**
+     * @return true for the commands only a service-policy layer applies (a bare routing engine rejects them with
+     *     {@link Result#NO_POLICY_LAYER}).
+     */
+    public boolean isPolicy()
+    {
+        return code >= CLASSIFY_AND_ENQUEUE.code;
     }
 }

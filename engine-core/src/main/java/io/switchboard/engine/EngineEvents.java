@@ -1,6 +1,9 @@
 package io.switchboard.engine;
 
+import io.switchboard.model.OverflowAction;
 import io.switchboard.model.Presence;
+import io.switchboard.model.Sentiment;
+import io.switchboard.model.SlaKpi;
 
 /**
  * Receives the engine's events, synchronously, on the engine thread, in the order they happen. Arguments are
@@ -8,6 +11,10 @@ import io.switchboard.model.Presence;
  * and must not call back into the engine.
  *
  * <p>All times are the {@code now} of the command or tick that caused the event, in milliseconds.
+ *
+ * <p>The routing callbacks are abstract: every listener decides what to do with them. The setup callback and the
+ * service-policy callbacks (emitted only by an engine with a policy layer in front of it) default to doing nothing.
+ * {@link NoOpEngineEvents} ignores everything.
  */
 public interface EngineEvents
 {
@@ -50,4 +57,66 @@ public interface EngineEvents
      * @param subject the item id, or the agent handle for agent commands.
      */
     void onCommandRejected(long now, CommandType command, Result reason, long subject);
+
+    /**
+     * A setup command was applied: something was defined or changed, and the setup version advanced.
+     *
+     * @param change  the setup command ({@link CommandType#isSetup()}).
+     * @param handle  the handle of what was defined or changed: channel, skill, queue, agent or requirement
+     *                profile; -1 for {@link CommandType#INSTALL_POLICIES}.
+     * @param version the setup version now in force (the first setup command makes it 1).
+     */
+    default void onSetupChanged(long now, CommandType change, int handle, long version)
+    {
+    }
+
+    /**
+     * Policy layer: a new item is about to enter {@code queue} (after classification and before-queueing overflow);
+     * the engine's enqueue follows at once, so the host can set up its own view of the item before it is offered.
+     *
+     * @param priority the priority it enters with, policy raises included.
+     */
+    default void onRouted(long now, long itemId, int queue, int priority)
+    {
+    }
+
+    /**
+     * Policy layer: the classification rules ended a new item instead of queueing it (e.g. an SMS opt-out); it never
+     * entered the routing engine.
+     *
+     * @param reason index into the installed policies' end reasons.
+     */
+    default void onEndedByRule(long now, long itemId, int reason)
+    {
+    }
+
+    /**
+     * Policy layer: an overflow rule of {@code fromQueue} acted on the item, just before the action takes effect
+     * (a transfer of a live item is followed by {@link #onTransferred}, an end by {@link #onEnded} CANCELLED).
+     *
+     * @param target the queue for a transfer, the new priority for a raise, the end reason for an end, else -1.
+     */
+    default void onOverflowed(long now, long itemId, int fromQueue, OverflowAction action, int target)
+    {
+    }
+
+    /** Policy layer: a transfer rule was skipped because the item reached its overflow hop limit. */
+    default void onOverflowStopped(long now, long itemId, int queue)
+    {
+    }
+
+    /** Policy layer: the item's {@code kpi} has used its SLA's warning time; {@code queue} is where it is now. */
+    default void onSlaWarning(long now, long itemId, int queue, SlaKpi kpi)
+    {
+    }
+
+    /** Policy layer: the item's {@code kpi} has used its SLA's failure time; a priority raise may follow. */
+    default void onSlaBreached(long now, long itemId, int queue, SlaKpi kpi)
+    {
+    }
+
+    /** Policy layer: a reported sentiment reached the queue's alert threshold (once until it rises above again). */
+    default void onSentimentAlert(long now, long itemId, int queue, Sentiment level)
+    {
+    }
 }

@@ -5,6 +5,7 @@ import io.switchboard.model.EngineConfig;
 import io.switchboard.model.Presence;
 import io.switchboard.model.QueueSpec;
 import io.switchboard.model.RequirementSpec;
+import io.switchboard.model.Utf8;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,6 +96,24 @@ final class EngineSetup
         return id;
     }
 
+    /** Sets the channel's cost; the presence rule is re-applied to every agent (the cheapest channel may change). */
+    void changeChannel(final int channel, final int units)
+    {
+        check(units >= 1 && units <= MAX_UNITS, "channel '" + channelNames.get(channel) + "' units " + units +
+            " outside 1.." + MAX_UNITS);
+        channelCost[channel] = units;
+        int cheapest = Integer.MAX_VALUE;
+        for (int c = 0; c < channelCount; c++)
+        {
+            cheapest = Math.min(cheapest, channelCost[c]);
+        }
+        transitions.minChannelCost = cheapest;
+        for (int agent = 0; agent < agents.count; agent++)
+        {
+            transitions.applyPresenceRule(agent);
+        }
+    }
+
     int defineSkill(final String name)
     {
         checkName("skill", name, skillIds, config.maxSkills());
@@ -107,13 +126,40 @@ final class EngineSetup
     int defineQueue(final String name, final QueueSpec spec)
     {
         checkName("queue", name, queueIds, config.maxQueues());
-        final String what = "queue '" + name + "' ";
+        checkQueueSpec("queue '" + name + "' ", spec);
+        final int id = queues.count++;
+        queues.names[id] = name;
+        applyQueueSpec(id, spec);
+        queueIds.put(name, id);
+        return id;
+    }
+
+    /**
+     * Replaces the queue's settings.
+     *
+     * @return true when the change affects how items and agents are matched (priority, strategy, closest match,
+     *     pick mode), so that the routing index must be rebuilt.
+     */
+    boolean changeQueue(final int queue, final QueueSpec spec)
+    {
+        checkQueueSpec("queue '" + queues.names[queue] + "' ", spec);
+        final boolean structural = queues.priority[queue] != spec.priority() ||
+            queues.strategy[queue] != spec.strategy() || queues.closestMatch[queue] != spec.closestMatch() ||
+            queues.pickMode[queue] != spec.pickMode();
+        applyQueueSpec(queue, spec);
+        return structural;
+    }
+
+    private static void checkQueueSpec(final String what, final QueueSpec spec)
+    {
         check(spec.priority() >= 1 && spec.priority() <= MAX_UNITS, what + "priority " + spec.priority() + " outside 1..1000000");
         check(spec.strategy() != null, what + "has no strategy");
         check(spec.offerTimeoutMs() > 0, what + "offer timeout must be positive");
         check(spec.serviceLevelMs() >= 0, what + "service level threshold must not be negative");
-        final int id = queues.count++;
-        queues.names[id] = name;
+    }
+
+    private void applyQueueSpec(final int id, final QueueSpec spec)
+    {
         queues.priority[id] = spec.priority();
         queues.strategy[id] = spec.strategy();
         queues.autoAccept[id] = spec.autoAccept();
@@ -121,8 +167,6 @@ final class EngineSetup
         queues.serviceLevelMs[id] = spec.serviceLevelMs();
         queues.closestMatch[id] = spec.closestMatch();
         queues.pickMode[id] = spec.pickMode();
-        queueIds.put(name, id);
-        return id;
     }
 
     int defineRequirements(final RequirementSpec spec)
@@ -177,7 +221,30 @@ final class EngineSetup
     int defineAgent(final String name, final AgentSpec spec)
     {
         checkName("agent", name, agentIds, config.maxAgents());
-        final String what = "agent '" + name + "' ";
+        final AgentProfile profile = checkAgentSpec("agent '" + name + "' ", spec);
+        final int agent = agents.count++;
+        agents.names[agent] = name;
+        agents.chosenPresence[agent] = (byte)Presence.OFFLINE.ordinal();
+        agents.effectivePresence[agent] = (byte)Presence.OFFLINE.ordinal();
+        applyAgentSettings(agent, spec);
+        for (final int queue : profile.queues)
+        {
+            agents.addMembership(agent, queue);
+        }
+        agentIds.put(name, agent);
+        final RoutingIndex index = transitions.index;
+        index.join(agent, index.findOrCreatePool(profile.skills, profile.levels, profile.skills.length,
+            profile.queues, profile.queues.length));
+        return agent;
+    }
+
+    /**
+     * Checks a complete agent spec (everything but what the agent holds) and returns its profile, sorted.
+     *
+     * @throws SetupException naming what is wrong.
+     */
+    AgentProfile checkAgentSpec(final String what, final AgentSpec spec)
+    {
         check(spec.capacity() >= 1 && spec.capacity() <= MAX_UNITS, what + "capacity " + spec.capacity() + " outside 1.." + MAX_UNITS);
         for (int i = 0; i < spec.limitCount(); i++)
         {
@@ -186,6 +253,10 @@ final class EngineSetup
                 throw new SetupException(SetupException.Reason.UNKNOWN_REFERENCE, what + "limit on channel " + spec.limitChannel(i));
             }
             check(spec.limitValue(i) >= 0, what + "limit " + spec.limitValue(i) + " is negative");
+            for (int j = 0; j < i; j++)
+            {
+                check(spec.limitChannel(j) != spec.limitChannel(i), what + "limits channel " + spec.limitChannel(i) + " twice");
+            }
         }
         final int[] skills = new int[spec.skillCount()];
         final int[] levels = new int[spec.skillCount()];
@@ -219,25 +290,27 @@ final class EngineSetup
         {
             check(memberQueues[i] != memberQueues[i - 1], what + "lists queue " + memberQueues[i] + " twice");
         }
+        return new AgentProfile(skills, levels, memberQueues);
+    }
 
-        final int agent = agents.count++;
-        agents.names[agent] = name;
+    /** Capacity, tier and channel limits (unlisted channels: no limit). */
+    void applyAgentSettings(final int agent, final AgentSpec spec)
+    {
         agents.capacity[agent] = spec.capacity();
         agents.tier[agent] = spec.tier();
-        agents.chosenPresence[agent] = (byte)Presence.OFFLINE.ordinal();
-        agents.effectivePresence[agent] = (byte)Presence.OFFLINE.ordinal();
+        for (int channel = 0; channel < agents.maxChannels; channel++)
+        {
+            agents.channelLimit[agent * agents.maxChannels + channel] = Agents.NONE;
+        }
         for (int i = 0; i < spec.limitCount(); i++)
         {
             agents.channelLimit[agent * agents.maxChannels + spec.limitChannel(i)] = spec.limitValue(i);
         }
-        for (final int queue : memberQueues)
-        {
-            agents.addMembership(agent, queue);
-        }
-        agentIds.put(name, agent);
-        final RoutingIndex index = transitions.index;
-        index.join(agent, index.findOrCreatePool(skills, levels, skills.length, memberQueues, memberQueues.length));
-        return agent;
+    }
+
+    /** An agent's skills (sorted by skill, with their levels) and queue memberships (sorted). */
+    record AgentProfile(int[] skills, int[] levels, int[] queues)
+    {
     }
 
     static void sortPairs(final int[] keys, final int[] values)
@@ -263,6 +336,11 @@ final class EngineSetup
         if (name == null || name.isEmpty())
         {
             throw new SetupException(SetupException.Reason.INVALID_VALUE, kind + " name is empty");
+        }
+        if (Utf8.encodedLength(name) > RoutingEngine.MAX_NAME_BYTES)
+        {
+            throw new SetupException(SetupException.Reason.INVALID_VALUE, kind + " name '" + name.substring(0, 40) +
+                "...' is longer than " + RoutingEngine.MAX_NAME_BYTES + " UTF-8 bytes");
         }
         if (ids.containsKey(name))
         {

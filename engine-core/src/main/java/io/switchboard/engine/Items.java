@@ -43,6 +43,10 @@ final class Items
     final long[] enteredAt;
     final long[] offerId;
     final long[] assignedAt;
+    /** Units the item's agent reserved for it (the channel's cost when it was offered or picked). */
+    final int[] units;
+    /** Units the item's consulting agent reserved for it. */
+    final int[] consultUnits;
 
     /** Heap positions of items in their class's waiting heap; shared by all class heaps. */
     final int[] classHeapPositions;
@@ -88,6 +92,8 @@ final class Items
         enteredAt = new long[maxItems];
         offerId = new long[maxItems];
         assignedAt = new long[maxItems];
+        units = new int[maxItems];
+        consultUnits = new int[maxItems];
         classHeapPositions = IndexedMinHeap.newPositions(maxItems);
         queueNext = new int[maxItems];
         queuePrev = new int[maxItems];

@@ -98,6 +98,30 @@ final class ProfileChanges
         move(agent, pool, skillCount, queueCount);
     }
 
+    /** Replaces the agent's skills and memberships (both sorted, as {@code EngineSetup.checkAgentSpec} gives them). */
+    void setProfile(final int agent, final int[] skills, final int[] levels, final int[] queues)
+    {
+        final AgentPool pool = index.pool(agents.pool[agent]);
+        for (final int queue : pool.queues)
+        {
+            if (java.util.Arrays.binarySearch(queues, queue) < 0)
+            {
+                agents.removeMembership(agent, queue);
+            }
+        }
+        for (final int queue : queues)
+        {
+            if (!pool.isMember(queue))
+            {
+                agents.addMembership(agent, queue);
+            }
+        }
+        System.arraycopy(skills, 0, scratchSkills, 0, skills.length);
+        System.arraycopy(levels, 0, scratchLevels, 0, skills.length);
+        System.arraycopy(queues, 0, scratchQueues, 0, queues.length);
+        move(agent, pool, skills.length, queues.length);
+    }
+
     private void move(final int agent, final AgentPool from, final int skillCount, final int queueCount)
     {
         final AgentPool to = index.findOrCreatePool(scratchSkills, scratchLevels, skillCount, scratchQueues, queueCount);

@@ -3,7 +3,9 @@ package io.switchboard.engine;
 /**
  * Outcome of a command: {@link #OK} or the typed reason it was rejected. A rejected command leaves the engine's
  * state exactly as it was (timers that were already due still fire) and is also reported through
- * {@link EngineEvents#onCommandRejected}. Immutable; safe on any thread.
+ * {@link EngineEvents#onCommandRejected}. A proxy that forwards commands instead of applying them (a runtime's
+ * client, a journaling proxy) returns {@link #OK} for a command it accepted for processing, whose verdict then
+ * arrives as an event, or {@link #BACK_PRESSURED} / {@link #CLOSED}. Immutable; safe on any thread.
  */
 public enum Result
 {
@@ -47,5 +49,21 @@ public enum Result
     /** A numeric argument is out of range (priority, level, capacity, limit, wrap-up). */
     INVALID_VALUE,
     /** The agent is already a member of the queue, or not a member when leaving it. */
-    MEMBERSHIP_UNCHANGED
+    MEMBERSHIP_UNCHANGED,
+    /** A setup command names a channel, skill, queue or agent that is already defined. */
+    DUPLICATE_NAME,
+    /** A setup command would exceed a table size of the engine's configuration. */
+    TABLE_FULL,
+    /** A setup command refers to a channel, skill or queue that is not defined. */
+    UNKNOWN_REFERENCE,
+    /** A service-policy command reached an engine without a policy layer. */
+    NO_POLICY_LAYER,
+    /** A policy definition could not be read or does not fit the engine's setup (unknown queue, bad rule...). */
+    INVALID_POLICIES,
+    /** A variable-length command body (names, specs, attributes) is malformed or exceeds its documented bounds. */
+    MALFORMED_COMMAND,
+    /** Only from a runtime's client: the command ring is full; nothing was submitted. */
+    BACK_PRESSURED,
+    /** Only from a runtime's client: the runtime is shutting down; nothing was submitted. */
+    CLOSED
 }

@@ -1,18 +1,28 @@
 package io.switchboard.engine;
 
 import io.switchboard.model.AgentSpec;
+import io.switchboard.model.AttributeList;
 import io.switchboard.model.EngineConfig;
 import io.switchboard.model.Presence;
 import io.switchboard.model.QueueSpec;
 import io.switchboard.model.RequirementSpec;
+import io.switchboard.model.Sentiment;
 import io.switchboard.stats.AgentStats;
 import io.switchboard.stats.QueueStats;
+import org.agrona.DirectBuffer;
 
 import java.io.IOException;
 
 /**
  * The routing engine: a deterministic state machine that matches work items to agents by skills, capacity units and
  * queue priority. Its semantics are specified in {@code engine-core/ROUTING.md}.
+ *
+ * <p>Every state change is a command ({@link EngineCommands}): routing commands, and setup commands that define and
+ * change channels, skills, queues, agents and requirement profiles while routing runs. The {@code define…} methods
+ * without a {@code now} are the same setup commands for a host that sets the engine up in code: they run at the
+ * latest time the engine has seen, return the new handle and throw {@link SetupException} instead of returning a
+ * rejection. Service-policy commands are rejected with {@link Result#NO_POLICY_LAYER}: a policy engine in front of
+ * this one applies them.
  *
  * <p><b>Threading:</b> not thread safe. Exactly one thread — the engine thread — may call any method, setup and
  * commands alike; events are delivered synchronously on that thread. Hosts with many threads submit commands through
@@ -21,13 +31,16 @@ import java.io.IOException;
  * <p><b>Time:</b> the engine never reads a clock. Every command carries {@code now} in milliseconds; timers fire
  * when a command or {@link #tick(long)} arrives with a {@code now} at or past their deadline.
  *
- * <p><b>Allocation:</b> after warm-up (once every profile and item class in use has been seen) commands allocate
- * nothing: state lives in preallocated arrays sized by {@link EngineConfig}; a full table is a typed rejection.
+ * <p><b>Allocation:</b> after warm-up (once every profile and item class in use has been seen) routing commands
+ * allocate nothing: state lives in preallocated arrays sized by {@link EngineConfig}; a full table is a typed
+ * rejection. Setup commands allocate (slow path).
  */
-public final class RoutingEngine
+public final class RoutingEngine implements StateMachine
 {
     /** Highest item priority accepted by {@link #enqueue}. */
     public static final int MAX_PRIORITY = 1_000_000;
+    /** Longest name of a channel, skill, queue or agent, in UTF-8 bytes. */
+    public static final int MAX_NAME_BYTES = 255;
 
     private static final int NONE = -1;
     private static final ItemState[] ITEM_STATES = ItemState.values();
@@ -38,13 +51,13 @@ public final class RoutingEngine
     private final Requirements requirements;
     private final RoutingIndex index;
     private final Transitions transitions;
-    private final AssignmentCycle cycle;
     private final EngineEvents events;
     private final EngineSetup setup;
-    private final ProfileChanges profileChanges;
-    private final PickRule pickRule;
     private final EngineConfig config;
-    private long lastNow = Long.MIN_VALUE;
+    private final CommandFrame frame;
+    private final AgentCommands agentCommands;
+    private final ItemCommands itemCommands;
+    private final SetupCommands setupCommands;
 
     /**
      * @param config table sizes and random seed.
@@ -63,44 +76,72 @@ public final class RoutingEngine
             config.maxChannels(), config.maxRequirementSets(), items.classHeapPositions);
         transitions = new Transitions(agents, items, queues, requirements, index, new Timers(config.maxItems()),
             events, channelCost);
-        cycle = transitions.cycle;
         setup = new EngineSetup(config, transitions, channelCost);
-        profileChanges = new ProfileChanges(agents, index, config.maxSkills());
-        pickRule = new PickRule(agents, items, queues, requirements, index, channelCost);
+        final ProfileChanges profileChanges = new ProfileChanges(agents, index, config.maxSkills());
+        frame = new CommandFrame(transitions);
+        agentCommands = new AgentCommands(frame, transitions, setup, profileChanges);
+        itemCommands = new ItemCommands(frame, transitions, setup,
+            new PickRule(agents, items, queues, requirements, index, channelCost));
+        setupCommands = new SetupCommands(frame, setup, transitions, profileChanges);
     }
 
     // ================================================================================================================
-    // Setup (slow path)
+    // Setup in code (slow path): the setup commands at the latest time seen, returning the new handle
     // ================================================================================================================
 
     /** Defines a channel and its capacity cost in units (1..1,000,000); returns its handle. */
     public int defineChannel(final String name, final int units)
     {
-        return setup.defineChannel(name, units);
+        return handleOf(defineChannel(frame.currentTime(), name, units));
     }
 
     /** Defines a skill; returns its handle. */
     public int defineSkill(final String name)
     {
-        return setup.defineSkill(name);
+        return handleOf(defineSkill(frame.currentTime(), name));
     }
 
     /** Defines a queue; returns its handle. */
     public int defineQueue(final String name, final QueueSpec spec)
     {
-        return setup.defineQueue(name, spec);
+        return handleOf(defineQueue(frame.currentTime(), name, spec));
     }
 
     /** Defines a requirement profile (one or more steps); returns the handle to pass to {@link #enqueue}. */
     public int defineRequirements(final RequirementSpec spec)
     {
-        return setup.defineRequirements(spec);
+        return handleOf(defineRequirements(frame.currentTime(), spec));
     }
 
     /** Defines an agent, logged out; returns its handle. */
     public int defineAgent(final String name, final AgentSpec spec)
     {
-        return setup.defineAgent(name, spec);
+        return handleOf(defineAgent(frame.currentTime(), name, spec));
+    }
+
+    private int handleOf(final Result result)
+    {
+        if (result != Result.OK)
+        {
+            final String why = setupCommands.lastRejection;
+            throw new SetupException(reasonOf(result), why != null ? why : result.toString());
+        }
+        return setupCommands.lastHandle;
+    }
+
+    private static SetupException.Reason reasonOf(final Result result)
+    {
+        switch (result)
+        {
+            case DUPLICATE_NAME:
+                return SetupException.Reason.DUPLICATE_NAME;
+            case TABLE_FULL:
+                return SetupException.Reason.TABLE_FULL;
+            case UNKNOWN_REFERENCE:
+                return SetupException.Reason.UNKNOWN_REFERENCE;
+            default:
+                return SetupException.Reason.INVALID_VALUE;
+        }
     }
 
     /**
@@ -148,644 +189,266 @@ public final class RoutingEngine
     }
 
     // ================================================================================================================
+    // Setup commands
+    // ================================================================================================================
+
+    @Override
+    public Result defineChannel(final long now, final String name, final int units)
+    {
+        return setupCommands.defineChannel(now, name, units);
+    }
+
+    @Override
+    public Result changeChannel(final long now, final int channel, final int units)
+    {
+        return setupCommands.changeChannel(now, channel, units);
+    }
+
+    @Override
+    public Result defineSkill(final long now, final String name)
+    {
+        return setupCommands.defineSkill(now, name);
+    }
+
+    @Override
+    public Result defineQueue(final long now, final String name, final QueueSpec spec)
+    {
+        return setupCommands.defineQueue(now, name, spec);
+    }
+
+    @Override
+    public Result changeQueue(final long now, final int queue, final QueueSpec spec)
+    {
+        return setupCommands.changeQueue(now, queue, spec);
+    }
+
+    @Override
+    public Result defineAgent(final long now, final String name, final AgentSpec spec)
+    {
+        return setupCommands.defineAgent(now, name, spec);
+    }
+
+    @Override
+    public Result changeAgent(final long now, final int agent, final AgentSpec spec)
+    {
+        return setupCommands.changeAgent(now, agent, spec);
+    }
+
+    @Override
+    public Result defineRequirements(final long now, final RequirementSpec spec)
+    {
+        return setupCommands.defineRequirements(now, spec);
+    }
+
+    /**
+     * Keeps the policy definition as part of the setup (snapshot, setup version) without acting on it: the policy
+     * engine in front of this one validates and applies it, and reads it back from here after a restore.
+     */
+    @Override
+    public Result installPolicies(final long now, final DirectBuffer definition, final int offset, final int length)
+    {
+        return setupCommands.installPolicies(now, definition, offset, length);
+    }
+
+    /** @return the installed policy definition (its encoded form), or null when none was installed. */
+    public DirectBuffer policyDefinition()
+    {
+        return setupCommands.policyDefinition();
+    }
+
+    @Override
+    public long setupVersion()
+    {
+        return setupCommands.version;
+    }
+
+    // ================================================================================================================
     // Agent commands
     // ================================================================================================================
 
-    /** The agent logs in, AVAILABLE. */
+    @Override
     public Result login(final long now, final int agent)
     {
-        if (!begin(now))
-        {
-            return rejected(now, CommandType.LOGIN, Result.TIME_REGRESSED, agent);
-        }
-        if (!agents.isValid(agent))
-        {
-            return rejected(now, CommandType.LOGIN, Result.UNKNOWN_AGENT, agent);
-        }
-        if (agents.loggedIn[agent])
-        {
-            return rejected(now, CommandType.LOGIN, Result.AGENT_ALREADY_LOGGED_IN, agent);
-        }
-        agents.accumulate(agent, now);
-        agents.loggedIn[agent] = true;
-        agents.countLoggedInMember(agent, queues.loggedInMembers, 1);
-        agents.chosenPresence[agent] = (byte)Presence.AVAILABLE.ordinal();
-        agents.lastFreedAt[agent] = now;
-        agents.handled[agent] = 0;
-        agentChanged(agent);
-        return done();
+        return agentCommands.login(now, agent);
     }
 
-    /** The agent logs out: open offers are rescinded and go back to their place; held work stays until released. */
+    @Override
     public Result logout(final long now, final int agent)
     {
-        if (!begin(now))
-        {
-            return rejected(now, CommandType.LOGOUT, Result.TIME_REGRESSED, agent);
-        }
-        if (!agents.isValid(agent))
-        {
-            return rejected(now, CommandType.LOGOUT, Result.UNKNOWN_AGENT, agent);
-        }
-        if (!agents.loggedIn[agent])
-        {
-            return rejected(now, CommandType.LOGOUT, Result.AGENT_NOT_LOGGED_IN, agent);
-        }
-        agents.accumulate(agent, now);
-        agents.loggedIn[agent] = false;
-        agents.countLoggedInMember(agent, queues.loggedInMembers, -1);
-        agents.chosenPresence[agent] = (byte)Presence.OFFLINE.ordinal();
-        transitions.applyPresenceRule(agent);
-        index.refresh(agent);
-        for (int slot = agents.heldHead[agent]; slot != Items.NONE; )
-        {
-            final int next = items.heldNext[slot];
-            if (items.state[slot] == Items.OFFERED)
-            {
-                transitions.withdrawOffer(slot);
-                transitions.enterWaiting(slot);
-                events.onRequeued(now, items.id[slot], items.queue[slot], RequeueReason.AGENT_LOGGED_OUT);
-            }
-            slot = next;
-        }
-        while (agents.targetedHead[agent] != Items.NONE)
-        {
-            final int slot = agents.targetedHead[agent];
-            transitions.leaveWaiting(slot);
-            items.targetAgent[slot] = Items.NONE;
-            transitions.enterWaiting(slot);
-            events.onRequeued(now, items.id[slot], items.queue[slot], RequeueReason.AGENT_LOGGED_OUT);
-        }
-        return done();
+        return agentCommands.logout(now, agent);
     }
 
-    /** Sets the presence the agent chose (not OFFLINE: use {@link #logout}). */
+    @Override
     public Result setPresence(final long now, final int agent, final Presence presence)
     {
-        if (!begin(now))
-        {
-            return rejected(now, CommandType.SET_PRESENCE, Result.TIME_REGRESSED, agent);
-        }
-        if (!agents.isValid(agent))
-        {
-            return rejected(now, CommandType.SET_PRESENCE, Result.UNKNOWN_AGENT, agent);
-        }
-        if (presence == null || presence == Presence.OFFLINE)
-        {
-            return rejected(now, CommandType.SET_PRESENCE, Result.INVALID_VALUE, agent);
-        }
-        if (!agents.loggedIn[agent])
-        {
-            return rejected(now, CommandType.SET_PRESENCE, Result.AGENT_NOT_LOGGED_IN, agent);
-        }
-        agents.chosenPresence[agent] = (byte)presence.ordinal();
-        agentChanged(agent);
-        return done();
+        return agentCommands.setPresence(now, agent, presence);
     }
 
-    /** Sets a skill's level (1..10), or removes the skill with level 0. Takes effect at once. */
+    @Override
     public Result setSkill(final long now, final int agent, final int skill, final int level)
     {
-        if (!begin(now))
-        {
-            return rejected(now, CommandType.SET_SKILL, Result.TIME_REGRESSED, agent);
-        }
-        if (!agents.isValid(agent))
-        {
-            return rejected(now, CommandType.SET_SKILL, Result.UNKNOWN_AGENT, agent);
-        }
-        if (!setup.isValidSkill(skill))
-        {
-            return rejected(now, CommandType.SET_SKILL, Result.UNKNOWN_SKILL, agent);
-        }
-        if (level < 0 || level > EngineSetup.MAX_LEVEL)
-        {
-            return rejected(now, CommandType.SET_SKILL, Result.INVALID_VALUE, agent);
-        }
-        profileChanges.setSkill(agent, skill, level);
-        cycle.markAgent(agent);
-        return done();
+        return agentCommands.setSkill(now, agent, skill, level);
     }
 
-    /** Sets the agent's capacity in units; rejected below what it holds. */
+    @Override
     public Result setCapacity(final long now, final int agent, final int units)
     {
-        if (!begin(now))
-        {
-            return rejected(now, CommandType.SET_CAPACITY, Result.TIME_REGRESSED, agent);
-        }
-        if (!agents.isValid(agent))
-        {
-            return rejected(now, CommandType.SET_CAPACITY, Result.UNKNOWN_AGENT, agent);
-        }
-        if (units < 1 || units > EngineSetup.MAX_UNITS)
-        {
-            return rejected(now, CommandType.SET_CAPACITY, Result.INVALID_VALUE, agent);
-        }
-        if (units < agents.used[agent])
-        {
-            return rejected(now, CommandType.SET_CAPACITY, Result.CAPACITY_BELOW_USED, agent);
-        }
-        agents.accumulate(agent, now);
-        agents.capacity[agent] = units;
-        agentChanged(agent);
-        return done();
+        return agentCommands.setCapacity(now, agent, units);
     }
 
-    /** Sets how many items of a channel the agent may hold at once; -1 removes the limit. */
+    @Override
     public Result setChannelLimit(final long now, final int agent, final int channel, final int limit)
     {
-        if (!begin(now))
-        {
-            return rejected(now, CommandType.SET_CHANNEL_LIMIT, Result.TIME_REGRESSED, agent);
-        }
-        if (!agents.isValid(agent))
-        {
-            return rejected(now, CommandType.SET_CHANNEL_LIMIT, Result.UNKNOWN_AGENT, agent);
-        }
-        if (!setup.isValidChannel(channel))
-        {
-            return rejected(now, CommandType.SET_CHANNEL_LIMIT, Result.UNKNOWN_CHANNEL, agent);
-        }
-        if (limit < -1)
-        {
-            return rejected(now, CommandType.SET_CHANNEL_LIMIT, Result.INVALID_VALUE, agent);
-        }
-        if (limit >= 0 && limit < agents.channelHeld(agent, channel))
-        {
-            return rejected(now, CommandType.SET_CHANNEL_LIMIT, Result.CAPACITY_BELOW_USED, agent);
-        }
-        agents.channelLimit[agent * agents.maxChannels + channel] = limit;
-        agentChanged(agent);
-        return done();
+        return agentCommands.setChannelLimit(now, agent, channel, limit);
     }
 
-    /** Makes the agent a member of a queue. */
+    @Override
     public Result joinQueue(final long now, final int agent, final int queue)
     {
-        return changeMembership(now, agent, queue, true);
+        return agentCommands.joinQueue(now, agent, queue);
     }
 
-    /** Removes the agent from a queue; offers and work already made are kept. */
+    @Override
     public Result leaveQueue(final long now, final int agent, final int queue)
     {
-        return changeMembership(now, agent, queue, false);
-    }
-
-    private Result changeMembership(final long now, final int agent, final int queue, final boolean join)
-    {
-        final CommandType type = join ? CommandType.JOIN_QUEUE : CommandType.LEAVE_QUEUE;
-        if (!begin(now))
-        {
-            return rejected(now, type, Result.TIME_REGRESSED, agent);
-        }
-        if (!agents.isValid(agent))
-        {
-            return rejected(now, type, Result.UNKNOWN_AGENT, agent);
-        }
-        if (!queues.isValid(queue))
-        {
-            return rejected(now, type, Result.UNKNOWN_QUEUE, agent);
-        }
-        final boolean member = agents.membershipSlot(agent, queue) != Agents.NONE;
-        if (member == join)
-        {
-            return rejected(now, type, Result.MEMBERSHIP_UNCHANGED, agent);
-        }
-        if (join && agents.memberCount[agent] == Agents.MAX_MEMBERSHIPS)
-        {
-            return rejected(now, type, Result.INVALID_VALUE, agent);
-        }
-        profileChanges.setMembership(agent, queue, join);
-        if (agents.loggedIn[agent])
-        {
-            queues.loggedInMembers[queue] += join ? 1 : -1;
-        }
-        cycle.markAgent(agent);
-        return done();
+        return agentCommands.leaveQueue(now, agent, queue);
     }
 
     // ================================================================================================================
     // Item commands
     // ================================================================================================================
 
-    /**
-     * A work item arrives.
-     *
-     * @param itemId       host id, unique among live items.
-     * @param channel      channel handle.
-     * @param queue        queue handle.
-     * @param priority     0..{@link #MAX_PRIORITY}, higher is served sooner.
-     * @param requirements handle from {@link #defineRequirements}, or -1 for none.
-     */
+    @Override
     public Result enqueue(final long now, final long itemId, final int channel, final int queue, final int priority,
         final int requirements)
     {
-        if (!begin(now))
-        {
-            return rejected(now, CommandType.ENQUEUE, Result.TIME_REGRESSED, itemId);
-        }
-        final Result invalid = validateEnqueue(itemId, channel, queue, priority, requirements);
-        if (invalid != Result.OK)
-        {
-            return rejected(now, CommandType.ENQUEUE, invalid, itemId);
-        }
-        final int slot = items.allocate(itemId);
-        items.queue[slot] = queue;
-        items.channel[slot] = channel;
-        items.priority[slot] = priority;
-        items.requirements[slot] = requirements;
-        items.seq[slot] = ++transitions.lastSeq;
-        items.enteredAt[slot] = now;
-        queues.offered[queue]++;
-        transitions.appendResident(slot);
-        transitions.scheduleStepTimer(slot);
-        transitions.enterWaiting(slot);
-        return done();
+        return itemCommands.enqueue(now, itemId, channel, queue, priority, requirements);
     }
 
-    private Result validateEnqueue(final long itemId, final int channel, final int queue, final int priority,
-        final int requirementsHandle)
-    {
-        if (items.slotOf(itemId) != NONE)
-        {
-            return Result.DUPLICATE_ITEM;
-        }
-        if (!setup.isValidChannel(channel))
-        {
-            return Result.UNKNOWN_CHANNEL;
-        }
-        if (!queues.isValid(queue))
-        {
-            return Result.UNKNOWN_QUEUE;
-        }
-        if (priority < 0 || priority > MAX_PRIORITY)
-        {
-            return Result.INVALID_VALUE;
-        }
-        if (requirementsHandle != Requirements.NO_REQUIREMENTS && !requirements.isValidProfile(requirementsHandle))
-        {
-            return Result.UNKNOWN_REQUIREMENTS;
-        }
-        return items.isFull() ? Result.ITEM_TABLE_FULL : Result.OK;
-    }
-
-    /** The agent accepts the open offer {@code offerId}. */
+    @Override
     public Result accept(final long now, final long itemId, final long offerId)
     {
-        if (!begin(now))
-        {
-            return rejected(now, CommandType.ACCEPT, Result.TIME_REGRESSED, itemId);
-        }
-        final int slot = items.slotOf(itemId);
-        if (slot == NONE)
-        {
-            return rejected(now, CommandType.ACCEPT, Result.UNKNOWN_ITEM, itemId);
-        }
-        if (items.state[slot] != Items.OFFERED || items.offerId[slot] != offerId)
-        {
-            return rejected(now, CommandType.ACCEPT, Result.STALE_OFFER, itemId);
-        }
-        transitions.timers.cancel(slot, Timers.OFFER_TIMEOUT);
-        transitions.assign(slot, AssignReason.ACCEPTED);
-        return done(); // fewest-handled keys only got worse: the ready heaps catch up lazily
+        return itemCommands.accept(now, itemId, offerId);
     }
 
-    /** The agent rejects the open offer {@code offerId}; it will not be offered this item again. */
+    @Override
     public Result reject(final long now, final long itemId, final long offerId)
     {
-        if (!begin(now))
-        {
-            return rejected(now, CommandType.REJECT, Result.TIME_REGRESSED, itemId);
-        }
-        final int slot = items.slotOf(itemId);
-        if (slot == NONE)
-        {
-            return rejected(now, CommandType.REJECT, Result.UNKNOWN_ITEM, itemId);
-        }
-        if (items.state[slot] != Items.OFFERED || items.offerId[slot] != offerId)
-        {
-            return rejected(now, CommandType.REJECT, Result.STALE_OFFER, itemId);
-        }
-        if (!items.canExclude())
-        {
-            return rejected(now, CommandType.REJECT, Result.EXCLUSION_TABLE_FULL, itemId);
-        }
-        transitions.refuseOffer(slot, RequeueReason.REJECTED);
-        return done();
+        return itemCommands.reject(now, itemId, offerId);
     }
 
-    /** The agent finishes the item; with {@code wrapUpMs > 0} its capacity stays held that long. */
+    @Override
     public Result release(final long now, final long itemId, final long wrapUpMs)
     {
-        if (!begin(now))
-        {
-            return rejected(now, CommandType.RELEASE, Result.TIME_REGRESSED, itemId);
-        }
-        final int slot = items.slotOf(itemId);
-        if (slot == NONE)
-        {
-            return rejected(now, CommandType.RELEASE, Result.UNKNOWN_ITEM, itemId);
-        }
-        if (wrapUpMs < 0)
-        {
-            return rejected(now, CommandType.RELEASE, Result.INVALID_VALUE, itemId);
-        }
-        if (items.state[slot] != Items.ASSIGNED)
-        {
-            return rejected(now, CommandType.RELEASE, Result.ITEM_NOT_ASSIGNED, itemId);
-        }
-        final int agent = items.agent[slot];
-        final int queue = items.queue[slot];
-        transitions.endConsult(slot);
-        queues.released[queue]++;
-        queues.totalHandleMs[queue] += now + wrapUpMs - items.assignedAt[slot];
-        agents.released[agent]++;
-        events.onReleased(now, itemId, agent, wrapUpMs);
-        if (wrapUpMs == 0)
-        {
-            transitions.releaseHold(slot);
-            transitions.endItem(slot);
-        }
-        else
-        {
-            items.state[slot] = Items.WRAP_UP;
-            transitions.timers.schedule(slot, Timers.WRAP_UP_END, now + wrapUpMs, items.seq[slot]);
-        }
-        return done();
+        return itemCommands.release(now, itemId, wrapUpMs);
     }
 
-    /** Moves the item (waiting, offered or assigned) to another queue, keeping its arrival order. */
+    @Override
     public Result transferToQueue(final long now, final long itemId, final int queue)
     {
-        if (!begin(now))
-        {
-            return rejected(now, CommandType.TRANSFER_TO_QUEUE, Result.TIME_REGRESSED, itemId);
-        }
-        final int slot = items.slotOf(itemId);
-        if (slot == NONE)
-        {
-            return rejected(now, CommandType.TRANSFER_TO_QUEUE, Result.UNKNOWN_ITEM, itemId);
-        }
-        if (!queues.isValid(queue))
-        {
-            return rejected(now, CommandType.TRANSFER_TO_QUEUE, Result.UNKNOWN_QUEUE, itemId);
-        }
-        if (items.state[slot] == Items.WRAP_UP)
-        {
-            return rejected(now, CommandType.TRANSFER_TO_QUEUE, Result.ITEM_NOT_ASSIGNED, itemId);
-        }
-        final int from = items.queue[slot];
-        detachForTransfer(slot);
-        queues.transferred[from]++;
-        items.queue[slot] = queue;
-        items.targetAgent[slot] = Items.NONE;
-        reenter(slot, now);
-        events.onTransferred(now, itemId, from, queue, NONE);
-        return done();
+        return itemCommands.transferToQueue(now, itemId, queue);
     }
 
-    /** Directs the item (waiting, offered or assigned) to one agent, keeping its queue; requirements are ignored. */
+    @Override
     public Result transferToAgent(final long now, final long itemId, final int agent)
     {
-        if (!begin(now))
-        {
-            return rejected(now, CommandType.TRANSFER_TO_AGENT, Result.TIME_REGRESSED, itemId);
-        }
-        final int slot = items.slotOf(itemId);
-        if (slot == NONE)
-        {
-            return rejected(now, CommandType.TRANSFER_TO_AGENT, Result.UNKNOWN_ITEM, itemId);
-        }
-        if (!agents.isValid(agent))
-        {
-            return rejected(now, CommandType.TRANSFER_TO_AGENT, Result.UNKNOWN_AGENT, itemId);
-        }
-        if (items.state[slot] == Items.WRAP_UP)
-        {
-            return rejected(now, CommandType.TRANSFER_TO_AGENT, Result.ITEM_NOT_ASSIGNED, itemId);
-        }
-        if (!agents.loggedIn[agent])
-        {
-            return rejected(now, CommandType.TRANSFER_TO_AGENT, Result.AGENT_NOT_LOGGED_IN, itemId);
-        }
-        if (items.agent[slot] == agent)
-        {
-            return rejected(now, CommandType.TRANSFER_TO_AGENT, Result.AGENT_NOT_ELIGIBLE, itemId);
-        }
-        final int queue = items.queue[slot];
-        detachForTransfer(slot);
-        queues.transferred[queue]++;
-        items.targetAgent[slot] = agent;
-        reenter(slot, now);
-        events.onTransferred(now, itemId, queue, queue, agent);
-        return done();
+        return itemCommands.transferToAgent(now, itemId, agent);
     }
 
-    /** Takes the item out of waiting, its offer or its agent, and out of its queue, ready to re-enter one. */
-    private void detachForTransfer(final int slot)
-    {
-        switch (items.state[slot])
-        {
-            case Items.WAITING:
-                transitions.leaveWaiting(slot);
-                transitions.unlinkResident(slot);
-                break;
-            case Items.OFFERED:
-                transitions.withdrawOffer(slot);
-                transitions.unlinkResident(slot);
-                break;
-            default:
-                transitions.releaseHold(slot);
-                break;
-        }
-    }
-
-    private void reenter(final int slot, final long now)
-    {
-        items.clearExclusions(slot);
-        items.step[slot] = 0;
-        transitions.timers.cancel(slot, Timers.STEP_EXPIRY);
-        transitions.scheduleStepTimer(slot);
-        items.enteredAt[slot] = now;
-        queues.offered[items.queue[slot]]++;
-        transitions.appendResident(slot);
-        transitions.enterWaiting(slot);
-    }
-
-    /** Another agent joins the assigned item; it holds that agent's channel units until {@link #endConsult}. */
+    @Override
     public Result startConsult(final long now, final long itemId, final int agent)
     {
-        if (!begin(now))
-        {
-            return rejected(now, CommandType.START_CONSULT, Result.TIME_REGRESSED, itemId);
-        }
-        final int slot = items.slotOf(itemId);
-        final Result invalid = slot == NONE ? Result.UNKNOWN_ITEM : validateConsult(slot, agent);
-        if (invalid != Result.OK)
-        {
-            return rejected(now, CommandType.START_CONSULT, invalid, itemId);
-        }
-        transitions.startConsult(slot, agent);
-        return done();
+        return itemCommands.startConsult(now, itemId, agent);
     }
 
-    private Result validateConsult(final int slot, final int agent)
-    {
-        if (!agents.isValid(agent))
-        {
-            return Result.UNKNOWN_AGENT;
-        }
-        if (items.state[slot] != Items.ASSIGNED)
-        {
-            return Result.ITEM_NOT_ASSIGNED;
-        }
-        if (items.consultAgent[slot] != Items.NONE)
-        {
-            return Result.CONSULT_IN_PROGRESS;
-        }
-        if (!agents.loggedIn[agent])
-        {
-            return Result.AGENT_NOT_LOGGED_IN;
-        }
-        if (items.agent[slot] == agent)
-        {
-            return Result.AGENT_NOT_ELIGIBLE;
-        }
-        final int channel = items.channel[slot];
-        return agents.fits(agent, channel, transitions.channelCost[channel]) ? Result.OK : Result.NO_CAPACITY;
-    }
-
-    /** Ends the open consult on the item. */
+    @Override
     public Result endConsult(final long now, final long itemId)
     {
-        if (!begin(now))
-        {
-            return rejected(now, CommandType.END_CONSULT, Result.TIME_REGRESSED, itemId);
-        }
-        final int slot = items.slotOf(itemId);
-        if (slot == NONE)
-        {
-            return rejected(now, CommandType.END_CONSULT, Result.UNKNOWN_ITEM, itemId);
-        }
-        if (items.consultAgent[slot] == Items.NONE)
-        {
-            return rejected(now, CommandType.END_CONSULT, Result.NO_CONSULT, itemId);
-        }
-        transitions.endConsult(slot);
-        return done();
+        return itemCommands.endConsult(now, itemId);
     }
 
-    /** The agent picks a waiting item from a pick-mode queue; it is assigned at once. */
+    @Override
     public Result pick(final long now, final int agent, final long itemId)
     {
-        if (!begin(now))
-        {
-            return rejected(now, CommandType.PICK, Result.TIME_REGRESSED, itemId);
-        }
-        final Result invalid = pickRule.validate(agent, itemId);
-        if (invalid != Result.OK)
-        {
-            return rejected(now, CommandType.PICK, invalid, itemId);
-        }
-        transitions.pick(items.slotOf(itemId), agent);
-        return done();
+        return itemCommands.pick(now, agent, itemId);
     }
 
-    /** The customer left before being answered. */
+    @Override
     public Result abandon(final long now, final long itemId)
     {
-        return end(now, itemId, CommandType.ABANDON, EndReason.ABANDONED);
+        return itemCommands.abandon(now, itemId);
     }
 
-    /** The host withdraws the item before it is answered. */
+    @Override
     public Result cancel(final long now, final long itemId)
     {
-        return end(now, itemId, CommandType.CANCEL, EndReason.CANCELLED);
+        return itemCommands.cancel(now, itemId);
     }
 
-    private Result end(final long now, final long itemId, final CommandType type, final EndReason reason)
-    {
-        if (!begin(now))
-        {
-            return rejected(now, type, Result.TIME_REGRESSED, itemId);
-        }
-        final int slot = items.slotOf(itemId);
-        if (slot == NONE)
-        {
-            return rejected(now, type, Result.UNKNOWN_ITEM, itemId);
-        }
-        final byte state = items.state[slot];
-        if (state == Items.ASSIGNED || state == Items.WRAP_UP)
-        {
-            return rejected(now, type, Result.ITEM_ALREADY_ASSIGNED, itemId);
-        }
-        if (state == Items.WAITING)
-        {
-            transitions.leaveWaiting(slot);
-        }
-        else
-        {
-            transitions.withdrawOffer(slot);
-        }
-        final int queue = items.queue[slot];
-        transitions.unlinkResident(slot);
-        if (reason == EndReason.ABANDONED)
-        {
-            queues.abandoned[queue]++;
-        }
-        else
-        {
-            queues.cancelled[queue]++;
-        }
-        events.onEnded(now, itemId, queue, reason);
-        transitions.endItem(slot);
-        return done();
-    }
-
-    /** Changes the item's priority (0..{@link #MAX_PRIORITY}); a waiting item is re-ranked at once. */
+    @Override
     public Result changePriority(final long now, final long itemId, final int priority)
     {
-        if (!begin(now))
-        {
-            return rejected(now, CommandType.CHANGE_PRIORITY, Result.TIME_REGRESSED, itemId);
-        }
-        final int slot = items.slotOf(itemId);
-        if (slot == NONE)
-        {
-            return rejected(now, CommandType.CHANGE_PRIORITY, Result.UNKNOWN_ITEM, itemId);
-        }
-        if (priority < 0 || priority > MAX_PRIORITY)
-        {
-            return rejected(now, CommandType.CHANGE_PRIORITY, Result.INVALID_VALUE, itemId);
-        }
-        final boolean waiting = items.state[slot] == Items.WAITING;
-        if (waiting)
-        {
-            transitions.leaveWaiting(slot);
-        }
-        items.priority[slot] = priority;
-        if (waiting)
-        {
-            transitions.enterWaiting(slot);
-        }
-        return done();
+        return itemCommands.changePriority(now, itemId, priority);
     }
 
-    /** Fires every timer due at {@code now} and routes what they freed. */
+    @Override
     public Result tick(final long now)
     {
-        if (!begin(now))
+        if (!frame.begin(now))
         {
-            return rejected(now, CommandType.TICK, Result.TIME_REGRESSED, 0);
+            return frame.rejected(now, CommandType.TICK, Result.TIME_REGRESSED, 0);
         }
         return Result.OK;
     }
 
-    /** @return the earliest pending timer deadline, or {@link Long#MAX_VALUE}. */
+    // ================================================================================================================
+    // Service-policy commands: rejected here (no policy layer)
+    // ================================================================================================================
+
+    @Override
+    public Result classifyAndEnqueue(final long now, final long itemId, final int channel, final int priority,
+        final int requirements, final AttributeList attributes)
+    {
+        return noPolicyLayer(now, CommandType.CLASSIFY_AND_ENQUEUE, itemId);
+    }
+
+    @Override
+    public Result pauseSla(final long now, final long itemId)
+    {
+        return noPolicyLayer(now, CommandType.PAUSE_SLA, itemId);
+    }
+
+    @Override
+    public Result resumeSla(final long now, final long itemId)
+    {
+        return noPolicyLayer(now, CommandType.RESUME_SLA, itemId);
+    }
+
+    @Override
+    public Result reportSentiment(final long now, final long itemId, final Sentiment level)
+    {
+        return noPolicyLayer(now, CommandType.REPORT_SENTIMENT, itemId);
+    }
+
+    private Result noPolicyLayer(final long now, final CommandType type, final long itemId)
+    {
+        if (!frame.begin(now))
+        {
+            return frame.rejected(now, type, Result.TIME_REGRESSED, itemId);
+        }
+        return frame.rejected(now, type, Result.NO_POLICY_LAYER, itemId);
+    }
+
+    @Override
     public long nextDeadline()
     {
         return transitions.timers.nextDeadline();
+    }
+
+    @Override
+    public RoutingEngine routing()
+    {
+        return this;
     }
 
     // ================================================================================================================
@@ -883,9 +546,10 @@ public final class RoutingEngine
      * @param out destination.
      * @throws IOException if writing fails.
      */
+    @Override
     public void writeSnapshot(final java.io.DataOutput out) throws IOException
     {
-        new SnapshotWriter(config, setup, transitions).write(out, lastNow);
+        new SnapshotWriter(config, setup, transitions, setupCommands).write(out, frame.lastNow);
     }
 
     /**
@@ -911,13 +575,14 @@ public final class RoutingEngine
             .maxQueues(in.readInt()).maxSkills(in.readInt()).maxChannels(in.readInt())
             .maxRequirementSets(in.readInt()).maxExclusions(in.readInt()).randomSeed(in.readLong());
         final RoutingEngine engine = new RoutingEngine(config, events);
-        engine.lastNow = new SnapshotLoader(engine.setup, engine.transitions).load(in);
+        engine.frame.lastNow = new SnapshotLoader(engine.setup, engine.transitions, engine.setupCommands).load(in);
         return engine;
     }
 
     /**
      * @return a 64-bit hash of the canonical snapshot: equal for engines in the same logical state. Slow path.
      */
+    @Override
     public long stateHash()
     {
         final HashingOutput hashing = new HashingOutput();
@@ -930,41 +595,5 @@ public final class RoutingEngine
             throw new java.io.UncheckedIOException(ex);
         }
         return hashing.hash();
-    }
-
-    // ================================================================================================================
-    // Command frame
-    // ================================================================================================================
-
-    /** Checks time order and fires due timers; false when time went backwards. */
-    private boolean begin(final long now)
-    {
-        if (now < lastNow)
-        {
-            return false;
-        }
-        lastNow = now;
-        transitions.now = now;
-        transitions.fireDueTimers();
-        return true;
-    }
-
-    private Result done()
-    {
-        cycle.run();
-        return Result.OK;
-    }
-
-    private void agentChanged(final int agent)
-    {
-        transitions.applyPresenceRule(agent);
-        index.refresh(agent);
-        cycle.markAgent(agent);
-    }
-
-    private Result rejected(final long now, final CommandType type, final Result reason, final long subject)
-    {
-        events.onCommandRejected(now, type, reason, subject);
-        return reason;
     }
 }

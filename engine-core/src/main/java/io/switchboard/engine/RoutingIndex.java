@@ -111,6 +111,54 @@ final class RoutingIndex
         pools.get(agents.pool[agent]).removeMember(agents.poolSlot[agent]);
     }
 
+    /**
+     * Builds every pool, class, link and ready heap again from the agent and item tables — after a queue's
+     * priority, strategy, closest-match or pick mode changed, which changes the links and orderings. Which agent and
+     * item match never depends on the order pools and classes were created in (ROUTING.md §3 and §5 break every tie
+     * by agent handle and item seq), so the rebuilt index routes exactly as one built from scratch. Slow path.
+     */
+    void rebuild(final Items items)
+    {
+        final int[][] skills = new int[agents.count][];
+        final int[][] levels = new int[agents.count][];
+        final int[][] memberQueues = new int[agents.count][];
+        for (int agent = 0; agent < agents.count; agent++)
+        {
+            final AgentPool pool = pools.get(agents.pool[agent]);
+            skills[agent] = pool.skills;
+            levels[agent] = pool.levels;
+            memberQueues[agent] = pool.queues;
+        }
+        final int[] waiting = new int[items.maxItems];
+        int waitingCount = 0;
+        for (final ItemClass itemClass : classes)
+        {
+            while (!itemClass.waiting.isEmpty())
+            {
+                final int slot = itemClass.waiting.peekId();
+                itemClass.waiting.remove(slot);
+                waiting[waitingCount++] = slot;
+            }
+        }
+        pools.clear();
+        poolByHash.clear();
+        classes.clear();
+        classByKey.clear();
+        for (int agent = 0; agent < agents.count; agent++)
+        {
+            join(agent, findOrCreatePool(skills[agent], levels[agent], skills[agent].length, memberQueues[agent],
+                memberQueues[agent].length));
+        }
+        for (int i = 0; i < waitingCount; i++)
+        {
+            final int slot = waiting[i];
+            final int set = requirements.setAt(items.requirements[slot], items.step[slot]);
+            final ItemClass itemClass = findOrCreateClass(items.queue[slot], items.channel[slot], set);
+            items.itemClass[slot] = itemClass.id;
+            itemClass.waiting.upsert(slot, items.orderKey(slot), 0L);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------------------
     // Item classes
     // ------------------------------------------------------------------------------------------------------------

@@ -26,9 +26,11 @@ final class SnapshotLoader
     private final Items items;
     private final Queues queues;
     private final RoutingIndex index;
+    private final SetupCommands setupCommands;
 
-    SnapshotLoader(final EngineSetup setup, final Transitions transitions)
+    SnapshotLoader(final EngineSetup setup, final Transitions transitions, final SetupCommands setupCommands)
     {
+        this.setupCommands = setupCommands;
         this.setup = setup;
         this.transitions = transitions;
         this.agents = transitions.agents;
@@ -41,6 +43,15 @@ final class SnapshotLoader
     long load(final DataInput in) throws IOException
     {
         readSetup(in);
+        final long setupVersion = in.readLong();
+        final int policiesLength = in.readInt();
+        byte[] policies = null;
+        if (policiesLength >= 0)
+        {
+            policies = new byte[policiesLength];
+            in.readFully(policies);
+        }
+        setupCommands.restore(setupVersion, policies);
         final long lastNow = in.readLong();
         transitions.now = lastNow;
         transitions.lastOfferId = in.readLong();
@@ -196,6 +207,8 @@ final class SnapshotLoader
             items.enteredAt[slot] = in.readLong();
             items.offerId[slot] = in.readLong();
             items.assignedAt[slot] = in.readLong();
+            items.units[slot] = in.readInt();
+            items.consultUnits[slot] = in.readInt();
             for (final int excluded : readIntArray(in))
             {
                 items.exclude(slot, excluded);

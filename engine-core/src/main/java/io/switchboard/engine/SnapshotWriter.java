@@ -15,7 +15,7 @@ import java.io.IOException;
 final class SnapshotWriter
 {
     static final long MAGIC = 0x5357424E41505348L; // "SWBNAPSH"
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private final EngineConfig config;
     private final EngineSetup setup;
@@ -25,9 +25,12 @@ final class SnapshotWriter
     private final Queues queues;
     private final Requirements requirements;
     private final RoutingIndex index;
+    private final SetupCommands setupCommands;
 
-    SnapshotWriter(final EngineConfig config, final EngineSetup setup, final Transitions transitions)
+    SnapshotWriter(final EngineConfig config, final EngineSetup setup, final Transitions transitions,
+        final SetupCommands setupCommands)
     {
+        this.setupCommands = setupCommands;
         this.config = config;
         this.setup = setup;
         this.transitions = transitions;
@@ -44,6 +47,13 @@ final class SnapshotWriter
         out.writeInt(VERSION);
         writeConfig(out);
         writeSetup(out);
+        out.writeLong(setupCommands.version);
+        final byte[] policies = setupCommands.policyDefinitionBytes();
+        out.writeInt(policies == null ? -1 : policies.length);
+        if (policies != null)
+        {
+            out.write(policies);
+        }
         out.writeLong(lastNow);
         out.writeLong(transitions.lastOfferId);
         out.writeLong(transitions.lastSeq);
@@ -216,6 +226,8 @@ final class SnapshotWriter
             final boolean answered = items.state[slot] == Items.ASSIGNED || items.state[slot] == Items.WRAP_UP;
             out.writeLong(held ? items.offerId[slot] : 0L);
             out.writeLong(answered ? items.assignedAt[slot] : 0L);
+            out.writeInt(held ? items.units[slot] : 0);
+            out.writeInt(items.consultAgent[slot] != Items.NONE ? items.consultUnits[slot] : 0);
             writeIntArray(out, items.exclusions(slot));
             out.writeLong(transitions.timers.deadlineOf(slot, Timers.OFFER_TIMEOUT));
             out.writeLong(transitions.timers.deadlineOf(slot, Timers.STEP_EXPIRY));

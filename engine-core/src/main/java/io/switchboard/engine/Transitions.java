@@ -242,7 +242,7 @@ final class Transitions
         final int queue = items.queue[slot];
         items.agent[slot] = agent;
         items.offerId[slot] = offerId;
-        reserveUnits(agent, items.channel[slot]);
+        items.units[slot] = reserveUnits(agent, items.channel[slot]);
         agents.offerCount[agent]++;
         agents.offersReceived[agent]++;
         agents.recordOfferFrom(agent, queue, offerId);
@@ -283,7 +283,7 @@ final class Transitions
         unlinkHeld(agent, slot);
         items.agent[slot] = Items.NONE;
         items.offerId[slot] = 0L;
-        freeUnits(agent, items.channel[slot]);
+        freeUnits(agent, items.channel[slot], items.units[slot]);
         afterHoldChange(agent);
     }
 
@@ -319,14 +319,14 @@ final class Transitions
         final int agent = items.agent[slot];
         unlinkHeld(agent, slot);
         items.agent[slot] = Items.NONE;
-        freeUnits(agent, items.channel[slot]);
+        freeUnits(agent, items.channel[slot], items.units[slot]);
         afterHoldChange(agent);
     }
 
     void startConsult(final int slot, final int agent)
     {
         items.consultAgent[slot] = agent;
-        reserveUnits(agent, items.channel[slot]);
+        items.consultUnits[slot] = reserveUnits(agent, items.channel[slot]);
         afterHoldGrew(agent);
     }
 
@@ -336,7 +336,7 @@ final class Transitions
         if (consultant != Items.NONE)
         {
             items.consultAgent[slot] = Items.NONE;
-            freeUnits(consultant, items.channel[slot]);
+            freeUnits(consultant, items.channel[slot], items.consultUnits[slot]);
             afterHoldChange(consultant);
         }
     }
@@ -352,18 +352,21 @@ final class Transitions
     // Agent capacity and presence
     // ------------------------------------------------------------------------------------------------------------
 
-    private void reserveUnits(final int agent, final int channel)
+    /** @return the units reserved: the channel's cost now (a later change of the cost leaves this hold as it is). */
+    private int reserveUnits(final int agent, final int channel)
     {
+        final int units = channelCost[channel];
         agents.accumulate(agent, now);
-        agents.used[agent] += channelCost[channel];
+        agents.used[agent] += units;
         agents.channelHeld[agent * agents.maxChannels + channel]++;
         agents.held[agent]++;
+        return units;
     }
 
-    private void freeUnits(final int agent, final int channel)
+    private void freeUnits(final int agent, final int channel, final int units)
     {
         agents.accumulate(agent, now);
-        agents.used[agent] -= channelCost[channel];
+        agents.used[agent] -= units;
         agents.channelHeld[agent * agents.maxChannels + channel]--;
         agents.held[agent]--;
         agents.lastFreedAt[agent] = now;

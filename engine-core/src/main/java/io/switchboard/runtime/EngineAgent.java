@@ -4,7 +4,7 @@ import io.switchboard.codec.CommandApplier;
 import io.switchboard.codec.CommandDecoder;
 import io.switchboard.codec.CommandEncoder;
 import io.switchboard.engine.Result;
-import io.switchboard.engine.RoutingEngine;
+import io.switchboard.engine.StateMachine;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.ControlledMessageHandler;
@@ -32,9 +32,9 @@ import java.util.function.Consumer;
  * <p><b>Threading:</b> every method runs on the engine thread (the {@code AgentRunner}'s thread, or the host thread
  * calling {@code AgentInvoker.invoke()}).
  */
-final class EngineAgent implements Agent, ControlledMessageHandler
+final class EngineAgent<E extends StateMachine> implements Agent, ControlledMessageHandler
 {
-    private final RoutingEngine engine;
+    private final E engine;
     private final CommandGate gate;
     private final EventPublisher events;
     private final EpochClock clock;
@@ -43,15 +43,13 @@ final class EngineAgent implements Agent, ControlledMessageHandler
     private final RuntimeCounters counters;
     private final QueueStatsBoard stats;
     private final long statsIntervalMs;
-    private final ManyToOneConcurrentArrayQueue<EngineTask> tasks;
-    private final Consumer<EngineTask> taskRunner = this::runTask;
+    private final ManyToOneConcurrentArrayQueue<EngineTask<? super E>> tasks;
+    private final Consumer<EngineTask<? super E>> taskRunner = this::runTask;
     private final IdleStrategy drainIdle;
     private final String roleName;
     private final CommandDecoder decoder = new CommandDecoder();
     private final MutableDirectBuffer tickRecord = new UnsafeBuffer(new byte[CommandEncoder.MAX_LENGTH]);
     private final int tickLength = CommandEncoder.tick(tickRecord, 0);
-    /** Room for one record of a later layout version, longer than {@link CommandEncoder#MAX_LENGTH}. */
-    private static final int MAX_RECORD_LENGTH = 1_024;
     private final UnsafeBuffer batch;
     private final int[] batchOffsets;
     private final int[] batchLengths;
@@ -69,9 +67,9 @@ final class EngineAgent implements Agent, ControlledMessageHandler
     private long pauses;
     private long tasksRun;
 
-    EngineAgent(final RoutingEngine engine, final CommandGate gate, final EventPublisher events,
+    EngineAgent(final E engine, final CommandGate gate, final EventPublisher events,
         final RuntimeConfig config, final RuntimeCounters counters, final QueueStatsBoard stats,
-        final ManyToOneConcurrentArrayQueue<EngineTask> tasks, final IdleStrategy drainIdle)
+        final ManyToOneConcurrentArrayQueue<EngineTask<? super E>> tasks, final IdleStrategy drainIdle)
     {
         this.engine = engine;
         this.gate = gate;
@@ -85,7 +83,7 @@ final class EngineAgent implements Agent, ControlledMessageHandler
         this.tasks = tasks;
         this.drainIdle = drainIdle;
         this.roleName = config.threadName();
-        this.batch = new UnsafeBuffer(new byte[batchLimit * CommandEncoder.MAX_LENGTH + MAX_RECORD_LENGTH]);
+        this.batch = new UnsafeBuffer(new byte[batchLimit * CommandEncoder.MAX_LENGTH + CommandEncoder.MAX_RECORD_LENGTH]);
         this.batchOffsets = new int[batchLimit];
         this.batchLengths = new int[batchLimit];
     }
@@ -118,7 +116,7 @@ final class EngineAgent implements Agent, ControlledMessageHandler
         if (now >= nextStatsAt && stats.queues() > 0)
         {
             nextStatsAt = now + statsIntervalMs;
-            stats.publish(engine, now);
+            stats.publish(engine.routing(), now);
         }
         if (work > 0)
         {
@@ -198,7 +196,7 @@ final class EngineAgent implements Agent, ControlledMessageHandler
         {
             if (batchCount > 0)
             {
-                return Action.ABORT; // a record longer than this layout version's: it starts the next batch
+                return Action.ABORT; // a long record (setup, classification) that does not fit: it starts the next batch
             }
             malformed++; // longer than any record a batch can hold
             return Action.CONTINUE;
@@ -252,7 +250,7 @@ final class EngineAgent implements Agent, ControlledMessageHandler
         }
         if (stats.queues() > 0)
         {
-            stats.publish(engine, now);
+            stats.publish(engine.routing(), now);
         }
         publishCounters();
     }
@@ -305,7 +303,7 @@ final class EngineAgent implements Agent, ControlledMessageHandler
         }
     }
 
-    private void runTask(final EngineTask task)
+    private void runTask(final EngineTask<? super E> task)
     {
         tasksRun++;
         task.run(engine);

@@ -2,6 +2,7 @@ package io.switchboard.runtime;
 
 import io.switchboard.engine.EngineEvents;
 import io.switchboard.engine.RoutingEngine;
+import io.switchboard.engine.StateMachine;
 import io.switchboard.model.EngineConfig;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.AgentInvoker;
@@ -17,11 +18,12 @@ import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 /**
- * A {@link RoutingEngine} on its own thread (or a host thread), fed by many producer threads and drained by event
- * consumers: the multi-threaded API a host server embeds.
+ * An engine — a {@link RoutingEngine}, or any {@link StateMachine} such as the policy engine of {@code engine-policy}
+ * — on its own thread (or a host thread), fed by many producer threads and drained by event consumers: the
+ * multi-threaded API a host server embeds.
  *
  * <pre>
- *   producers ──HostClient.submit…()──▶ command ring (many-to-one) ──▶ EngineAgent ──▶ RoutingEngine
+ *   producers ──HostClient (EngineCommands)──▶ command ring (many-to-one) ──▶ EngineAgent ──▶ engine
  *                                                                          │ stamps now, taps, ticks
  *   consumer  ◀──EventPoller.poll()──── event ring (one-to-one) or broadcast ◀┘
  * </pre>
@@ -36,21 +38,21 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  * {@link #shutdown()} are safe on any thread. {@link #eventPoller()} belongs to the consuming thread.
  * {@link #engine()}, the {@code start} methods and {@link #close()} are for the owner thread.
  */
-public final class EngineRuntime implements AutoCloseable
+public final class EngineRuntime<E extends StateMachine> implements AutoCloseable
 {
     private enum State
     {
         NEW, RUNNING, CLOSED
     }
 
-    private final RoutingEngine engine;
+    private final E engine;
     private final RuntimeConfig config;
     private final CommandGate gate;
     private final HostClient client;
     private final RuntimeCounters counters = new RuntimeCounters();
     private final QueueStatsBoard queueStats;
-    private final ManyToOneConcurrentArrayQueue<EngineTask> tasks;
-    private final EngineAgent agent;
+    private final ManyToOneConcurrentArrayQueue<EngineTask<? super E>> tasks;
+    private final EngineAgent<E> agent;
     private final OneToOneRingBuffer eventRing;
     private final UnsafeBuffer broadcastBuffer;
     private final EventPoller ringPoller;
@@ -59,14 +61,15 @@ public final class EngineRuntime implements AutoCloseable
     private State state = State.NEW;
 
     /**
-     * Builds the engine and its rings; nothing runs until a {@code start} method is called.
+     * Builds a routing engine and its rings; nothing runs until a {@code start} method is called.
      *
      * @param engineConfig table sizes of the engine.
      * @param config ring sizes, clock, idle strategy and policies.
+     * @return the runtime.
      */
-    public EngineRuntime(final EngineConfig engineConfig, final RuntimeConfig config)
+    public static EngineRuntime<RoutingEngine> routing(final EngineConfig engineConfig, final RuntimeConfig config)
     {
-        this(events -> new RoutingEngine(engineConfig, events), config);
+        return new EngineRuntime<>(events -> new RoutingEngine(engineConfig, events), config);
     }
 
     /**
@@ -78,7 +81,7 @@ public final class EngineRuntime implements AutoCloseable
      * @param engineFactory makes the engine given the runtime's event sink.
      * @param config ring sizes, clock, idle strategy and policies.
      */
-    public EngineRuntime(final java.util.function.Function<EngineEvents, RoutingEngine> engineFactory,
+    public EngineRuntime(final java.util.function.Function<EngineEvents, E> engineFactory,
         final RuntimeConfig config)
     {
         this.config = config;
@@ -108,7 +111,7 @@ public final class EngineRuntime implements AutoCloseable
         engine = engineFactory.apply(publisher);
         queueStats = new QueueStatsBoard(config.statsQueues());
         tasks = new ManyToOneConcurrentArrayQueue<>(config.taskQueueCapacity());
-        agent = new EngineAgent(engine, gate, publisher, config, counters, queueStats, tasks,
+        agent = new EngineAgent<>(engine, gate, publisher, config, counters, queueStats, tasks,
             new BackoffIdleStrategy());
     }
 
@@ -118,7 +121,7 @@ public final class EngineRuntime implements AutoCloseable
      *
      * @throws IllegalStateException while the runtime is running.
      */
-    public RoutingEngine engine()
+    public E engine()
     {
         if (state == State.RUNNING)
         {
@@ -164,7 +167,7 @@ public final class EngineRuntime implements AutoCloseable
      *
      * @return false when the task queue is full or the runtime is shutting down.
      */
-    public boolean submitTask(final EngineTask task)
+    public boolean submitTask(final EngineTask<? super E> task)
     {
         return !gate.isClosed() && tasks.offer(task);
     }
@@ -192,7 +195,7 @@ public final class EngineRuntime implements AutoCloseable
     }
 
     /**
-     * Stops accepting commands: from now on every submit returns {@link SubmitStatus#CLOSED}. Commands already
+     * Stops accepting commands: from now on every submit returns {@link io.switchboard.engine.Result#CLOSED}. Commands already
      * accepted will still be processed by {@link #close()}. Idempotent; any thread.
      */
     public void shutdown()

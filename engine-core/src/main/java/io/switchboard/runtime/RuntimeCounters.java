@@ -80,7 +80,7 @@ public final class RuntimeCounters
         return eventStalls.get();
     }
 
-    /** @return submits answered {@link SubmitStatus#BACK_PRESSURED}. */
+    /** @return submits answered {@link io.switchboard.engine.Result#BACK_PRESSURED}. */
     public long submitsBackPressured()
     {
         return submitsBackPressured.get();

@@ -19,7 +19,7 @@ class CommandCodecTest
     private final CommandDecoder decoder = new CommandDecoder();
 
     @Test
-    void everyCommandTypeRoundTripsThroughItsEncodedBytes()
+    void everyRoutingCommandTypeRoundTripsThroughItsEncodedBytes()
     {
         final StressCenter center = new StressCenter().define(new RoutingEngine(StressCenter.engineConfig(),
             new EncodingEvents(1 << 16)));
@@ -35,7 +35,16 @@ class CommandCodecTest
             assertThat(script.matches(decoder)).as("%s", script).isTrue();
             seen.add(decoder.type());
         }
-        assertThat(seen).containsAll(EnumSet.complementOf(EnumSet.of(CommandType.TICK)));
+        // the runtime's command script covers the routing commands; CommandProxyRoundTripTest covers the others
+        final Set<CommandType> routing = EnumSet.noneOf(CommandType.class);
+        for (final CommandType type : CommandType.values())
+        {
+            if (!type.isSetup() && !type.isPolicy() && type != CommandType.TICK)
+            {
+                routing.add(type);
+            }
+        }
+        assertThat(seen).containsAll(routing);
     }
 
     @Test

@@ -44,7 +44,7 @@ class ZeroAllocationTest
     }
 
     /** Drives a busy center with a fixed seed; callbacks only touch primitive fields. */
-    private static final class Driver extends EngineEventsAdapter
+    private static final class Driver extends NoOpEngineEvents
     {
         private final RoutingEngine engine = new RoutingEngine(new EngineConfig().maxAgents(AGENTS).maxItems(20_000)
             .maxQueues(QUEUES).maxSkills(16).maxRequirementSets(64).maxExclusions(100_000), this);

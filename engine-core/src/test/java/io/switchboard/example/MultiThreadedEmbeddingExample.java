@@ -17,7 +17,6 @@ import io.switchboard.runtime.EngineRuntime;
 import io.switchboard.runtime.EventPoller;
 import io.switchboard.runtime.HostClient;
 import io.switchboard.runtime.RuntimeConfig;
-import io.switchboard.runtime.SubmitStatus;
 import io.switchboard.stats.QueueStats;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
@@ -47,7 +46,7 @@ public final class MultiThreadedEmbeddingExample
     public static void main(final String[] args) throws InterruptedException
     {
         // 1. Build the runtime and set the center up, on this (the owner) thread, before start.
-        final EngineRuntime runtime = new EngineRuntime(EngineConfig.small(), new RuntimeConfig()
+        final EngineRuntime<RoutingEngine> runtime = EngineRuntime.routing(EngineConfig.small(), new RuntimeConfig()
             .idleStrategy(new BackoffIdleStrategy())   // BusySpinIdleStrategy on a dedicated core for lowest latency
             .publishQueueStats(2, 100));               // queues 0..1, every 100 ms, readable from any thread
         final RoutingEngine setup = runtime.engine();
@@ -97,7 +96,7 @@ public final class MultiThreadedEmbeddingExample
             {
                 for (final int agent : agents)
                 {
-                    submit(() -> client.submitLogin(agent));
+                    submit(() -> client.login(HostClient.ENGINE_TIME, agent));
                 }
             }, "agent-desktop"),
             new Thread(() ->
@@ -106,7 +105,7 @@ public final class MultiThreadedEmbeddingExample
                 {
                     final long item = 1_000 + i;
                     final int queue = i == 0 ? vip : support;
-                    submit(() -> client.submitEnqueue(item, voice, queue, 0, hardwareExperts));
+                    submit(() -> client.enqueue(HostClient.ENGINE_TIME, item, voice, queue, 0, hardwareExperts));
                 }
             }, "telephony"),
             new Thread(() ->
@@ -114,7 +113,7 @@ public final class MultiThreadedEmbeddingExample
                 for (int i = 0; i < CHATS; i++)
                 {
                     final long item = 2_000 + i;
-                    submit(() -> client.submitEnqueue(item, chat, support, 0, -1));
+                    submit(() -> client.enqueue(HostClient.ENGINE_TIME, item, chat, support, 0, -1));
                 }
             }, "web-chat"),
             new Thread(() ->
@@ -122,7 +121,7 @@ public final class MultiThreadedEmbeddingExample
                 for (int i = 0; i < EMAILS; i++)
                 {
                     final long item = 3_000 + i;
-                    submit(() -> client.submitEnqueue(item, email, support, 0, -1));
+                    submit(() -> client.enqueue(HostClient.ENGINE_TIME, item, email, support, 0, -1));
                 }
             }, "email-gateway"),
         };
@@ -151,18 +150,18 @@ public final class MultiThreadedEmbeddingExample
             runtime.counters());
         System.out.printf("support queue (published): offered %d, answered %d, ASA %.0f ms%n",
             stats.offered, stats.answered, stats.averageSpeedOfAnswerMs());
-        System.out.println("after shutdown, submit returns " + client.submitLogout(agents[0]));
+        System.out.println("after shutdown, submit returns " + client.logout(HostClient.ENGINE_TIME, agents[0]));
     }
 
     /** Producer-side retry loop: back off while the ring is full. */
     private static void submit(final Submit command)
     {
-        SubmitStatus status;
-        while ((status = command.submit()) == SubmitStatus.BACK_PRESSURED)
+        Result status;
+        while ((status = command.submit()) == Result.BACK_PRESSURED)
         {
             Thread.onSpinWait();
         }
-        if (status != SubmitStatus.ACCEPTED)
+        if (status != Result.OK)
         {
             System.out.println(Thread.currentThread().getName() + ": " + status);
         }
@@ -171,7 +170,7 @@ public final class MultiThreadedEmbeddingExample
     @FunctionalInterface
     private interface Submit
     {
-        SubmitStatus submit();
+        Result submit();
     }
 
     /** The host's event handler. Runs on the "host-events" thread only. */
@@ -192,7 +191,7 @@ public final class MultiThreadedEmbeddingExample
             int count = 0;
             while (!inWork.isEmpty() && inWork.peek()[1] <= System.nanoTime())
             {
-                if (client.submitRelease(inWork.peek()[0], 0) != SubmitStatus.ACCEPTED)
+                if (client.release(HostClient.ENGINE_TIME, inWork.peek()[0], 0) != Result.OK)
                 {
                     break; // back-pressured: try again on the next loop
                 }
@@ -206,7 +205,7 @@ public final class MultiThreadedEmbeddingExample
         public void onOffered(final long now, final long itemId, final int agent, final int queue, final long offerId)
         {
             print(now, "offered    item " + itemId + " to agent " + agent + " (offer " + offerId + ") -> accept");
-            client.submitAccept(itemId, offerId);
+            client.accept(HostClient.ENGINE_TIME, itemId, offerId);
         }
 
         @Override

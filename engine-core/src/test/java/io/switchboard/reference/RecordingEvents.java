@@ -1,162 +1,65 @@
 package io.switchboard.reference;
 
+import io.switchboard.codec.EventDecoder;
+import io.switchboard.codec.EventRecorder;
+import io.switchboard.codec.EventType;
 import io.switchboard.engine.AssignReason;
 import io.switchboard.engine.CommandType;
 import io.switchboard.engine.EndReason;
 import io.switchboard.engine.EngineEvents;
 import io.switchboard.engine.RequeueReason;
 import io.switchboard.engine.Result;
+import io.switchboard.model.OverflowAction;
 import io.switchboard.model.Presence;
+import io.switchboard.model.Sentiment;
+import io.switchboard.model.SlaKpi;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.Arrays;
 
 /**
- * Records every event as a compact binary record appended to a growable byte array: one type code byte, then the
- * fields in declaration order (long = 8 bytes big-endian, int = 4 bytes, enum = 1 byte ordinal). Two recorders that
- * saw the same events hold the same bytes. Not thread safe.
+ * Records every event — routing, setup and policy events alike — as its wire record ({@link EventRecorder}) in a
+ * growable byte array, so two recorders that saw the same events hold the same bytes, and describes events readably
+ * for failure reports. Not thread safe.
  */
-public final class RecordingEvents implements EngineEvents
+public final class RecordingEvents extends EventRecorder
 {
-    static final byte OFFERED = 1;
-    static final byte ASSIGNED = 2;
-    static final byte OFFER_REJECTED = 3;
-    static final byte OFFER_TIMED_OUT = 4;
-    static final byte REQUEUED = 5;
-    static final byte RELEASED = 6;
-    static final byte WRAP_UP_ENDED = 7;
-    static final byte TRANSFERRED = 8;
-    static final byte ENDED = 9;
-    static final byte STEP_ADVANCED = 10;
-    static final byte PRESENCE_CHANGED = 11;
-    static final byte COMMAND_REJECTED = 12;
-
-    private byte[] bytes = new byte[4096];
+    private byte[] bytes;
     private int length;
     private int[] starts = new int[256];
     private int count;
 
-    // ------------------------------------------------------------------------------------------------ events
-
-    @Override
-    public void onOffered(final long now, final long itemId, final int agent, final int queue, final long offerId)
+    public RecordingEvents()
     {
-        begin(OFFERED);
-        putLong(now);
-        putLong(itemId);
-        putInt(agent);
-        putInt(queue);
-        putLong(offerId);
+        this(new UnsafeBuffer(new byte[4096]));
+    }
+
+    private RecordingEvents(final UnsafeBuffer buffer)
+    {
+        super(buffer, null);
+        bytes = buffer.byteArray();
     }
 
     @Override
-    public void onAssigned(
-        final long now, final long itemId, final int agent, final int queue, final long offerId, final AssignReason reason)
+    protected int claim(final EventType type, final int recordLength)
     {
-        begin(ASSIGNED);
-        putLong(now);
-        putLong(itemId);
-        putInt(agent);
-        putInt(queue);
-        putLong(offerId);
-        putEnum(reason);
+        if (length + recordLength > bytes.length)
+        {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + recordLength));
+            ((UnsafeBuffer)buffer).wrap(bytes);
+        }
+        return length;
     }
 
     @Override
-    public void onOfferRejected(final long now, final long itemId, final int agent, final long offerId)
+    protected void recorded(final int offset, final int recordLength)
     {
-        begin(OFFER_REJECTED);
-        putLong(now);
-        putLong(itemId);
-        putInt(agent);
-        putLong(offerId);
-    }
-
-    @Override
-    public void onOfferTimedOut(final long now, final long itemId, final int agent, final long offerId)
-    {
-        begin(OFFER_TIMED_OUT);
-        putLong(now);
-        putLong(itemId);
-        putInt(agent);
-        putLong(offerId);
-    }
-
-    @Override
-    public void onRequeued(final long now, final long itemId, final int queue, final RequeueReason reason)
-    {
-        begin(REQUEUED);
-        putLong(now);
-        putLong(itemId);
-        putInt(queue);
-        putEnum(reason);
-    }
-
-    @Override
-    public void onReleased(final long now, final long itemId, final int agent, final long wrapUpMs)
-    {
-        begin(RELEASED);
-        putLong(now);
-        putLong(itemId);
-        putInt(agent);
-        putLong(wrapUpMs);
-    }
-
-    @Override
-    public void onWrapUpEnded(final long now, final long itemId, final int agent)
-    {
-        begin(WRAP_UP_ENDED);
-        putLong(now);
-        putLong(itemId);
-        putInt(agent);
-    }
-
-    @Override
-    public void onTransferred(final long now, final long itemId, final int fromQueue, final int toQueue, final int toAgent)
-    {
-        begin(TRANSFERRED);
-        putLong(now);
-        putLong(itemId);
-        putInt(fromQueue);
-        putInt(toQueue);
-        putInt(toAgent);
-    }
-
-    @Override
-    public void onEnded(final long now, final long itemId, final int queue, final EndReason reason)
-    {
-        begin(ENDED);
-        putLong(now);
-        putLong(itemId);
-        putInt(queue);
-        putEnum(reason);
-    }
-
-    @Override
-    public void onStepAdvanced(final long now, final long itemId, final int step)
-    {
-        begin(STEP_ADVANCED);
-        putLong(now);
-        putLong(itemId);
-        putInt(step);
-    }
-
-    @Override
-    public void onPresenceChanged(final long now, final int agent, final Presence presence)
-    {
-        begin(PRESENCE_CHANGED);
-        putLong(now);
-        putInt(agent);
-        putEnum(presence);
-    }
-
-    @Override
-    public void onCommandRejected(final long now, final CommandType command, final Result reason, final long subject)
-    {
-        begin(COMMAND_REJECTED);
-        putLong(now);
-        putEnum(command);
-        putEnum(reason);
-        putLong(subject);
+        if (count == starts.length)
+        {
+            starts = Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = offset;
+        length = offset + recordLength;
     }
 
     // ------------------------------------------------------------------------------------------------ reading
@@ -199,11 +102,8 @@ public final class RecordingEvents implements EngineEvents
         final int n = Math.min(count, other.count);
         for (int i = 0; i < n; i++)
         {
-            final int from = starts[i];
-            final int to = eventStart(i + 1);
-            final int otherFrom = other.starts[i];
-            final int otherTo = other.eventStart(i + 1);
-            if (!Arrays.equals(bytes, from, to, other.bytes, otherFrom, otherTo))
+            if (!Arrays.equals(bytes, starts[i], eventStart(i + 1), other.bytes, other.starts[i],
+                other.eventStart(i + 1)))
             {
                 return i;
             }
@@ -214,66 +114,15 @@ public final class RecordingEvents implements EngineEvents
     /** @return the event at {@code index}, decoded into one readable line. */
     public String describeEvent(final int index)
     {
-        int p = starts[index];
-        final byte type = bytes[p++];
-        final StringBuilder out = new StringBuilder();
-        final long now = getLong(p);
-        p += 8;
-        out.append('#').append(index).append(" t=").append(now).append(' ');
-        switch (type)
+        final EventDecoder decoder = new EventDecoder();
+        final int from = starts[index];
+        if (!decoder.wrap(new UnsafeBuffer(bytes), from, eventStart(index + 1) - from))
         {
-            case OFFERED:
-                out.append("onOffered item=").append(getLong(p)).append(" agent=").append(getInt(p + 8))
-                    .append(" queue=").append(getInt(p + 12)).append(" offer=").append(getLong(p + 16));
-                break;
-            case ASSIGNED:
-                out.append("onAssigned item=").append(getLong(p)).append(" agent=").append(getInt(p + 8))
-                    .append(" queue=").append(getInt(p + 12)).append(" offer=").append(getLong(p + 16))
-                    .append(' ').append(AssignReason.values()[bytes[p + 24]]);
-                break;
-            case OFFER_REJECTED:
-                out.append("onOfferRejected item=").append(getLong(p)).append(" agent=").append(getInt(p + 8))
-                    .append(" offer=").append(getLong(p + 12));
-                break;
-            case OFFER_TIMED_OUT:
-                out.append("onOfferTimedOut item=").append(getLong(p)).append(" agent=").append(getInt(p + 8))
-                    .append(" offer=").append(getLong(p + 12));
-                break;
-            case REQUEUED:
-                out.append("onRequeued item=").append(getLong(p)).append(" queue=").append(getInt(p + 8))
-                    .append(' ').append(RequeueReason.values()[bytes[p + 12]]);
-                break;
-            case RELEASED:
-                out.append("onReleased item=").append(getLong(p)).append(" agent=").append(getInt(p + 8))
-                    .append(" wrapUpMs=").append(getLong(p + 12));
-                break;
-            case WRAP_UP_ENDED:
-                out.append("onWrapUpEnded item=").append(getLong(p)).append(" agent=").append(getInt(p + 8));
-                break;
-            case TRANSFERRED:
-                out.append("onTransferred item=").append(getLong(p)).append(" from=").append(getInt(p + 8))
-                    .append(" to=").append(getInt(p + 12)).append(" toAgent=").append(getInt(p + 16));
-                break;
-            case ENDED:
-                out.append("onEnded item=").append(getLong(p)).append(" queue=").append(getInt(p + 8))
-                    .append(' ').append(EndReason.values()[bytes[p + 12]]);
-                break;
-            case STEP_ADVANCED:
-                out.append("onStepAdvanced item=").append(getLong(p)).append(" step=").append(getInt(p + 8));
-                break;
-            case PRESENCE_CHANGED:
-                out.append("onPresenceChanged agent=").append(getInt(p)).append(' ')
-                    .append(Presence.values()[bytes[p + 4]]);
-                break;
-            case COMMAND_REJECTED:
-                out.append("onCommandRejected ").append(CommandType.values()[bytes[p]]).append(' ')
-                    .append(Result.values()[bytes[p + 1]]).append(" subject=").append(getLong(p + 2));
-                break;
-            default:
-                out.append("<unknown record type ").append(type).append('>');
-                break;
+            return "#" + index + " <malformed record>";
         }
-        return out.toString();
+        final Describer describer = new Describer();
+        decoder.dispatch(describer);
+        return "#" + index + " t=" + decoder.now() + " " + describer.text;
     }
 
     /** @return the last {@code lastN} events, one per line, oldest first. */
@@ -303,68 +152,134 @@ public final class RecordingEvents implements EngineEvents
         return "RecordingEvents{count=" + count + ", bytes=" + length + "}";
     }
 
-    // ------------------------------------------------------------------------------------------------ encoding
-
-    private void begin(final byte type)
+    /** Turns one decoded event into a line of text. */
+    private static final class Describer implements EngineEvents
     {
-        if (count == starts.length)
+        String text = "";
+
+        @Override
+        public void onOffered(final long now, final long itemId, final int agent, final int queue, final long offerId)
         {
-            starts = Arrays.copyOf(starts, count * 2);
+            text = "onOffered item=" + itemId + " agent=" + agent + " queue=" + queue + " offer=" + offerId;
         }
-        starts[count++] = length;
-        ensure(1);
-        bytes[length++] = type;
-    }
 
-    private void putLong(final long value)
-    {
-        ensure(8);
-        for (int shift = 56; shift >= 0; shift -= 8)
+        @Override
+        public void onAssigned(final long now, final long itemId, final int agent, final int queue,
+            final long offerId, final AssignReason reason)
         {
-            bytes[length++] = (byte)(value >>> shift);
+            text = "onAssigned item=" + itemId + " agent=" + agent + " queue=" + queue + " offer=" + offerId + " " +
+                reason;
         }
-    }
 
-    private void putInt(final int value)
-    {
-        ensure(4);
-        for (int shift = 24; shift >= 0; shift -= 8)
+        @Override
+        public void onOfferRejected(final long now, final long itemId, final int agent, final long offerId)
         {
-            bytes[length++] = (byte)(value >>> shift);
+            text = "onOfferRejected item=" + itemId + " agent=" + agent + " offer=" + offerId;
         }
-    }
 
-    private void putEnum(final Enum<?> value)
-    {
-        ensure(1);
-        bytes[length++] = (byte)value.ordinal();
-    }
-
-    private void ensure(final int extra)
-    {
-        if (length + extra > bytes.length)
+        @Override
+        public void onOfferTimedOut(final long now, final long itemId, final int agent, final long offerId)
         {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + extra));
+            text = "onOfferTimedOut item=" + itemId + " agent=" + agent + " offer=" + offerId;
         }
-    }
 
-    private long getLong(final int at)
-    {
-        long value = 0;
-        for (int i = 0; i < 8; i++)
+        @Override
+        public void onRequeued(final long now, final long itemId, final int queue, final RequeueReason reason)
         {
-            value = (value << 8) | (bytes[at + i] & 0xFF);
+            text = "onRequeued item=" + itemId + " queue=" + queue + " " + reason;
         }
-        return value;
-    }
 
-    private int getInt(final int at)
-    {
-        int value = 0;
-        for (int i = 0; i < 4; i++)
+        @Override
+        public void onReleased(final long now, final long itemId, final int agent, final long wrapUpMs)
         {
-            value = (value << 8) | (bytes[at + i] & 0xFF);
+            text = "onReleased item=" + itemId + " agent=" + agent + " wrapUpMs=" + wrapUpMs;
         }
-        return value;
+
+        @Override
+        public void onWrapUpEnded(final long now, final long itemId, final int agent)
+        {
+            text = "onWrapUpEnded item=" + itemId + " agent=" + agent;
+        }
+
+        @Override
+        public void onTransferred(final long now, final long itemId, final int fromQueue, final int toQueue,
+            final int toAgent)
+        {
+            text = "onTransferred item=" + itemId + " from=" + fromQueue + " to=" + toQueue + " toAgent=" + toAgent;
+        }
+
+        @Override
+        public void onEnded(final long now, final long itemId, final int queue, final EndReason reason)
+        {
+            text = "onEnded item=" + itemId + " queue=" + queue + " " + reason;
+        }
+
+        @Override
+        public void onStepAdvanced(final long now, final long itemId, final int step)
+        {
+            text = "onStepAdvanced item=" + itemId + " step=" + step;
+        }
+
+        @Override
+        public void onPresenceChanged(final long now, final int agent, final Presence presence)
+        {
+            text = "onPresenceChanged agent=" + agent + " " + presence;
+        }
+
+        @Override
+        public void onCommandRejected(final long now, final CommandType command, final Result reason,
+            final long subject)
+        {
+            text = "onCommandRejected " + command + " " + reason + " subject=" + subject;
+        }
+
+        @Override
+        public void onSetupChanged(final long now, final CommandType change, final int handle, final long version)
+        {
+            text = "onSetupChanged " + change + " handle=" + handle + " version=" + version;
+        }
+
+        @Override
+        public void onRouted(final long now, final long itemId, final int queue, final int priority)
+        {
+            text = "onRouted item=" + itemId + " queue=" + queue + " priority=" + priority;
+        }
+
+        @Override
+        public void onEndedByRule(final long now, final long itemId, final int reason)
+        {
+            text = "onEndedByRule item=" + itemId + " reason=" + reason;
+        }
+
+        @Override
+        public void onOverflowed(final long now, final long itemId, final int fromQueue, final OverflowAction action,
+            final int target)
+        {
+            text = "onOverflowed item=" + itemId + " from=" + fromQueue + " " + action + " target=" + target;
+        }
+
+        @Override
+        public void onOverflowStopped(final long now, final long itemId, final int queue)
+        {
+            text = "onOverflowStopped item=" + itemId + " queue=" + queue;
+        }
+
+        @Override
+        public void onSlaWarning(final long now, final long itemId, final int queue, final SlaKpi kpi)
+        {
+            text = "onSlaWarning item=" + itemId + " queue=" + queue + " " + kpi;
+        }
+
+        @Override
+        public void onSlaBreached(final long now, final long itemId, final int queue, final SlaKpi kpi)
+        {
+            text = "onSlaBreached item=" + itemId + " queue=" + queue + " " + kpi;
+        }
+
+        @Override
+        public void onSentimentAlert(final long now, final long itemId, final int queue, final Sentiment level)
+        {
+            text = "onSentimentAlert item=" + itemId + " queue=" + queue + " " + level;
+        }
     }
 }

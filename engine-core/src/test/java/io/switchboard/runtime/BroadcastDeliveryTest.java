@@ -1,6 +1,7 @@
 package io.switchboard.runtime;
 
 import io.switchboard.model.EngineConfig;
+import io.switchboard.engine.RoutingEngine;
 import io.switchboard.reference.RecordingEvents;
 import org.agrona.concurrent.AgentInvoker;
 import org.junit.jupiter.api.AfterEach;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Events through a broadcast buffer: many subscribers, and a lapped (slow) subscriber is told it lost events. */
 class BroadcastDeliveryTest
 {
-    private EngineRuntime runtime;
+    private EngineRuntime<RoutingEngine> runtime;
 
     @AfterEach
     void closeRuntime()
@@ -22,14 +23,14 @@ class BroadcastDeliveryTest
     @Test
     void everySubscriberSeesEveryEventInOrder()
     {
-        runtime = new EngineRuntime(EngineConfig.small(), new RuntimeConfig().eventDelivery(EventDelivery.BROADCAST));
+        runtime = EngineRuntime.routing(EngineConfig.small(), new RuntimeConfig().eventDelivery(EventDelivery.BROADCAST));
         final EventPoller first = runtime.eventPoller();
         final EventPoller second = runtime.eventPoller();
         assertThat(first).isNotSameAs(second);
         final AgentInvoker invoker = runtime.startOnHostThread();
         for (int i = 0; i < 100; i++)
         {
-            runtime.client().submitCancel(i);
+            runtime.client().cancel(HostClient.ENGINE_TIME, i);
         }
         invoker.invoke();
 
@@ -52,13 +53,13 @@ class BroadcastDeliveryTest
     @Test
     void aLappedSubscriberIsToldItLostEventsAndTheEngineNeverWaits()
     {
-        runtime = new EngineRuntime(EngineConfig.small(), new RuntimeConfig().eventDelivery(EventDelivery.BROADCAST)
+        runtime = EngineRuntime.routing(EngineConfig.small(), new RuntimeConfig().eventDelivery(EventDelivery.BROADCAST)
             .eventRingBytes(4_096));
         final EventPoller slow = runtime.eventPoller();
         final AgentInvoker invoker = runtime.startOnHostThread();
         for (int i = 0; i < 1_000; i++)
         {
-            runtime.client().submitCancel(i);
+            runtime.client().cancel(HostClient.ENGINE_TIME, i);
         }
         while (invoker.invoke() > 0)
         {

@@ -1,6 +1,8 @@
 package io.switchboard.runtime;
 
 import io.switchboard.model.EngineConfig;
+import io.switchboard.engine.RoutingEngine;
+import io.switchboard.engine.Result;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.MessageHandler;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class CloseRaceTest
 
     private static void runRound(final long closeAfterAccepted) throws InterruptedException
     {
-        final EngineRuntime runtime = new EngineRuntime(EngineConfig.small(),
+        final EngineRuntime<RoutingEngine> runtime = EngineRuntime.routing(EngineConfig.small(),
             new RuntimeConfig().commandRingBytes(64 << 10).idleStrategy(new BackoffIdleStrategy()));
         final HostClient client = runtime.client();
         final EventPoller poller = runtime.eventPoller();
@@ -64,12 +66,12 @@ class CloseRaceTest
                 long mine = 0;
                 for (long i = 0; ; i++)
                 {
-                    final SubmitStatus status = client.submitCancel(base + i);
-                    if (status == SubmitStatus.ACCEPTED)
+                    final Result status = client.cancel(HostClient.ENGINE_TIME, base + i);
+                    if (status == Result.OK)
                     {
                         mine++;
                     }
-                    else if (status == SubmitStatus.CLOSED)
+                    else if (status == Result.CLOSED)
                     {
                         break;
                     }
@@ -100,7 +102,7 @@ class CloseRaceTest
         }
         consumer.join(30_000);
         assertThat(failure.get()).isNull();
-        assertThat(client.submitLogin(0)).isEqualTo(SubmitStatus.CLOSED);
+        assertThat(client.login(HostClient.ENGINE_TIME, 0)).isEqualTo(Result.CLOSED);
         assertThat(runtime.counters().commandsProcessed() - runtime.counters().ticks())
             .as("processed = accepted").isEqualTo(accepted.get());
         assertThat(consumed.get()).as("one rejection event per accepted command").isEqualTo(accepted.get());

@@ -37,7 +37,7 @@ public class CommandGateLincheckTest extends VerifierState
     private int drained;
 
     /**
-     * A producer submits one command carrying {@code value}; returns the {@link SubmitStatus} name (a String, because
+     * A producer submits one command carrying {@code value}; returns the {@link Result} name (a String, because
      * Lincheck compares results across its own class loader, where enum constants are not identical).
      */
     @Operation

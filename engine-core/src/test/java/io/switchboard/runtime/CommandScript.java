@@ -196,30 +196,30 @@ public final class CommandScript
     }
 
     /** Submits the last generated command. */
-    public SubmitStatus submitTo(final HostClient client)
+    public Result submitTo(final HostClient client)
     {
         switch (type)
         {
-            case LOGIN: return client.submitLogin(agent);
-            case LOGOUT: return client.submitLogout(agent);
-            case SET_PRESENCE: return client.submitSetPresence(agent, presence);
-            case SET_SKILL: return client.submitSetSkill(agent, arg1, arg2);
-            case SET_CAPACITY: return client.submitSetCapacity(agent, arg1);
-            case SET_CHANNEL_LIMIT: return client.submitSetChannelLimit(agent, arg1, arg2);
-            case JOIN_QUEUE: return client.submitJoinQueue(agent, arg1);
-            case LEAVE_QUEUE: return client.submitLeaveQueue(agent, arg1);
-            case ENQUEUE: return client.submitEnqueue(itemId, arg1, arg2, arg3, arg4);
-            case ACCEPT: return client.submitAccept(itemId, longArg);
-            case REJECT: return client.submitReject(itemId, longArg);
-            case RELEASE: return client.submitRelease(itemId, longArg);
-            case TRANSFER_TO_QUEUE: return client.submitTransferToQueue(itemId, arg1);
-            case TRANSFER_TO_AGENT: return client.submitTransferToAgent(itemId, agent);
-            case START_CONSULT: return client.submitStartConsult(itemId, agent);
-            case END_CONSULT: return client.submitEndConsult(itemId);
-            case PICK: return client.submitPick(agent, itemId);
-            case ABANDON: return client.submitAbandon(itemId);
-            case CANCEL: return client.submitCancel(itemId);
-            case CHANGE_PRIORITY: return client.submitChangePriority(itemId, arg1);
+            case LOGIN: return client.login(HostClient.ENGINE_TIME, agent);
+            case LOGOUT: return client.logout(HostClient.ENGINE_TIME, agent);
+            case SET_PRESENCE: return client.setPresence(HostClient.ENGINE_TIME, agent, presence);
+            case SET_SKILL: return client.setSkill(HostClient.ENGINE_TIME, agent, arg1, arg2);
+            case SET_CAPACITY: return client.setCapacity(HostClient.ENGINE_TIME, agent, arg1);
+            case SET_CHANNEL_LIMIT: return client.setChannelLimit(HostClient.ENGINE_TIME, agent, arg1, arg2);
+            case JOIN_QUEUE: return client.joinQueue(HostClient.ENGINE_TIME, agent, arg1);
+            case LEAVE_QUEUE: return client.leaveQueue(HostClient.ENGINE_TIME, agent, arg1);
+            case ENQUEUE: return client.enqueue(HostClient.ENGINE_TIME, itemId, arg1, arg2, arg3, arg4);
+            case ACCEPT: return client.accept(HostClient.ENGINE_TIME, itemId, longArg);
+            case REJECT: return client.reject(HostClient.ENGINE_TIME, itemId, longArg);
+            case RELEASE: return client.release(HostClient.ENGINE_TIME, itemId, longArg);
+            case TRANSFER_TO_QUEUE: return client.transferToQueue(HostClient.ENGINE_TIME, itemId, arg1);
+            case TRANSFER_TO_AGENT: return client.transferToAgent(HostClient.ENGINE_TIME, itemId, agent);
+            case START_CONSULT: return client.startConsult(HostClient.ENGINE_TIME, itemId, agent);
+            case END_CONSULT: return client.endConsult(HostClient.ENGINE_TIME, itemId);
+            case PICK: return client.pick(HostClient.ENGINE_TIME, agent, itemId);
+            case ABANDON: return client.abandon(HostClient.ENGINE_TIME, itemId);
+            case CANCEL: return client.cancel(HostClient.ENGINE_TIME, itemId);
+            case CHANGE_PRIORITY: return client.changePriority(HostClient.ENGINE_TIME, itemId, arg1);
             default: throw new IllegalStateException(String.valueOf(type));
         }
     }

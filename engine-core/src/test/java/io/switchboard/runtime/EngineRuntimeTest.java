@@ -29,14 +29,14 @@ class EngineRuntimeTest
     private final CachedEpochClock clock = new CachedEpochClock();
     private final List<long[]> tapped = new ArrayList<>();
     private final CommandDecoder tapDecoder = new CommandDecoder();
-    private EngineRuntime runtime;
+    private EngineRuntime<RoutingEngine> runtime;
     private int chat;
     private int queue;
     private int ana;
 
     private AgentInvoker build(final RuntimeConfig config)
     {
-        runtime = new EngineRuntime(EngineConfig.small(), config.clock(clock).commandTap((buffer, offset, length) ->
+        runtime = EngineRuntime.routing(EngineConfig.small(), config.clock(clock).commandTap((buffer, offset, length) ->
         {
             tapDecoder.wrap(buffer, offset, length);
             tapped.add(new long[] {tapDecoder.type().code(), tapDecoder.now()});
@@ -45,6 +45,14 @@ class EngineRuntimeTest
         chat = engine.defineChannel("chat", 25);
         queue = engine.defineQueue("support", new QueueSpec().offerTimeoutMs(2_000));
         ana = engine.defineAgent("ana", new AgentSpec().queue(queue));
+        // setup is made of commands too: its events reach the consumer first, each naming the new setup version
+        final RecordingEvents setupEvents = new RecordingEvents();
+        assertThat(runtime.eventPoller().poll(setupEvents, 100)).isEqualTo(3);
+        final RecordingEvents expected = new RecordingEvents();
+        expected.onSetupChanged(0, CommandType.DEFINE_CHANNEL, chat, 1);
+        expected.onSetupChanged(0, CommandType.DEFINE_QUEUE, queue, 2);
+        expected.onSetupChanged(0, CommandType.DEFINE_AGENT, ana, 3);
+        assertThat(setupEvents.toBytes()).as(setupEvents.describe(5)).isEqualTo(expected.toBytes());
         return runtime.startOnHostThread();
     }
 
@@ -63,8 +71,8 @@ class EngineRuntimeTest
         clock.update(1_000);
         final AgentInvoker invoker = build(new RuntimeConfig());
         final HostClient client = runtime.client();
-        assertThat(client.submitLogin(ana)).isEqualTo(SubmitStatus.ACCEPTED);
-        assertThat(client.submitEnqueue(7L, chat, queue, 0, -1)).isEqualTo(SubmitStatus.ACCEPTED);
+        assertThat(client.login(HostClient.ENGINE_TIME, ana)).isEqualTo(Result.OK);
+        assertThat(client.enqueue(HostClient.ENGINE_TIME, 7L, chat, queue, 0, -1)).isEqualTo(Result.OK);
         clock.update(5_000);
         invoker.invoke();
 
@@ -82,8 +90,8 @@ class EngineRuntimeTest
     void dueTimersFireFromTheClockAsTappedTickCommands()
     {
         final AgentInvoker invoker = build(new RuntimeConfig());
-        runtime.client().submitLogin(ana);
-        runtime.client().submitEnqueue(7L, chat, queue, 0, -1);
+        runtime.client().login(HostClient.ENGINE_TIME, ana);
+        runtime.client().enqueue(HostClient.ENGINE_TIME, 7L, chat, queue, 0, -1);
         invoker.invoke();
         clock.update(1_999);
         invoker.invoke();
@@ -104,10 +112,10 @@ class EngineRuntimeTest
     {
         clock.update(10_000);
         final AgentInvoker invoker = build(new RuntimeConfig());
-        runtime.client().submitLogin(ana);
+        runtime.client().login(HostClient.ENGINE_TIME, ana);
         invoker.invoke();
         clock.update(4_000);
-        runtime.client().submitLogout(ana);
+        runtime.client().logout(HostClient.ENGINE_TIME, ana);
         invoker.invoke();
 
         assertThat(tapped).extracting(t -> t[1]).containsExactly(10_000L, 10_000L);
@@ -120,13 +128,13 @@ class EngineRuntimeTest
         final AgentInvoker invoker = build(new RuntimeConfig().commandRingBytes(4_096));
         final HostClient client = runtime.client();
         int accepted = 0;
-        while (client.submitAccept(1_000L + accepted, 1L) == SubmitStatus.ACCEPTED)
+        while (client.accept(HostClient.ENGINE_TIME, 1_000L + accepted, 1L) == Result.OK)
         {
             accepted++;
         }
         for (int i = 0; i < 1_000; i++)
         {
-            assertThat(client.submitAbandon(5L)).isEqualTo(SubmitStatus.BACK_PRESSURED);
+            assertThat(client.abandon(HostClient.ENGINE_TIME, 5L)).isEqualTo(Result.BACK_PRESSURED);
         }
         assertThat(accepted).as("40-byte ring records (8-byte record header + 32-byte ACCEPT) in 4 KiB")
             .isEqualTo(4_096 / 40);
@@ -137,7 +145,7 @@ class EngineRuntimeTest
             runtime.eventPoller().poll(new RecordingEvents(), 1_000);
         }
         assertThat(runtime.counters().commandsProcessed()).isEqualTo(accepted);
-        assertThat(client.submitAbandon(5L)).isEqualTo(SubmitStatus.ACCEPTED);
+        assertThat(client.abandon(HostClient.ENGINE_TIME, 5L)).isEqualTo(Result.OK);
     }
 
     @Test
@@ -148,7 +156,7 @@ class EngineRuntimeTest
         final int commands = 5_000; // each is rejected (unknown item): one 40-byte event record each
         for (int i = 0; i < commands; i++)
         {
-            assertThat(client.submitCancel(i)).isEqualTo(SubmitStatus.ACCEPTED);
+            assertThat(client.cancel(HostClient.ENGINE_TIME, i)).isEqualTo(Result.OK);
         }
         for (int i = 0; i < 100; i++)
         {
@@ -180,11 +188,11 @@ class EngineRuntimeTest
         final HostClient client = runtime.client();
         for (int i = 0; i < 1_000; i++)
         {
-            client.submitChangePriority(i, 1);
+            client.changePriority(HostClient.ENGINE_TIME, i, 1);
         }
         invoker.invoke();
         runtime.shutdown();
-        assertThat(client.submitLogin(ana)).isEqualTo(SubmitStatus.CLOSED);
+        assertThat(client.login(HostClient.ENGINE_TIME, ana)).isEqualTo(Result.CLOSED);
         assertThat(client.isClosed()).isTrue();
         runtime.close();
 
@@ -196,7 +204,7 @@ class EngineRuntimeTest
     @Test
     void theEngineBelongsToTheEngineThreadWhileRunningAndTasksRunThere() throws Exception
     {
-        runtime = new EngineRuntime(EngineConfig.small(), new RuntimeConfig().threadName("engine-under-test"));
+        runtime = EngineRuntime.routing(EngineConfig.small(), new RuntimeConfig().threadName("engine-under-test"));
         runtime.engine().defineChannel("chat", 25);
         runtime.start();
         assertThatThrownBy(runtime::engine).isInstanceOf(IllegalStateException.class);
@@ -210,7 +218,7 @@ class EngineRuntimeTest
         })).isTrue();
         assertThat(thread.get(10, TimeUnit.SECONDS)).isEqualTo("engine-under-test");
         assertThat(agent.get(10, TimeUnit.SECONDS)).isZero();
-        assertThat(runtime.client().submitLogin(0)).isEqualTo(SubmitStatus.ACCEPTED);
+        assertThat(runtime.client().login(HostClient.ENGINE_TIME, 0)).isEqualTo(Result.OK);
         Await.until("the login is processed", 10_000, () -> runtime.counters().commandsProcessed() == 1);
         runtime.close();
         assertThat(runtime.engine().agentPresence(0)).isEqualTo(Presence.AVAILABLE);
@@ -223,8 +231,8 @@ class EngineRuntimeTest
         final AgentInvoker invoker = build(new RuntimeConfig().publishQueueStats(1, 50));
         final QueueStats stats = new QueueStats();
         assertThat(runtime.queueStats().read(0, stats)).isEqualTo(Long.MIN_VALUE);
-        runtime.client().submitEnqueue(1L, chat, queue, 0, -1);
-        runtime.client().submitEnqueue(2L, chat, queue, 0, -1);
+        runtime.client().enqueue(HostClient.ENGINE_TIME, 1L, chat, queue, 0, -1);
+        runtime.client().enqueue(HostClient.ENGINE_TIME, 2L, chat, queue, 0, -1);
         clock.update(100);
         invoker.invoke();
 
@@ -242,7 +250,7 @@ class EngineRuntimeTest
     void rejectedCommandsComeBackAsEventsWithTheirReason()
     {
         final AgentInvoker invoker = build(new RuntimeConfig());
-        runtime.client().submitAccept(99L, 3L);
+        runtime.client().accept(HostClient.ENGINE_TIME, 99L, 3L);
         invoker.invoke();
         final RecordingEvents events = new RecordingEvents();
         runtime.eventPoller().poll(events, 10);

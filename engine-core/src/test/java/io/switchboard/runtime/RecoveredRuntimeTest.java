@@ -1,6 +1,7 @@
 package io.switchboard.runtime;
 
 import io.switchboard.engine.RoutingEngine;
+import io.switchboard.engine.Result;
 import io.switchboard.model.AgentSpec;
 import io.switchboard.model.EngineConfig;
 import io.switchboard.model.QueueSpec;
@@ -38,12 +39,12 @@ class RecoveredRuntimeTest
 
         final CachedEpochClock clock = new CachedEpochClock();
         clock.update(3_000);
-        final EngineRuntime runtime = new EngineRuntime(events -> restore(snapshot.toByteArray(), events),
+        final EngineRuntime<RoutingEngine> runtime = new EngineRuntime<>(events -> restore(snapshot.toByteArray(), events),
             new RuntimeConfig().clock(clock));
         try
         {
             final AgentInvoker invoker = runtime.startOnHostThread();
-            assertThat(runtime.client().submitEnqueue(2L, chat, queue, 0, -1)).isEqualTo(SubmitStatus.ACCEPTED);
+            assertThat(runtime.client().enqueue(HostClient.ENGINE_TIME, 2L, chat, queue, 0, -1)).isEqualTo(Result.OK);
             invoker.invoke();
             final RecordingEvents recoveredEvents = new RecordingEvents();
             runtime.eventPoller().poll(recoveredEvents, 100);

@@ -1,6 +1,7 @@
 package io.switchboard.runtime;
 
-import io.switchboard.engine.EngineEventsAdapter;
+import io.switchboard.engine.NoOpEngineEvents;
+import io.switchboard.engine.Result;
 import io.switchboard.engine.RoutingEngine;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class RuntimeAllocationTest
     @Test
     void producersTheEngineAndTheConsumerAllocateZeroBytesPerCommandAfterWarmUp() throws Exception
     {
-        final EngineRuntime runtime = new EngineRuntime(StressCenter.engineConfig(),
+        final EngineRuntime<RoutingEngine> runtime = EngineRuntime.routing(StressCenter.engineConfig(),
             new RuntimeConfig().idleStrategy(new BackoffIdleStrategy()).publishQueueStats(StressCenter.QUEUES, 10));
         final StressCenter center = new StressCenter().define(runtime.engine());
         preWarmEngineTables(runtime.engine(), center);
@@ -174,7 +175,7 @@ class RuntimeAllocationTest
         assertThat(engine.liveItems()).isZero();
     }
 
-    private static void awaitCaughtUp(final EngineRuntime runtime, final AcceptingConsumer consumer,
+    private static void awaitCaughtUp(final EngineRuntime<RoutingEngine> runtime, final AcceptingConsumer consumer,
         final AtomicLong producerAccepted)
     {
         Await.until("the engine processed every accepted command", 60_000, () ->
@@ -190,7 +191,7 @@ class RuntimeAllocationTest
         for (int i = 0; i < commands; i++)
         {
             script.next();
-            if (script.submitTo(client) == SubmitStatus.ACCEPTED)
+            if (script.submitTo(client) == Result.OK)
             {
                 accepted++;
             }
@@ -203,7 +204,7 @@ class RuntimeAllocationTest
     }
 
     /** Polls decoded events and accepts every offer, like a host's agent desktop gateway; touches primitives only. */
-    private static final class AcceptingConsumer extends EngineEventsAdapter implements Runnable
+    private static final class AcceptingConsumer extends NoOpEngineEvents implements Runnable
     {
         final AtomicBoolean stop = new AtomicBoolean();
         final AtomicLong events = new AtomicLong();
@@ -236,7 +237,7 @@ class RuntimeAllocationTest
         @Override
         public void onOffered(final long now, final long itemId, final int agent, final int queue, final long offerId)
         {
-            if (client.submitAccept(itemId, offerId) == SubmitStatus.ACCEPTED)
+            if (client.accept(HostClient.ENGINE_TIME, itemId, offerId) == Result.OK)
             {
                 acceptedCount++;
             }

@@ -1,6 +1,7 @@
 package io.switchboard.runtime;
 
 import io.switchboard.codec.CommandApplier;
+import io.switchboard.engine.Result;
 import io.switchboard.codec.CommandDecoder;
 import io.switchboard.codec.EncodingEvents;
 import io.switchboard.engine.RoutingEngine;
@@ -49,7 +50,7 @@ class RuntimeStressTest
                 return time += 5; // 5 ms per duty cycle: timers fire, and a replay sees exactly the stamps
             }
         };
-        final EngineRuntime runtime = new EngineRuntime(StressCenter.engineConfig(), new RuntimeConfig()
+        final EngineRuntime<RoutingEngine> runtime = EngineRuntime.routing(StressCenter.engineConfig(), new RuntimeConfig()
             .clock(clock).commandTap(tapped::append).idleStrategy(new BackoffIdleStrategy()));
         final StressCenter center = new StressCenter().define(runtime.engine());
         final HostClient client = runtime.client();
@@ -89,12 +90,12 @@ class RuntimeStressTest
                 for (int i = 0; i < COMMANDS; i++)
                 {
                     script.next();
-                    final SubmitStatus status = script.submitTo(client);
-                    if (status == SubmitStatus.ACCEPTED)
+                    final Result status = script.submitTo(client);
+                    if (status == Result.OK)
                     {
                         bits[i >> 6] |= 1L << i;
                     }
-                    else if (status == SubmitStatus.BACK_PRESSURED)
+                    else if (status == Result.BACK_PRESSURED)
                     {
                         backPressured[producer]++;
                         Thread.yield();

@@ -1,6 +1,8 @@
 package io.switchboard.runtime;
 
 import io.switchboard.model.EngineConfig;
+import io.switchboard.engine.RoutingEngine;
+import io.switchboard.engine.Result;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.CachedEpochClock;
@@ -23,7 +25,7 @@ class TapFailureTest
     {
         final FailingTap tap = new FailingTap(2, false);
         final List<Throwable> errors = new ArrayList<>();
-        final EngineRuntime runtime = new EngineRuntime(EngineConfig.small(),
+        final EngineRuntime<RoutingEngine> runtime = EngineRuntime.routing(EngineConfig.small(),
             new RuntimeConfig().clock(new CachedEpochClock()).commandTap(tap).errorHandler(errors::add));
         final AgentInvoker invoker = runtime.startOnHostThread();
         final HostClient client = runtime.client();
@@ -53,7 +55,7 @@ class TapFailureTest
     {
         final FailingTap tap = new FailingTap(2, true);
         final List<Throwable> errors = new ArrayList<>();
-        final EngineRuntime runtime = new EngineRuntime(EngineConfig.small(),
+        final EngineRuntime<RoutingEngine> runtime = EngineRuntime.routing(EngineConfig.small(),
             new RuntimeConfig().clock(new CachedEpochClock()).commandTap(tap).errorHandler(errors::add));
         final AgentInvoker invoker = runtime.startOnHostThread();
         final HostClient client = runtime.client();
@@ -73,7 +75,7 @@ class TapFailureTest
     {
         for (long item = firstItem; item < firstItem + count; item++)
         {
-            assertThat(client.submitCancel(item)).isEqualTo(SubmitStatus.ACCEPTED);
+            assertThat(client.cancel(HostClient.ENGINE_TIME, item)).isEqualTo(Result.OK);
         }
     }
 

@@ -1,12 +1,12 @@
 package io.switchboard.journal;
 
 import io.switchboard.engine.RoutingEngine;
+import io.switchboard.engine.Result;
 import io.switchboard.model.Presence;
 import io.switchboard.runtime.DeferredCommandTap;
 import io.switchboard.runtime.EngineRuntime;
 import io.switchboard.runtime.HostClient;
 import io.switchboard.runtime.RuntimeConfig;
-import io.switchboard.runtime.SubmitStatus;
 import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.CachedEpochClock;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class RuntimeJournalTest
         final CachedEpochClock clock = new CachedEpochClock();
         clock.update(1_000_000);
         final DeferredCommandTap tap = new DeferredCommandTap();
-        final EngineRuntime runtime = new EngineRuntime(TestCenter.config(),
+        final EngineRuntime<RoutingEngine> runtime = EngineRuntime.routing(TestCenter.config(),
             new RuntimeConfig().clock(clock).commandTap(tap));
         final RoutingEngine engine = TestCenter.define(runtime.engine());
         final long processed;
@@ -45,7 +45,7 @@ class RuntimeJournalTest
             final SplittableRandom random = new SplittableRandom(11);
             for (int agent = 0; agent < TestCenter.AGENTS; agent++)
             {
-                assertThat(client.submitLogin(agent)).isEqualTo(SubmitStatus.ACCEPTED);
+                assertThat(client.login(HostClient.ENGINE_TIME, agent)).isEqualTo(Result.OK);
             }
             invoker.invoke();
             for (int round = 0; round < 2_000; round++)
@@ -53,10 +53,10 @@ class RuntimeJournalTest
                 for (int i = 0; i < 5; i++)
                 {
                     final long item = round * 5L + i;
-                    client.submitEnqueue(item, random.nextInt(TestCenter.CHANNELS),
+                    client.enqueue(HostClient.ENGINE_TIME, item, random.nextInt(TestCenter.CHANNELS),
                         random.nextInt(TestCenter.QUEUES), 0, -1);
-                    client.submitAbandon(item - 40);
-                    client.submitSetPresence(random.nextInt(TestCenter.AGENTS),
+                    client.abandon(HostClient.ENGINE_TIME, item - 40);
+                    client.setPresence(HostClient.ENGINE_TIME, random.nextInt(TestCenter.AGENTS),
                         random.nextBoolean() ? Presence.AVAILABLE : Presence.AWAY);
                 }
                 clock.advance(1_500); // offer timeouts fire as ticks the agent generates

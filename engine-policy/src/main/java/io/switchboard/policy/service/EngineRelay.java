@@ -1,5 +1,6 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.model.SlaKpi;
 import io.switchboard.engine.AssignReason;
 import io.switchboard.engine.CommandType;
 import io.switchboard.engine.EndReason;

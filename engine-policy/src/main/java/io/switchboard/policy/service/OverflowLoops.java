@@ -1,5 +1,6 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.model.OverflowAction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

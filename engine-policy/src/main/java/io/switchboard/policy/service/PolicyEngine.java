@@ -1,5 +1,7 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.model.Sentiment;
+import io.switchboard.model.SlaKpi;
 import io.switchboard.engine.EngineEvents;
 import io.switchboard.engine.Result;
 import io.switchboard.engine.RoutingEngine;

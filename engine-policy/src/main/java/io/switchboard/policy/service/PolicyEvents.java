@@ -1,5 +1,9 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.model.Sentiment;
+import io.switchboard.model.SlaKpi;
+import io.switchboard.model.OverflowAction;
+
 /**
  * Receives the events of the service-policy layer, synchronously, on the engine thread, interleaved in order with
  * the engine's own {@link io.switchboard.engine.EngineEvents}. Arguments are primitives and enum constants, so

@@ -1,5 +1,7 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.model.Sentiment;
+
 /**
  * Applies a queue's sentiment thresholds to a reported sentiment: an alert when the level drops to the alert
  * threshold or below (once, re-armed when it rises above again), and a priority raise at the raise threshold or

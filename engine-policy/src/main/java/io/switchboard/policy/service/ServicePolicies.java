@@ -1,5 +1,6 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.model.OverflowAction;
 import io.switchboard.engine.RoutingEngine;
 import io.switchboard.policy.rules.RuleSet;
 import io.switchboard.policy.rules.RuleSyntaxException;

@@ -1,5 +1,6 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.model.SlaKpi;
 import io.switchboard.policy.calendar.BusinessCalendar;
 
 /**

@@ -1,7 +1,10 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.model.Sentiment;
+import io.switchboard.model.SlaKpi;
+import io.switchboard.model.OverflowAction;
 import io.switchboard.engine.AssignReason;
-import io.switchboard.engine.EngineEventsAdapter;
+import io.switchboard.engine.NoOpEngineEvents;
 import io.switchboard.engine.Result;
 import io.switchboard.model.AgentSpec;
 import io.switchboard.model.EngineConfig;
@@ -52,7 +55,7 @@ class PolicyEngineZeroAllocationTest
     }
 
     /** Drives the center with a fixed seed; callbacks only touch primitive fields. */
-    private static final class Driver extends EngineEventsAdapter implements PolicyEvents
+    private static final class Driver extends NoOpEngineEvents implements PolicyEvents
     {
         private final PolicyEngine policy = new PolicyEngine(new EngineConfig().maxAgents(AGENTS).maxItems(8_192)
             .maxQueues(6).maxSkills(4).maxRequirementSets(8).maxExclusions(50_000), this, this);

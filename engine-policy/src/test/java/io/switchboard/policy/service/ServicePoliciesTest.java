@@ -1,5 +1,6 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.model.Sentiment;
 import io.switchboard.policy.rules.RuleSet;
 import org.junit.jupiter.api.Test;
 

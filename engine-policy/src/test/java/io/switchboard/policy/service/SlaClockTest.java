@@ -1,5 +1,6 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.model.SlaKpi;
 import io.switchboard.model.QueueSpec;
 import io.switchboard.policy.calendar.CalendarSpec;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package io.switchboard.sim.kernel;
 
+import io.switchboard.model.Sentiment;
+import io.switchboard.model.SlaKpi;
+import io.switchboard.model.OverflowAction;
 import io.switchboard.engine.AssignReason;
 import io.switchboard.engine.CommandType;
 import io.switchboard.engine.EndReason;
@@ -9,13 +12,10 @@ import io.switchboard.engine.Result;
 import io.switchboard.engine.RoutingEngine;
 import io.switchboard.model.Presence;
 import io.switchboard.policy.rules.Classification;
-import io.switchboard.policy.service.OverflowAction;
 import io.switchboard.policy.service.PolicyEngine;
 import io.switchboard.policy.service.PolicyEvents;
 import io.switchboard.policy.service.PolicySetupException;
-import io.switchboard.policy.service.Sentiment;
 import io.switchboard.policy.service.ServicePolicies;
-import io.switchboard.policy.service.SlaKpi;
 import io.switchboard.sim.random.Purpose;
 import io.switchboard.sim.random.RandomStream;
 import io.switchboard.sim.random.Sampler;

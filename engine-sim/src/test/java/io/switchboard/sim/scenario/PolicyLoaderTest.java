@@ -1,6 +1,6 @@
 package io.switchboard.sim.scenario;
 
-import io.switchboard.policy.service.OverflowAction;
+import io.switchboard.model.OverflowAction;
 import io.switchboard.policy.service.OverflowRule;
 import io.switchboard.policy.service.OverflowTrigger;
 import io.switchboard.sim.cli.Main;

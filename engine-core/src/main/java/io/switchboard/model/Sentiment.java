@@ -1,4 +1,4 @@
-package io.switchboard.policy.service;
+package io.switchboard.model;
 
 /**
  * A customer's sentiment on one work item, as reported by the host (for example from a text-analytics service),
@@ -21,7 +21,7 @@ public enum Sentiment
      * @param ordinal 0..6.
      * @return the level with that ordinal, without allocating.
      */
-    static Sentiment of(final int ordinal)
+    public static Sentiment of(final int ordinal)
     {
         return VALUES[ordinal];
     }

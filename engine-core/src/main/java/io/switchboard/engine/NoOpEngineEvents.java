@@ -6,7 +6,7 @@ import io.switchboard.model.Presence;
  * An {@link EngineEvents} that ignores every event, for listeners that care about a few: extend it and override
  * those. Called on the engine thread, like any {@link EngineEvents}; stateless itself.
  */
-public abstract class EngineEventsAdapter implements EngineEvents
+public abstract class NoOpEngineEvents implements EngineEvents
 {
     @Override
     public void onOffered(final long now, final long itemId, final int agent, final int queue, final long offerId)

@@ -1,4 +1,4 @@
-package io.switchboard.policy.service;
+package io.switchboard.model;
 
 /**
  * What an {@link OverflowRule} does when its condition holds. Immutable; safe on any thread.
@@ -18,7 +18,7 @@ public enum OverflowAction
 
     private static final OverflowAction[] VALUES = values();
 
-    static OverflowAction of(final int ordinal)
+    public static OverflowAction of(final int ordinal)
     {
         return VALUES[ordinal];
     }

@@ -1,4 +1,4 @@
-package io.switchboard.policy.service;
+package io.switchboard.model;
 
 /**
  * The two key performance indicators an SLA measures per work item. Immutable; safe on any thread.
@@ -12,7 +12,7 @@ public enum SlaKpi
 
     private static final SlaKpi[] VALUES = values();
 
-    static SlaKpi of(final int ordinal)
+    public static SlaKpi of(final int ordinal)
     {
         return VALUES[ordinal];
     }

@@ -1,0 +1,65 @@
+package io.switchboard.engine;
+
+/**
+ * What every command does around its own effects (ROUTING.md §1): check that time does not go backwards and fire
+ * the timers due by {@code now} ({@link #begin}), run the assignment cycle after an accepted command
+ * ({@link #done}) or report a rejection ({@link #rejected}). It also keeps the engine's latest {@code now}.
+ *
+ * <p>Not thread safe: engine thread only.
+ */
+final class CommandFrame
+{
+    private final Transitions transitions;
+    private final AssignmentCycle cycle;
+    private final RoutingIndex index;
+    private final EngineEvents events;
+    long lastNow = Long.MIN_VALUE;
+
+    CommandFrame(final Transitions transitions)
+    {
+        this.transitions = transitions;
+        this.cycle = transitions.cycle;
+        this.index = transitions.index;
+        this.events = transitions.events;
+    }
+
+    /** Checks time order and fires due timers; false when time went backwards. */
+    boolean begin(final long now)
+    {
+        if (now < lastNow)
+        {
+            return false;
+        }
+        lastNow = now;
+        transitions.now = now;
+        transitions.fireDueTimers();
+        return true;
+    }
+
+    /** The time a command without its own {@code now} (a direct setup call) runs at: the latest seen, or 0. */
+    long currentTime()
+    {
+        return lastNow == Long.MIN_VALUE ? 0 : lastNow;
+    }
+
+    /** Runs the assignment cycle after an accepted command. */
+    Result done()
+    {
+        cycle.run();
+        return Result.OK;
+    }
+
+    /** The agent's presence, readiness or rank may have changed: presence rule, ready heaps, then routing. */
+    void agentChanged(final int agent)
+    {
+        transitions.applyPresenceRule(agent);
+        index.refresh(agent);
+        cycle.markAgent(agent);
+    }
+
+    Result rejected(final long now, final CommandType type, final Result reason, final long subject)
+    {
+        events.onCommandRejected(now, type, reason, subject);
+        return reason;
+    }
+}
