@@ -562,6 +562,19 @@ public final class RoutingEngine implements StateMachine
      */
     public static RoutingEngine readSnapshot(final java.io.DataInput in, final EngineEvents events) throws IOException
     {
+        return readSnapshotState(readSnapshotHeader(in), in, events);
+    }
+
+    /**
+     * The first half of {@link #readSnapshot}, for a host that must size its own tables before the engine exists
+     * (the policy engine): checks the magic and version and reads the engine's configuration.
+     *
+     * @param in source positioned at the snapshot; left positioned at the state, for {@link #readSnapshotState}.
+     * @return the configuration the snapshot's engine was built with.
+     * @throws IOException if reading fails or the data is not a snapshot of a supported version.
+     */
+    public static EngineConfig readSnapshotHeader(final java.io.DataInput in) throws IOException
+    {
         if (in.readLong() != SnapshotWriter.MAGIC)
         {
             throw new IOException("not a Switchboard engine snapshot (bad magic)");
@@ -571,29 +584,25 @@ public final class RoutingEngine implements StateMachine
         {
             throw new IOException("unsupported snapshot version " + version + " (supported: " + SnapshotWriter.VERSION + ")");
         }
-        final EngineConfig config = new EngineConfig().maxAgents(in.readInt()).maxItems(in.readInt())
+        return new EngineConfig().maxAgents(in.readInt()).maxItems(in.readInt())
             .maxQueues(in.readInt()).maxSkills(in.readInt()).maxChannels(in.readInt())
             .maxRequirementSets(in.readInt()).maxExclusions(in.readInt()).randomSeed(in.readLong());
-        final RoutingEngine engine = new RoutingEngine(config, events);
-        engine.frame.lastNow = new SnapshotLoader(engine.setup, engine.transitions, engine.setupCommands).load(in);
-        return engine;
     }
 
     /**
-     * @return a 64-bit hash of the canonical snapshot: equal for engines in the same logical state. Slow path.
+     * The second half of {@link #readSnapshot}: builds an engine with {@code config} and restores the state.
+     *
+     * @param config what {@link #readSnapshotHeader} returned.
+     * @param in     source positioned after the header.
+     * @param events receiver of the restored engine's events.
+     * @return the restored engine.
+     * @throws IOException if reading fails.
      */
-    @Override
-    public long stateHash()
+    public static RoutingEngine readSnapshotState(final EngineConfig config, final java.io.DataInput in,
+        final EngineEvents events) throws IOException
     {
-        final HashingOutput hashing = new HashingOutput();
-        try
-        {
-            writeSnapshot(new java.io.DataOutputStream(hashing));
-        }
-        catch (final IOException ex)
-        {
-            throw new java.io.UncheckedIOException(ex);
-        }
-        return hashing.hash();
+        final RoutingEngine engine = new RoutingEngine(config, events);
+        engine.frame.lastNow = new SnapshotLoader(engine.setup, engine.transitions, engine.setupCommands).load(in);
+        return engine;
     }
 }

@@ -29,5 +29,17 @@ public interface StateMachine extends EngineCommands
     void writeSnapshot(DataOutput out) throws IOException;
 
     /** @return a 64-bit hash of {@link #writeSnapshot}'s bytes: equal for engines in the same state. Slow path. */
-    long stateHash();
+    default long stateHash()
+    {
+        final HashingOutput hashing = new HashingOutput();
+        try
+        {
+            writeSnapshot(new java.io.DataOutputStream(hashing));
+        }
+        catch (final IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return hashing.hash();
+    }
 }

@@ -21,8 +21,10 @@ public final class BusinessCalendar
     private static final long ALWAYS_START = -(1L << 61);
     private static final long ALWAYS_END = 1L << 61;
     private static final BusinessCalendar ALWAYS_OPEN =
-        new BusinessCalendar(ZoneOffset.UTC, ALWAYS_START, ALWAYS_END, new long[] {ALWAYS_START, ALWAYS_END});
+        new BusinessCalendar(null, ZoneOffset.UTC, ALWAYS_START, ALWAYS_END, new long[] {ALWAYS_START, ALWAYS_END});
 
+    /** What the calendar was compiled from (a private copy), or null for {@link #alwaysOpen()}. */
+    private final CalendarSpec spec;
     private final ZoneId zone;
     private final long horizonStart;
     private final long horizonEnd;
@@ -31,8 +33,10 @@ public final class BusinessCalendar
     /** {@code elapsedBefore[i]}: business time in all intervals before interval i; {@code [n]} is the total. */
     private final long[] elapsedBefore;
 
-    BusinessCalendar(final ZoneId zone, final long horizonStart, final long horizonEnd, final long[] intervals)
+    BusinessCalendar(final CalendarSpec spec, final ZoneId zone, final long horizonStart, final long horizonEnd,
+        final long[] intervals)
     {
+        this.spec = spec;
         this.zone = zone;
         this.horizonStart = horizonStart;
         this.horizonEnd = horizonEnd;
@@ -152,6 +156,12 @@ public final class BusinessCalendar
     /**
      * @return the zone the calendar's hours were given in.
      */
+    /** @return what the calendar was compiled from, or null for {@link #alwaysOpen()}. */
+    CalendarSpec spec()
+    {
+        return spec;
+    }
+
     public ZoneId zone()
     {
         return zone;

@@ -56,7 +56,7 @@ final class CalendarCompiler
         final long horizonEnd = startOfDay(spec.horizonEnd(), zone);
         final long[] intervals = Intervals.clip(
             Intervals.subtract(open.normalized(), holidays.normalized()), horizonStart, horizonEnd);
-        return new BusinessCalendar(zone, horizonStart, horizonEnd, intervals);
+        return new BusinessCalendar(spec.copy(), zone, horizonStart, horizonEnd, intervals);
     }
 
     private static void addRanges(

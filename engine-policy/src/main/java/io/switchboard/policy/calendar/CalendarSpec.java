@@ -204,6 +204,24 @@ public final class CalendarSpec
         return CalendarCompiler.compile(this);
     }
 
+    /** @return an independent copy (a compiled calendar keeps one, so later changes to this spec cannot reach it). */
+    CalendarSpec copy()
+    {
+        final CalendarSpec copy = new CalendarSpec().zone(zone);
+        for (int day = 0; day < 7; day++)
+        {
+            copy.weekly.get(day).addAll(weekly.get(day));
+        }
+        copy.holidays.addAll(holidays);
+        for (final Map.Entry<LocalDate, List<TimeRange>> entry : specialDays.entrySet())
+        {
+            copy.specialDays.put(entry.getKey(), new ArrayList<>(entry.getValue()));
+        }
+        copy.horizonStart = horizonStart;
+        copy.horizonEnd = horizonEnd;
+        return copy;
+    }
+
     ZoneId zone()
     {
         return zone;

@@ -52,7 +52,7 @@ final class RuleCompiler
         {
             compiler.statement();
         }
-        return new RuleSet(compiler.name, compiler.conditions.toArray(new Condition[0]),
+        return new RuleSet(text, compiler.name, compiler.conditions.toArray(new Condition[0]),
             compiler.outcomes.toArray(new Outcome[0]), compiler.fallback, compiler.patterns.toArray(new Pattern[0]),
             compiler.rules.build(), compiler.attributes.build(), compiler.queues.build(), compiler.profiles.build(),
             compiler.skills.build(), compiler.endReasons.build());

@@ -38,8 +38,10 @@ public final class RuleSet
     private final NameList profiles;
     private final NameList skills;
     private final NameList endReasons;
+    private final String source;
 
     RuleSet(
+        final String source,
         final String name,
         final Condition[] conditions,
         final Outcome[] outcomes,
@@ -52,6 +54,7 @@ public final class RuleSet
         final NameList skills,
         final NameList endReasons)
     {
+        this.source = source;
         this.name = name;
         this.conditions = conditions;
         this.outcomes = outcomes;
@@ -123,6 +126,14 @@ public final class RuleSet
     public ItemAttributes newAttributes()
     {
         return new ItemAttributes(this, attributes, patterns);
+    }
+
+    /**
+     * @return the text the rule set was compiled from (compiling it again gives an equivalent rule set).
+     */
+    public String source()
+    {
+        return source;
     }
 
     /**

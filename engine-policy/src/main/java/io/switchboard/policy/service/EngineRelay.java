@@ -10,33 +10,28 @@ import io.switchboard.engine.Result;
 import io.switchboard.model.Presence;
 
 /**
- * The engine's listener, in front of the host's: it learns from the engine's events when tracked items are offered,
- * answered, requeued, transferred, released or ended, updates the policy state, and passes every event on to the
- * host unchanged and in order. It never calls the engine: follow-ups that need an engine call go to
- * {@link DeferredWork}. Not thread safe: called on the engine thread.
+ * The routing engine's listener, in front of the host's: it learns from the engine's events when tracked items are
+ * offered, answered, requeued, transferred, released or ended, updates the policy state, and passes every event on
+ * to the host unchanged and in order. It never calls the engine: follow-ups that need an engine call go to
+ * {@link DeferredWork}. Everything it uses exists before the engine does, so it is complete when constructed. Not
+ * thread safe: called on the engine thread.
  */
 final class EngineRelay implements EngineEvents
 {
     private final EngineEvents host;
-    private PolicyItems items;
-    private PolicyTimers timers;
-    private SlaClock sla;
-    private OverflowRouter overflow;
-    private HandleTimes handleTimes;
-    private DeferredWork deferred;
+    private final PolicyItems items;
+    private final PolicyTimers timers;
+    private final ItemClocks clocks;
+    private final HandleTimes handleTimes;
+    private final DeferredWork deferred;
 
-    EngineRelay(final EngineEvents host)
-    {
-        this.host = host;
-    }
-
-    void wire(final PolicyItems items, final PolicyTimers timers, final SlaClock sla, final OverflowRouter overflow,
+    EngineRelay(final EngineEvents host, final PolicyItems items, final PolicyTimers timers, final ItemClocks clocks,
         final HandleTimes handleTimes, final DeferredWork deferred)
     {
+        this.host = host;
         this.items = items;
         this.timers = timers;
-        this.sla = sla;
-        this.overflow = overflow;
+        this.clocks = clocks;
         this.handleTimes = handleTimes;
         this.deferred = deferred;
     }
@@ -61,8 +56,8 @@ final class EngineRelay implements EngineEvents
         {
             items.state[slot] = PolicyItems.ASSIGNED;
             items.assignedAt[slot] = now;
-            sla.complete(slot, SlaKpi.FIRST_RESPONSE.ordinal());
-            overflow.stopVisit(slot);
+            clocks.completeKpi(slot, SlaKpi.FIRST_RESPONSE.ordinal());
+            clocks.stopVisit(slot);
         }
         host.onAssigned(now, itemId, agent, queue, offerId, reason);
     }
@@ -103,7 +98,7 @@ final class EngineRelay implements EngineEvents
         if (slot >= 0)
         {
             handleTimes.sample(items.queue[slot], now + wrapUpMs - items.assignedAt[slot]);
-            sla.complete(slot, SlaKpi.RESOLUTION.ordinal());
+            clocks.completeKpi(slot, SlaKpi.RESOLUTION.ordinal());
             items.state[slot] = PolicyItems.WRAP_UP;
         }
         host.onReleased(now, itemId, agent, wrapUpMs);
@@ -137,11 +132,11 @@ final class EngineRelay implements EngineEvents
             items.enteredAt[slot] = now;
             if (toAgent < 0)
             {
-                overflow.startVisit(slot);
+                clocks.startVisit(slot);
             }
             else
             {
-                overflow.stopVisit(slot);
+                clocks.stopVisit(slot);
             }
         }
         host.onTransferred(now, itemId, fromQueue, toQueue, toAgent);
@@ -168,6 +163,12 @@ final class EngineRelay implements EngineEvents
     public void onPresenceChanged(final long now, final int agent, final Presence presence)
     {
         host.onPresenceChanged(now, agent, presence);
+    }
+
+    @Override
+    public void onSetupChanged(final long now, final CommandType change, final int handle, final long version)
+    {
+        host.onSetupChanged(now, change, handle, version);
     }
 
     @Override

@@ -39,4 +39,18 @@ final class HandleTimes
     {
         return measured[queue] ? averageMs[queue] : expectedMs;
     }
+
+    /** Writes the queue's average (for a snapshot). */
+    void write(final int queue, final java.io.DataOutput out) throws java.io.IOException
+    {
+        out.writeBoolean(measured[queue]);
+        out.writeDouble(measured[queue] ? averageMs[queue] : 0.0);
+    }
+
+    /** Reads what {@link #write} wrote. */
+    void read(final int queue, final java.io.DataInput in) throws java.io.IOException
+    {
+        measured[queue] = in.readBoolean();
+        averageMs[queue] = in.readDouble();
+    }
 }

@@ -45,11 +45,16 @@ final class InstalledPolicies
     final int[] ruleQueue;
     final int[] ruleProfile;
     final int[] conditionSla;
+    /** Binds a classification command's attributes to {@link #rules} and {@link #slaRules}. */
+    final PolicyAttributes attributes;
+    /** The encoded definition these were installed from ({@code INSTALL_POLICIES}), or null for none. */
+    final byte[] definition;
 
     InstalledPolicies(final ServicePolicies policies, final RoutingEngine engine, final int maxQueues,
-        final Map<String, Integer> profiles)
+        final Map<String, Integer> profiles, final byte[] definition)
     {
         source = policies;
+        this.definition = definition;
         tracking = !policies.isPassive();
         maxHops = policies.maxOverflowHops();
         origin = policies.timeOriginMs();
@@ -121,6 +126,7 @@ final class InstalledPolicies
         {
             conditionSla[i] = policies.slaId(slaRules.queues().name(i));
         }
+        attributes = new PolicyAttributes(rules, slaRules);
     }
 
     private void layOut(final RoutingEngine engine, final int maxQueues, final ServicePolicies policies,

@@ -1,6 +1,7 @@
 package io.switchboard.policy.service;
 
 import io.switchboard.model.OverflowAction;
+import io.switchboard.engine.EngineEvents;
 import io.switchboard.engine.RoutingEngine;
 
 /**
@@ -13,8 +14,8 @@ import io.switchboard.engine.RoutingEngine;
  * <p>Estimated wait: {@code waiting items × recent average handle time / logged-in members} (unbounded with no
  * member logged in; 0 while no handle time is known), see {@link HandleTimes}.
  *
- * <p>Not thread safe: owned by the engine thread. {@link #startVisit} touches policy state only and may run inside
- * an engine callback; the others call the engine and never run inside one.
+ * <p>Not thread safe: owned by the engine thread; it calls the engine, so never from inside an engine callback (the
+ * visit timers engine events start and stop are {@link ItemClocks}').
  */
 final class OverflowRouter
 {
@@ -32,25 +33,25 @@ final class OverflowRouter
     private final PolicyItems items;
     private final PolicyTimers timers;
     private final RoutingEngine engine;
-    private final EngineGateway commands;
-    private final PolicyEvents events;
+    private final EngineEvents events;
     private final PriorityLadder ladder;
     private final HandleTimes handleTimes;
+    private final ItemClocks clocks;
     private InstalledPolicies policies;
 
     int endReason;
 
     OverflowRouter(final PolicyItems items, final PolicyTimers timers, final RoutingEngine engine,
-        final EngineGateway commands, final PolicyEvents events, final PriorityLadder ladder,
-        final HandleTimes handleTimes)
+        final EngineEvents events, final PriorityLadder ladder,
+        final HandleTimes handleTimes, final ItemClocks clocks)
     {
         this.items = items;
         this.timers = timers;
         this.engine = engine;
-        this.commands = commands;
         this.events = events;
         this.ladder = ladder;
         this.handleTimes = handleTimes;
+        this.clocks = clocks;
     }
 
     void install(final InstalledPolicies policies)
@@ -59,7 +60,7 @@ final class OverflowRouter
     }
 
     /**
-     * Applies before-queueing rules from {@code queue} on, emitting {@link PolicyEvents#onOverflowed} for each.
+     * Applies before-queueing rules from {@code queue} on, emitting {@link EngineEvents#onOverflowed} for each.
      *
      * @return the queue the item is to enter, or {@link #ENDED}.
      */
@@ -163,36 +164,6 @@ final class OverflowRouter
         }
     }
 
-    /** The item entered its current queue (enqueue or transfer): start the in-queue rules. Policy state only. */
-    void startVisit(final int slot)
-    {
-        items.nextInQueueRule[slot] = 0;
-        items.flags[slot] &= ~PolicyItems.OVERFLOW_DUE;
-        items.dueRule[slot] = PolicyItems.NONE;
-        scheduleInQueue(slot);
-    }
-
-    /** The item is no longer subject to in-queue rules in this visit (answered, or directed to an agent). */
-    void stopVisit(final int slot)
-    {
-        items.flags[slot] &= ~PolicyItems.OVERFLOW_DUE;
-        timers.cancel(slot, PolicyTimers.OVERFLOW);
-    }
-
-    private void scheduleInQueue(final int slot)
-    {
-        final long[] waits = policies.inQueueWait[items.queue[slot]];
-        final int next = items.nextInQueueRule[slot];
-        if (next < waits.length)
-        {
-            timers.schedule(slot, PolicyTimers.OVERFLOW, items.enteredAt[slot] + waits[next], items.seq[slot]);
-        }
-        else
-        {
-            timers.cancel(slot, PolicyTimers.OVERFLOW);
-        }
-    }
-
     /** The item's in-queue timer fired. */
     void fire(final int slot, final long now)
     {
@@ -216,7 +187,7 @@ final class OverflowRouter
         }
         if (items.holds(slot, itemId) && items.visit[slot] == visit)
         {
-            scheduleInQueue(slot);
+            clocks.scheduleInQueue(slot);
         }
     }
 
@@ -249,10 +220,10 @@ final class OverflowRouter
             items.hops[slot]++;
             events.onOverflowed(now, itemId, q, OverflowAction.TRANSFER, argument);
             final int target = routeBeforeQueueing(slot, argument, now);
-            commands.transferToQueue(now, itemId, target == ENDED ? argument : target);
+            engine.transferToQueue(now, itemId, target == ENDED ? argument : target);
             if (target == ENDED)
             {
-                commands.cancel(now, itemId);
+                engine.cancel(now, itemId);
             }
             else if (items.holds(slot, itemId))
             {
@@ -262,7 +233,7 @@ final class OverflowRouter
         else if (action == END)
         {
             events.onOverflowed(now, itemId, q, OverflowAction.END, argument);
-            commands.cancel(now, itemId);
+            engine.cancel(now, itemId);
         }
         else if (action == RAISE_PRIORITY)
         {

@@ -1,30 +1,33 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.model.AttributeList;
+import io.switchboard.model.Utf8;
 import io.switchboard.policy.rules.ItemAttributes;
 import io.switchboard.policy.rules.NameList;
 import io.switchboard.policy.rules.RuleSet;
+import org.agrona.DirectBuffer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * The attributes of one work item as read by every rule set of a {@link ServicePolicies}: the classification rules
- * and the SLA conditions. It is a thin fan-out over one {@link ItemAttributes} per rule set, so that the host sets
- * each attribute once. Ids come from {@link #id(String)}; look them up once at setup. Setting an attribute no rule
- * reads (id -1, or an unknown name) is ignored, so a host may set all its fields unconditionally.
+ * Binds the attributes of a classification command ({@link AttributeList}, names and values as UTF-8 bytes) to
+ * what the installed rule sets read — the classification rules and the SLA conditions — without allocating: names
+ * are found in a table keyed by their UTF-8 bytes, texts are decoded into one reusable character buffer per
+ * attribute. Names no rule reads are ignored.
  *
- * <p>Texts are held by reference until the next {@link #clear()}. Setting by id or by name allocates nothing.
- *
- * <p>Not thread safe: one instance per classifying thread, created by {@link ServicePolicies#newAttributes()}.
+ * <p>Not thread safe: the engine thread; one instance per installed {@link ServicePolicies}.
  */
-public final class PolicyAttributes
+final class PolicyAttributes implements AttributeList.Visitor
 {
     private final ItemAttributes routing;
     private final ItemAttributes sla;
-    private final Map<String, Integer> ids = new HashMap<>();
+    private final byte[][] names;
     private final int[] routingIds;
     private final int[] slaIds;
+    private final int[] table;
+    private final int mask;
+    private final Text[] texts;
 
     PolicyAttributes(final RuleSet routingRules, final RuleSet slaRules)
     {
@@ -33,57 +36,56 @@ public final class PolicyAttributes
         final NameList routingNames = routingRules == null ? null : routingRules.attributes();
         final NameList slaNames = slaRules == null ? null : slaRules.attributes();
         final int capacity = (routingNames == null ? 0 : routingNames.size()) + (slaNames == null ? 0 : slaNames.size());
+        final byte[][] found = new byte[capacity][];
         final int[] routingOf = new int[capacity];
         final int[] slaOf = new int[capacity];
         Arrays.fill(routingOf, NameList.UNKNOWN);
         Arrays.fill(slaOf, NameList.UNKNOWN);
-        if (routingNames != null)
+        int count = 0;
+        for (int i = 0; routingNames != null && i < routingNames.size(); i++)
         {
-            for (int i = 0; i < routingNames.size(); i++)
-            {
-                routingOf[idFor(routingNames.name(i))] = i;
-            }
+            found[count] = routingNames.name(i).getBytes(StandardCharsets.UTF_8);
+            routingOf[count++] = i;
         }
-        if (slaNames != null)
+        for (int i = 0; slaNames != null && i < slaNames.size(); i++)
         {
-            for (int i = 0; i < slaNames.size(); i++)
+            final byte[] name = slaNames.name(i).getBytes(StandardCharsets.UTF_8);
+            int id = 0;
+            while (id < count && !Arrays.equals(found[id], name))
             {
-                slaOf[idFor(slaNames.name(i))] = i;
+                id++;
             }
+            if (id == count)
+            {
+                found[count++] = name;
+            }
+            slaOf[id] = i;
         }
-        routingIds = Arrays.copyOf(routingOf, ids.size());
-        slaIds = Arrays.copyOf(slaOf, ids.size());
+        names = Arrays.copyOf(found, count);
+        routingIds = Arrays.copyOf(routingOf, count);
+        slaIds = Arrays.copyOf(slaOf, count);
+        final int size = Integer.highestOneBit(Math.max(4, count * 4) - 1) << 1;
+        table = new int[size];
+        mask = size - 1;
+        Arrays.fill(table, -1);
+        for (int id = 0; id < count; id++)
+        {
+            int at = hash(names[id], 0, names[id].length) & mask;
+            while (table[at] != -1)
+            {
+                at = (at + 1) & mask;
+            }
+            table[at] = id;
+        }
+        texts = new Text[count];
+        for (int id = 0; id < count; id++)
+        {
+            texts[id] = new Text();
+        }
     }
 
-    private int idFor(final String name)
-    {
-        return ids.computeIfAbsent(name, n -> ids.size());
-    }
-
-    /**
-     * @param name an attribute name.
-     * @return its id, or -1 when no rule reads it.
-     */
-    public int id(final String name)
-    {
-        final Integer id = ids.get(name);
-        return id == null ? NameList.UNKNOWN : id;
-    }
-
-    /**
-     * @return how many distinct attributes the rules read.
-     */
-    public int size()
-    {
-        return routingIds.length;
-    }
-
-    /**
-     * Makes every attribute absent and drops the references to previous texts.
-     *
-     * @return this.
-     */
-    public PolicyAttributes clear()
+    /** Makes every attribute absent, then sets those of {@code attributes} that a rule reads. */
+    void bind(final AttributeList attributes)
     {
         if (routing != null)
         {
@@ -93,69 +95,7 @@ public final class PolicyAttributes
         {
             sla.clear();
         }
-        return this;
-    }
-
-    /**
-     * @param attribute an id from {@link #id(String)}; -1 is ignored.
-     * @param value     the text, or null to make it absent.
-     * @return this.
-     */
-    public PolicyAttributes set(final int attribute, final CharSequence value)
-    {
-        if (attribute >= 0)
-        {
-            if (routing != null)
-            {
-                routing.set(routingIds[attribute], value);
-            }
-            if (sla != null)
-            {
-                sla.set(slaIds[attribute], value);
-            }
-        }
-        return this;
-    }
-
-    /**
-     * @param attribute an id from {@link #id(String)}; -1 is ignored.
-     * @param value     the number.
-     * @return this.
-     */
-    public PolicyAttributes set(final int attribute, final long value)
-    {
-        if (attribute >= 0)
-        {
-            if (routing != null)
-            {
-                routing.set(routingIds[attribute], value);
-            }
-            if (sla != null)
-            {
-                sla.set(slaIds[attribute], value);
-            }
-        }
-        return this;
-    }
-
-    /**
-     * @param name  an attribute name; names no rule reads are ignored.
-     * @param value the text, or null.
-     * @return this.
-     */
-    public PolicyAttributes set(final String name, final CharSequence value)
-    {
-        return set(id(name), value);
-    }
-
-    /**
-     * @param name  an attribute name; names no rule reads are ignored.
-     * @param value the number.
-     * @return this.
-     */
-    public PolicyAttributes set(final String name, final long value)
-    {
-        return set(id(name), value);
+        attributes.forEach(this);
     }
 
     ItemAttributes routing()
@@ -166,5 +106,124 @@ public final class PolicyAttributes
     ItemAttributes sla()
     {
         return sla;
+    }
+
+    @Override
+    public void onText(final DirectBuffer buffer, final int nameOffset, final int nameLength, final int valueOffset,
+        final int valueLength)
+    {
+        final int id = idOf(buffer, nameOffset, nameLength);
+        if (id >= 0)
+        {
+            final Text text = texts[id];
+            text.length = Utf8.decode(buffer, valueOffset, valueLength, text.chars);
+            if (routing != null)
+            {
+                routing.set(routingIds[id], text);
+            }
+            if (sla != null)
+            {
+                sla.set(slaIds[id], text);
+            }
+        }
+    }
+
+    @Override
+    public void onNumber(final DirectBuffer buffer, final int nameOffset, final int nameLength, final long value)
+    {
+        final int id = idOf(buffer, nameOffset, nameLength);
+        if (id >= 0)
+        {
+            if (routing != null)
+            {
+                routing.set(routingIds[id], value);
+            }
+            if (sla != null)
+            {
+                sla.set(slaIds[id], value);
+            }
+        }
+    }
+
+    private int idOf(final DirectBuffer buffer, final int offset, final int length)
+    {
+        int at = hash(buffer, offset, length) & mask;
+        while (table[at] != -1)
+        {
+            final byte[] name = names[table[at]];
+            if (name.length == length && sameBytes(name, buffer, offset))
+            {
+                return table[at];
+            }
+            at = (at + 1) & mask;
+        }
+        return -1;
+    }
+
+    private static boolean sameBytes(final byte[] name, final DirectBuffer buffer, final int offset)
+    {
+        for (int i = 0; i < name.length; i++)
+        {
+            if (name[i] != buffer.getByte(offset + i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int hash(final DirectBuffer buffer, final int offset, final int length)
+    {
+        int hash = 0x811C9DC5;
+        for (int i = 0; i < length; i++)
+        {
+            hash = (hash ^ (buffer.getByte(offset + i) & 0xFF)) * 0x01000193;
+        }
+        return hash ^ (hash >>> 16);
+    }
+
+    private static int hash(final byte[] bytes, final int offset, final int length)
+    {
+        int hash = 0x811C9DC5;
+        for (int i = 0; i < length; i++)
+        {
+            hash = (hash ^ (bytes[offset + i] & 0xFF)) * 0x01000193;
+        }
+        return hash ^ (hash >>> 16);
+    }
+
+    /** A reusable text value: chars decoded from the command's UTF-8 bytes. */
+    private static final class Text implements CharSequence
+    {
+        final char[] chars = new char[AttributeList.MAX_TEXT_BYTES];
+        int length;
+
+        @Override
+        public int length()
+        {
+            return length;
+        }
+
+        @Override
+        public char charAt(final int index)
+        {
+            if (index >= length)
+            {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return chars[index];
+        }
+
+        @Override
+        public CharSequence subSequence(final int start, final int end)
+        {
+            return new String(chars, start, end - start);
+        }
+
+        @Override
+        public String toString()
+        {
+            return new String(chars, 0, length);
+        }
     }
 }

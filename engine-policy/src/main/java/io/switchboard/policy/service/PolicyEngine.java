@@ -1,124 +1,132 @@
 package io.switchboard.policy.service;
 
-import io.switchboard.model.Sentiment;
-import io.switchboard.model.SlaKpi;
+import io.switchboard.codec.CommandApplier;
+import io.switchboard.codec.CommandDecoder;
+import io.switchboard.codec.CommandEncoder;
+import io.switchboard.codec.CommandProxy;
+import io.switchboard.engine.CommandType;
 import io.switchboard.engine.EngineEvents;
 import io.switchboard.engine.Result;
 import io.switchboard.engine.RoutingEngine;
+import io.switchboard.engine.StateMachine;
+import io.switchboard.model.AttributeList;
 import io.switchboard.model.EngineConfig;
-import io.switchboard.model.Presence;
+import io.switchboard.model.Sentiment;
+import io.switchboard.model.SlaKpi;
 import io.switchboard.policy.rules.Classification;
-import io.switchboard.runtime.CommandTap;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * A {@link RoutingEngine} with service policies in front of it: classification rules, overflow, operating hours,
- * SLA clocks on business calendars and sentiment escalation ({@code engine-policy/POLICIES.md} §3). It owns the
- * engine and exposes every engine command; the ones policies affect ({@link #enqueue}, {@link #classifyAndEnqueue},
- * {@link #transferToQueue}, {@link #changePriority}, {@link #tick}) apply them, and it adds {@link #pauseSla},
- * {@link #resumeSla} and {@link #reportSentiment}. Everything else is forwarded unchanged.
+ * SLA clocks on business calendars and sentiment escalation ({@code engine-policy/POLICIES.md}). It is a
+ * {@link StateMachine} like the routing engine — the same {@link io.switchboard.engine.EngineCommands}, one event
+ * stream, one snapshot — so a runtime, a journal or a cluster hosts it exactly as it hosts a bare engine.
  *
- * <p>Use: construct, define channels, skills, queues, agents and requirements on {@link #engine()}, then
- * {@link #install} the policies (their queue names are resolved to engine handles then), then send every command
- * through this class and call {@link #tick} at {@link #nextDeadline()}. The engine's events reach the host's
- * {@link EngineEvents} unchanged; the policies' events reach its {@link PolicyEvents}, interleaved in order.
+ * <p>Every command, called here or decoded from a record, takes one path: the policy frame ({@link TimerPump}:
+ * policy timers due by {@code now} fire first, follow-ups of engine callbacks run after), then the commands the
+ * policies affect — {@code enqueue}, {@code classifyAndEnqueue}, {@code transferToQueue}, {@code changePriority},
+ * {@code installPolicies}, {@code pauseSla}, {@code resumeSla}, {@code reportSentiment} — are applied here, and every
+ * other command is applied to the routing engine unchanged. Commands the policies issue themselves (overflow
+ * transfers, priority raises, ticks) are derived, not journaled: replaying the host's commands rebuilds them.
+ *
+ * <p>Setup: define channels, skills, queues, agents and requirement profiles with the setup commands (or on
+ * {@link #engine()} in code, for a host that does not journal), then install policies with
+ * {@code installPolicies} (their encoded form, {@link PolicyCodec}) or {@link #install}. Policies may be installed
+ * again while items are tracked: from the next command on, tracked items follow the new definitions — SLA clocks
+ * keep the business time used and re-plan their next milestone under the SLA of the same name (an SLA no longer
+ * defined stops its clocks), in-queue overflow rules re-plan from when each item entered its queue, priorities are
+ * recomputed.
  *
  * <p><b>Threading:</b> not thread safe; the engine thread calls everything, exactly as for {@link RoutingEngine}.
- * Listeners are called synchronously on that thread and must not call back. Internally, engine callbacks only
- * update policy state; any follow-up that needs an engine call is queued and applied after the engine call returns.
+ * The listener is called synchronously on that thread and must not call back. Internally, engine callbacks only
+ * update policy state; follow-ups that need an engine call are queued and applied after the engine call returns.
  *
- * <p><b>Time:</b> like the engine, it never reads a clock. Policy timers (in-queue overflow, SLA warnings, curve
- * points, failures) share the engine's time line: before each command, every policy timer due at or before its
- * {@code now} fires at its own deadline, after the engine timers due by then, so a late tick gives the same events
- * as timely ones.
+ * <p><b>Time:</b> like the engine, it never reads a clock. Policy timers share the engine's time line: before each
+ * command, every policy timer due at or before its {@code now} fires at its own deadline, after the engine timers
+ * due by then, so a late tick gives the same events as timely ones.
  *
  * <p><b>Allocation:</b> per-item state lives in arrays sized to the engine's item table (allocated when policies
- * that need it are installed; passive policies cost nothing), indexed through a primitive map; timers live in a
- * preallocated array heap. After warm-up, commands allocate nothing.
+ * that need it are installed; passive policies cost nothing), timers in a preallocated array heap, attributes are
+ * bound without allocating. After warm-up, routing and policy commands allocate nothing; setup commands and
+ * {@code installPolicies} do.
  */
-public final class PolicyEngine
+public final class PolicyEngine extends CommandProxy implements StateMachine
 {
-    /** For {@link #enqueue(long, long, int, int, int, int, int)}: use the entry queue's default SLA. */
-    public static final int QUEUE_SLA = -1;
-    /** For {@link #enqueue(long, long, int, int, int, int, int)}: no SLA for this item. */
-    public static final int NO_SLA = -2;
-
     private final RoutingEngine engine;
-    private final EngineGateway commands;
-    private final PolicyEvents events;
+    private final EngineEvents events;
     private final int maxQueues;
+    private final int maxItems;
     private final PolicyItems items;
     private final PolicyTimers timers;
     private final DeferredWork deferred;
-    private final int maxItems;
+    private final HandleTimes handleTimes;
+    private final ItemClocks clocks;
     private final TimerPump pump;
     private final PriorityLadder ladder;
     private final SlaClock sla;
     private final OverflowRouter overflow;
     private final SentimentWatch sentiment;
     private final RuleRouting routing = new RuleRouting();
+    private final CommandDecoder decoder = new CommandDecoder();
     private InstalledPolicies policies;
+    private String lastRejection;
 
     /**
-     * @param config       the engine's table sizes; the policy layer sizes its item table the same.
-     * @param hostEvents   receives every engine event.
-     * @param policyEvents receives the policy events.
+     * @param config the engine's table sizes; the policy layer sizes its item table the same.
+     * @param events receives every event: the routing engine's and the policies'.
      */
-    public PolicyEngine(final EngineConfig config, final EngineEvents hostEvents, final PolicyEvents policyEvents)
+    public PolicyEngine(final EngineConfig config, final EngineEvents events)
     {
-        this(config, hostEvents, policyEvents, UnaryOperator.identity(), null);
+        this(config.maxQueues(), config.maxItems(), events, relay -> new RoutingEngine(config, relay));
     }
 
-    /**
-     * A policy engine whose engine commands and events are watched, e.g. by a journal.
-     *
-     * @param config         the engine's table sizes; the policy layer sizes its item table the same.
-     * @param hostEvents     receives every engine event.
-     * @param policyEvents   receives the policy events.
-     * @param engineListener given the policy layer's own engine listener, returns the listener to build the engine
-     *                       with: that one, or a tee that forwards every event to it.
-     * @param commandTap     sees every command the engine applies — the host's and the ones the policies issue — as
-     *                       a stamped binary record before the engine applies it from those bytes (so the records
-     *                       replay into a bare engine exactly); null for none.
-     */
-    public PolicyEngine(final EngineConfig config, final EngineEvents hostEvents, final PolicyEvents policyEvents,
-        final UnaryOperator<EngineEvents> engineListener, final CommandTap commandTap)
+    private PolicyEngine(final int maxQueues, final int maxItems, final EngineEvents events,
+        final Function<EngineEvents, RoutingEngine> engineFactory)
     {
-        final EngineRelay relay = new EngineRelay(hostEvents);
-        engine = new RoutingEngine(config, engineListener.apply(relay));
-        commands = new EngineGateway(engine, commandTap);
-        events = policyEvents;
-        maxQueues = config.maxQueues();
-        maxItems = config.maxItems();
+        super(new UnsafeBuffer(new byte[CommandEncoder.MAX_RECORD_LENGTH]));
+        this.events = events;
+        this.maxQueues = maxQueues;
+        this.maxItems = maxItems;
         items = new PolicyItems(0);
         timers = new PolicyTimers(0);
         deferred = new DeferredWork(0);
-        final HandleTimes handleTimes = new HandleTimes(maxQueues);
-        ladder = new PriorityLadder(items, commands);
+        handleTimes = new HandleTimes(maxQueues);
+        clocks = new ItemClocks(items, timers);
+        engine = engineFactory.apply(new EngineRelay(events, items, timers, clocks, handleTimes, deferred));
+        ladder = new PriorityLadder(items, engine);
         sla = new SlaClock(items, timers, events, ladder);
-        overflow = new OverflowRouter(items, timers, engine, commands, events, ladder, handleTimes);
+        overflow = new OverflowRouter(items, timers, engine, events, ladder, handleTimes, clocks);
         sentiment = new SentimentWatch(items, events, ladder);
-        pump = new TimerPump(engine, commands, items, timers, deferred, overflow, sla);
-        relay.wire(items, timers, sla, overflow, handleTimes, deferred);
-        apply(new InstalledPolicies(ServicePolicies.none(), engine, maxQueues, Map.of()));
+        pump = new TimerPump(engine, items, timers, deferred, overflow, sla);
+        use(new InstalledPolicies(ServicePolicies.none(), engine, maxQueues, Map.of(), null));
     }
 
     /**
-     * @return the engine, for setup ({@code define…}) and inspection; send commands through this class.
+     * @return the routing engine, for inspection and statistics — and for setup in code by a host that does not
+     *     journal (a journaling host sends setup as commands through this class or its proxy).
      */
     public RoutingEngine engine()
     {
         return engine;
     }
 
+    @Override
+    public RoutingEngine routing()
+    {
+        return engine;
+    }
+
     /**
-     * Installs policies; slow path, before the first item.
+     * Installs policies now (at the latest time seen): the {@code installPolicies} command with their encoded form.
      *
-     * @param policies the policies; their queue names must be defined in {@link #engine()}.
-     * @throws PolicySetupException when a queue is unknown to the engine.
-     * @throws IllegalStateException when items are already tracked.
+     * @throws PolicySetupException when they do not fit the engine's setup (unknown queue...).
      */
     public void install(final ServicePolicies policies)
     {
@@ -126,37 +134,19 @@ public final class PolicyEngine
     }
 
     /**
-     * Installs policies; slow path, before the first item.
+     * As {@link #install(ServicePolicies)}, with requirement handles for the classification rules' profile names.
      *
-     * @param policies     the policies; their queue names must be defined in {@link #engine()}.
-     * @param profiles     requirement handles for the classification rules' {@code profile} names; items whose rule
-     *                     names a profile not in the map keep the requirements the host passes.
+     * @param profiles items whose rule names a profile not in the map keep the requirements the host passes.
      * @throws PolicySetupException when a queue or profile is unknown.
-     * @throws IllegalStateException when items are already tracked.
      */
     public void install(final ServicePolicies policies, final Map<String, Integer> profiles)
     {
-        if (items.live() > 0)
+        final byte[] definition = PolicyCodec.encode(policies, profiles);
+        final Result result = installPolicies(pump.time(), new UnsafeBuffer(definition), 0, definition.length);
+        if (result != Result.OK)
         {
-            throw new IllegalStateException("policies can only be installed before the first tracked item");
+            throw new PolicySetupException(lastRejection != null ? lastRejection : "policies rejected: " + result);
         }
-        apply(new InstalledPolicies(policies, engine, maxQueues, profiles));
-    }
-
-    private void apply(final InstalledPolicies installed)
-    {
-        final int capacity = installed.tracking ? maxItems : 0;
-        if (capacity != items.capacity())
-        {
-            items.resize(capacity);
-            timers.resize(capacity);
-            deferred.resize(capacity);
-        }
-        policies = installed;
-        ladder.install(installed);
-        sla.install(installed);
-        overflow.install(installed);
-        sentiment.install(installed);
     }
 
     /**
@@ -168,7 +158,7 @@ public final class PolicyEngine
     }
 
     /**
-     * @return the decision of the latest {@link #classifyAndEnqueue}; valid until the next one.
+     * @return the decision of the latest {@code classifyAndEnqueue}; valid until the next one.
      */
     public Classification lastClassification()
     {
@@ -176,28 +166,75 @@ public final class PolicyEngine
     }
 
     // ================================================================================================================
+    // The command path: every typed call becomes a record (CommandProxy) and every record is applied here
+    // ================================================================================================================
+
+    @Override
+    protected int claim(final CommandType type, final int length)
+    {
+        return 0; // one command at a time, in the scratch buffer
+    }
+
+    @Override
+    protected Result claimFailed(final int code)
+    {
+        return Result.MALFORMED_COMMAND;
+    }
+
+    @Override
+    protected Result publish(final int offset, final int length)
+    {
+        decoder.wrap(buffer, offset, length);
+        return apply(decoder);
+    }
+
+    /**
+     * Applies a decoded command record (a live one or a replayed one): the policy frame around it, the policy
+     * commands here, every other command on the routing engine.
+     */
+    public Result apply(final CommandDecoder command)
+    {
+        final long now = command.now();
+        switch (command.type())
+        {
+            case ENQUEUE:
+                return enqueue(now, command.itemId(), command.channel(), command.queue(), command.priority(),
+                    command.requirements(), RuleRouting.QUEUE_SLA);
+            case CLASSIFY_AND_ENQUEUE:
+                return classify(now, command.itemId(), command.channel(), command.priority(), command.requirements(),
+                    command.attributes());
+            case TRANSFER_TO_QUEUE:
+                return transfer(now, command.itemId(), command.queue());
+            case CHANGE_PRIORITY:
+                return reprioritize(now, command.itemId(), command.priority());
+            case PAUSE_SLA:
+                return slaCommand(now, command.itemId(), CommandType.PAUSE_SLA);
+            case RESUME_SLA:
+                return slaCommand(now, command.itemId(), CommandType.RESUME_SLA);
+            case REPORT_SENTIMENT:
+                return report(now, command.itemId(), command.sentiment());
+            case INSTALL_POLICIES:
+            {
+                final int at = command.definitionOffset();
+                return installCommand(now, at < 0 ? null : command.buffer(), at, command.definitionLength());
+            }
+            default:
+                pump.begin(now);
+                return pump.finish(CommandApplier.apply(command, engine), now);
+        }
+    }
+
+    // ================================================================================================================
     // Commands the policies affect
     // ================================================================================================================
 
     /**
-     * A work item arrives for {@code queue}: before-queueing overflow applies (it may go to another queue, get a
-     * higher priority or a callback flag, or end), its SLA is the queue's, and it is enqueued.
+     * A new item for {@code queue}: before-queueing overflow applies (it may go to another queue, get a higher
+     * priority or a callback flag, or end), its SLA is {@code slaChoice} ({@link RuleRouting#QUEUE_SLA}: the queue's),
+     * and it is enqueued.
      */
-    public Result enqueue(final long now, final long itemId, final int channel, final int queue, final int priority,
-        final int requirements)
-    {
-        return enqueue(now, itemId, channel, queue, priority, requirements, QUEUE_SLA);
-    }
-
-    /**
-     * As {@link #enqueue(long, long, int, int, int, int)} with an explicit SLA.
-     *
-     * @param sla an id from {@link ServicePolicies#slaId(String)}, {@link #QUEUE_SLA} or {@link #NO_SLA}.
-     * @return OK also when an overflow rule ended the item before queueing (reported by
-     * {@link PolicyEvents#onOverflowed}); otherwise the engine's result.
-     */
-    public Result enqueue(final long now, final long itemId, final int channel, final int queue, final int priority,
-        final int requirements, final int sla)
+    private Result enqueue(final long now, final long itemId, final int channel, final int queue, final int priority,
+        final int requirements, final int slaChoice)
     {
         pump.begin(now);
         final boolean invalid = pump.regressed(now) || queue < 0 || queue >= maxQueues || priority < 0
@@ -208,11 +245,11 @@ public final class PolicyEngine
             {
                 events.onRouted(now, itemId, queue, priority);
             }
-            return pump.finish(commands.enqueue(now, itemId, channel, queue, priority, requirements), now);
+            return pump.finish(engine.enqueue(now, itemId, channel, queue, priority, requirements), now);
         }
         final int slot = items.allocate(itemId, priority);
-        items.sla[slot] = sla >= 0 ? (sla < policies.slas.length ? sla : PolicyItems.NONE)
-            : sla == QUEUE_SLA ? policies.queueSla[queue] : PolicyItems.NONE;
+        items.sla[slot] = slaChoice >= 0 ? (slaChoice < policies.slas.length ? slaChoice : PolicyItems.NONE)
+            : slaChoice == RuleRouting.QUEUE_SLA ? policies.queueSla[queue] : PolicyItems.NONE;
         final int target = overflow.routeBeforeQueueing(slot, queue, now);
         if (target == OverflowRouter.ENDED)
         {
@@ -224,10 +261,10 @@ public final class PolicyEngine
         items.queue[slot] = target;
         items.visit[slot] = 1;
         items.enteredAt[slot] = now;
-        this.sla.start(slot, now);
-        overflow.startVisit(slot);
+        sla.start(slot, now);
+        clocks.startVisit(slot);
         events.onRouted(now, itemId, target, effective);
-        final Result result = commands.enqueue(now, itemId, channel, target, effective, requirements);
+        final Result result = engine.enqueue(now, itemId, channel, target, effective, requirements);
         if (result != Result.OK && items.holds(slot, itemId))
         {
             timers.cancelAll(slot);
@@ -237,29 +274,31 @@ public final class PolicyEngine
     }
 
     /**
-     * Classifies a new item with the policies' rules and enqueues it where they say: the rule's queue (then
-     * before-queueing overflow), its priority (or {@code priority} when the rule keeps it), its requirement profile
-     * (mapped at {@link #install(ServicePolicies, Map)}, or {@code requirements}), and the first SLA whose condition
-     * the attributes satisfy (or the queue's). A rule that ends the item reports
-     * {@link PolicyEvents#onEndedByRule} and enqueues nothing.
-     *
-     * @param attributes the item's attributes, from {@link ServicePolicies#newAttributes()} of the installed policies.
-     * @return OK, the engine's result, or {@link Result#UNKNOWN_QUEUE} when no rule matched and there is no fallback.
-     * @throws IllegalStateException when the installed policies have no rules.
+     * Classifies a new item with the rules and enqueues it where they say: the rule's queue (then before-queueing
+     * overflow), its priority (or {@code priority} when the rule keeps it), its requirement profile (mapped when the
+     * policies were installed, or {@code requirements}), and the first SLA whose condition the attributes satisfy
+     * (or the queue's). A rule that ends the item reports {@link EngineEvents#onEndedByRule} and enqueues nothing.
      */
-    public Result classifyAndEnqueue(final long now, final long itemId, final int channel,
-        final PolicyAttributes attributes, final int priority, final int requirements)
+    private Result classify(final long now, final long itemId, final int channel, final int priority,
+        final int requirements, final AttributeList attributes)
     {
+        final CommandType type = CommandType.CLASSIFY_AND_ENQUEUE;
+        if (pump.regressed(now))
+        {
+            return rejected(now, type, Result.TIME_REGRESSED, itemId);
+        }
+        if (attributes == null)
+        {
+            pump.begin(now);
+            return pump.finish(rejected(now, type, Result.MALFORMED_COMMAND, itemId), now);
+        }
         if (!routing.classify(policies, attributes, itemId, priority, requirements))
         {
-            return Result.UNKNOWN_QUEUE;
+            pump.begin(now);
+            return pump.finish(rejected(now, type, Result.UNKNOWN_QUEUE, itemId), now);
         }
         if (routing.endReason != Classification.NONE)
         {
-            if (pump.regressed(now))
-            {
-                return Result.TIME_REGRESSED;
-            }
             pump.begin(now);
             events.onEndedByRule(now, itemId, routing.endReason);
             return pump.finish(Result.OK, now);
@@ -271,22 +310,22 @@ public final class PolicyEngine
      * Moves the item to {@code queue}; the target's before-queueing overflow applies first (the item may end up in
      * another queue, or be ended there).
      */
-    public Result transferToQueue(final long now, final long itemId, final int queue)
+    private Result transfer(final long now, final long itemId, final int queue)
     {
         pump.begin(now);
         final int slot = items.slotOf(itemId);
         if (slot == PolicyItems.NONE || pump.regressed(now) || queue < 0 || queue >= maxQueues
             || items.state[slot] == PolicyItems.WRAP_UP)
         {
-            return pump.finish(commands.transferToQueue(now, itemId, queue), now);
+            return pump.finish(engine.transferToQueue(now, itemId, queue), now);
         }
         final int target = overflow.routeBeforeQueueing(slot, queue, now);
-        final Result result = commands.transferToQueue(now, itemId, target == OverflowRouter.ENDED ? queue : target);
+        final Result result = engine.transferToQueue(now, itemId, target == OverflowRouter.ENDED ? queue : target);
         if (result == Result.OK)
         {
             if (target == OverflowRouter.ENDED)
             {
-                commands.cancel(now, itemId);
+                engine.cancel(now, itemId);
             }
             else if (items.holds(slot, itemId))
             {
@@ -300,54 +339,34 @@ public final class PolicyEngine
      * Sets the priority the host wants for the item; the engine gets the effective priority, which policy raises
      * and the SLA curve may keep higher.
      */
-    public Result changePriority(final long now, final long itemId, final int priority)
+    private Result reprioritize(final long now, final long itemId, final int priority)
     {
         pump.begin(now);
         final int slot = items.slotOf(itemId);
         if (slot == PolicyItems.NONE || pump.regressed(now) || priority < 0 || priority > RoutingEngine.MAX_PRIORITY)
         {
-            return pump.finish(commands.changePriority(now, itemId, priority), now);
+            return pump.finish(engine.changePriority(now, itemId, priority), now);
         }
         items.basePriority[slot] = priority;
         final int effective = ladder.effective(slot);
         items.priority[slot] = effective;
-        return pump.finish(commands.changePriority(now, itemId, effective), now);
+        return pump.finish(engine.changePriority(now, itemId, effective), now);
     }
 
-    /**
-     * Pauses the item's SLA clocks (on hold, waiting for the customer); they keep the business time used.
-     *
-     * @return OK (also when the item has no running SLA), {@link Result#UNKNOWN_ITEM} for an item the policies do
-     * not track, or {@link Result#TIME_REGRESSED}.
-     */
-    public Result pauseSla(final long now, final long itemId)
-    {
-        return slaCommand(now, itemId, true);
-    }
-
-    /**
-     * Resumes the item's paused SLA clocks; deadlines move by the business time the pause lasted.
-     *
-     * @return as {@link #pauseSla}.
-     */
-    public Result resumeSla(final long now, final long itemId)
-    {
-        return slaCommand(now, itemId, false);
-    }
-
-    private Result slaCommand(final long now, final long itemId, final boolean pause)
+    /** Pauses or resumes the item's SLA clocks; UNKNOWN_ITEM for an item the policies do not track. */
+    private Result slaCommand(final long now, final long itemId, final CommandType type)
     {
         if (pump.regressed(now))
         {
-            return Result.TIME_REGRESSED;
+            return rejected(now, type, Result.TIME_REGRESSED, itemId);
         }
         pump.begin(now);
         final int slot = items.slotOf(itemId);
         if (slot == PolicyItems.NONE)
         {
-            return pump.finish(Result.UNKNOWN_ITEM, now);
+            return pump.finish(rejected(now, type, Result.UNKNOWN_ITEM, itemId), now);
         }
-        if (pause)
+        if (type == CommandType.PAUSE_SLA)
         {
             sla.pause(slot, now);
         }
@@ -360,151 +379,226 @@ public final class PolicyEngine
 
     /**
      * The host reports the customer's sentiment on the item. At or below the queue's alert threshold,
-     * {@link PolicyEvents#onSentimentAlert} fires (once until the sentiment rises above it); at or below its raise
+     * {@link EngineEvents#onSentimentAlert} fires (once until the sentiment rises above it); at or below its raise
      * threshold, the item's priority becomes at least the queue's raise priority.
-     *
-     * @return OK, {@link Result#UNKNOWN_ITEM}, {@link Result#INVALID_VALUE} for null, or
-     * {@link Result#TIME_REGRESSED}.
      */
-    public Result reportSentiment(final long now, final long itemId, final Sentiment level)
+    private Result report(final long now, final long itemId, final Sentiment level)
     {
-        if (level == null)
-        {
-            return Result.INVALID_VALUE;
-        }
+        final CommandType type = CommandType.REPORT_SENTIMENT;
         if (pump.regressed(now))
         {
-            return Result.TIME_REGRESSED;
+            return rejected(now, type, Result.TIME_REGRESSED, itemId);
         }
         pump.begin(now);
+        if (level == null)
+        {
+            return pump.finish(rejected(now, type, Result.INVALID_VALUE, itemId), now);
+        }
         final int slot = items.slotOf(itemId);
         if (slot == PolicyItems.NONE)
         {
-            return pump.finish(Result.UNKNOWN_ITEM, now);
+            return pump.finish(rejected(now, type, Result.UNKNOWN_ITEM, itemId), now);
         }
         sentiment.report(slot, level, now);
         return pump.finish(Result.OK, now);
     }
 
-    /** Fires every engine and policy timer due at {@code now}, in deadline order. */
-    public Result tick(final long now)
+    /** Decodes, checks and installs a policy definition; the routing engine keeps it as part of the setup. */
+    private Result installCommand(final long now, final DirectBuffer definition, final int offset, final int length)
     {
+        final CommandType type = CommandType.INSTALL_POLICIES;
+        if (pump.regressed(now))
+        {
+            return rejected(now, type, Result.TIME_REGRESSED, -1);
+        }
         pump.begin(now);
-        return pump.finish(commands.tick(now), now);
+        if (definition == null)
+        {
+            return pump.finish(rejected(now, type, Result.MALFORMED_COMMAND, -1), now);
+        }
+        final InstalledPolicies next;
+        try
+        {
+            next = resolve(definition, offset, length);
+        }
+        catch (final PolicySetupException ex)
+        {
+            lastRejection = ex.getMessage();
+            return pump.finish(rejected(now, type, Result.INVALID_POLICIES, -1), now);
+        }
+        final Result stored = engine.installPolicies(now, definition, offset, length);
+        if (stored == Result.OK)
+        {
+            lastRejection = null;
+            use(next);
+            replan(now);
+        }
+        return pump.finish(stored, now);
     }
+
+    private InstalledPolicies resolve(final DirectBuffer definition, final int offset, final int length)
+    {
+        final PolicyCodec.Definition decoded = PolicyCodec.decode(definition, offset, length);
+        final byte[] bytes = new byte[length];
+        definition.getBytes(offset, bytes);
+        return new InstalledPolicies(decoded.policies(), engine, maxQueues, decoded.profiles(), bytes);
+    }
+
+    private void use(final InstalledPolicies installed)
+    {
+        final InstalledPolicies previous = policies;
+        if (installed.tracking && items.capacity() < maxItems)
+        {
+            // grows from 0 only: with no tracking table no item can be tracked yet
+            items.resize(maxItems);
+            timers.resize(maxItems);
+            deferred.resize(maxItems);
+        }
+        policies = installed;
+        clocks.install(installed);
+        ladder.install(installed);
+        sla.install(installed);
+        overflow.install(installed);
+        sentiment.install(installed);
+        if (previous != null && items.live() > 0)
+        {
+            remapSlas(previous, installed);
+        }
+    }
+
+    /** Tracked items keep their SLA by name; an SLA no longer defined stops its clocks. */
+    private void remapSlas(final InstalledPolicies previous, final InstalledPolicies installed)
+    {
+        for (final int slot : items.liveSlotsBySeq())
+        {
+            final int old = items.sla[slot];
+            if (old < 0)
+            {
+                continue;
+            }
+            final int renamed = installed.source.slaId(previous.slas[old].name);
+            items.sla[slot] = renamed;
+            if (renamed < 0)
+            {
+                for (final SlaKpi kpi : SlaKpi.values())
+                {
+                    clocks.completeKpi(slot, kpi.ordinal());
+                    items.kpiState[slot * 2 + kpi.ordinal()] = 0;
+                }
+            }
+        }
+    }
+
+    /** After a new installation: every tracked item re-plans its SLA milestones, visit rules and priority. */
+    private void replan(final long now)
+    {
+        if (items.live() == 0)
+        {
+            return;
+        }
+        for (final int slot : items.liveSlotsBySeq())
+        {
+            final long itemId = items.id[slot];
+            if (items.sla[slot] >= 0)
+            {
+                sla.replan(slot, now);
+            }
+            final byte state = items.state[slot];
+            if (state == PolicyItems.WAITING || state == PolicyItems.OFFERED)
+            {
+                clocks.startVisit(slot);
+            }
+            if (items.holds(slot, itemId))
+            {
+                ladder.refresh(slot, now);
+            }
+        }
+    }
+
+    private Result rejected(final long now, final CommandType type, final Result reason, final long subject)
+    {
+        events.onCommandRejected(now, type, reason, subject);
+        return reason;
+    }
+
+    // ================================================================================================================
+    // State machine
+    // ================================================================================================================
 
     /**
      * @return the earliest engine or policy deadline, or {@link Long#MAX_VALUE}.
      */
+    @Override
     public long nextDeadline()
     {
         return Math.min(engine.nextDeadline(), timers.nextDeadline());
     }
 
-    // ================================================================================================================
-    // Forwarded commands
-    // ================================================================================================================
-
-    /** {@link RoutingEngine#login}, after the policy timers due by {@code now}. */
-    public Result login(final long now, final int agent)
+    @Override
+    public long setupVersion()
     {
-        return pump.finish(commands.login(pump.begin(now), agent), now);
+        return engine.setupVersion();
     }
 
-    /** {@link RoutingEngine#logout}, after the policy timers due by {@code now}. */
-    public Result logout(final long now, final int agent)
+    /**
+     * Writes the routing engine's snapshot (its setup includes the policy definition), then the policy layer's
+     * state: clocks, timers, per-item policy state, handle-time averages. Canonical: items in arrival order.
+     */
+    @Override
+    public void writeSnapshot(final DataOutput out) throws IOException
     {
-        return pump.finish(commands.logout(pump.begin(now), agent), now);
+        engine.writeSnapshot(out);
+        PolicySnapshot.write(out, pump, items, timers, handleTimes, engine.queueCount());
     }
 
-    /** {@link RoutingEngine#setPresence}, after the policy timers due by {@code now}. */
-    public Result setPresence(final long now, final int agent, final Presence presence)
+    /**
+     * Restores a policy engine from a snapshot written by {@link #writeSnapshot}; it continues exactly where the
+     * writer was, its policies, SLA clocks and timers included.
+     *
+     * @param events receives the restored engine's events.
+     * @throws IOException when the data is not a policy engine snapshot of a supported version.
+     */
+    public static PolicyEngine readSnapshot(final DataInput in, final EngineEvents events) throws IOException
     {
-        return pump.finish(commands.setPresence(pump.begin(now), agent, presence), now);
+        final EngineConfig config = RoutingEngine.readSnapshotHeader(in);
+        final PolicyEngine engine;
+        try
+        {
+            engine = new PolicyEngine(config.maxQueues(), config.maxItems(), events, relay ->
+            {
+                try
+                {
+                    return RoutingEngine.readSnapshotState(config, in, relay);
+                }
+                catch (final IOException ex)
+                {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            });
+        }
+        catch (final java.io.UncheckedIOException ex)
+        {
+            throw ex.getCause();
+        }
+        return engine.restore(in);
     }
 
-    /** {@link RoutingEngine#setSkill}, after the policy timers due by {@code now}. */
-    public Result setSkill(final long now, final int agent, final int skill, final int level)
+    private PolicyEngine restore(final DataInput in) throws IOException
     {
-        return pump.finish(commands.setSkill(pump.begin(now), agent, skill, level), now);
-    }
-
-    /** {@link RoutingEngine#setCapacity}, after the policy timers due by {@code now}. */
-    public Result setCapacity(final long now, final int agent, final int units)
-    {
-        return pump.finish(commands.setCapacity(pump.begin(now), agent, units), now);
-    }
-
-    /** {@link RoutingEngine#setChannelLimit}, after the policy timers due by {@code now}. */
-    public Result setChannelLimit(final long now, final int agent, final int channel, final int limit)
-    {
-        return pump.finish(commands.setChannelLimit(pump.begin(now), agent, channel, limit), now);
-    }
-
-    /** {@link RoutingEngine#joinQueue}, after the policy timers due by {@code now}. */
-    public Result joinQueue(final long now, final int agent, final int queue)
-    {
-        return pump.finish(commands.joinQueue(pump.begin(now), agent, queue), now);
-    }
-
-    /** {@link RoutingEngine#leaveQueue}, after the policy timers due by {@code now}. */
-    public Result leaveQueue(final long now, final int agent, final int queue)
-    {
-        return pump.finish(commands.leaveQueue(pump.begin(now), agent, queue), now);
-    }
-
-    /** {@link RoutingEngine#accept}, after the policy timers due by {@code now}. */
-    public Result accept(final long now, final long itemId, final long offerId)
-    {
-        return pump.finish(commands.accept(pump.begin(now), itemId, offerId), now);
-    }
-
-    /** {@link RoutingEngine#reject}, after the policy timers due by {@code now}. */
-    public Result reject(final long now, final long itemId, final long offerId)
-    {
-        return pump.finish(commands.reject(pump.begin(now), itemId, offerId), now);
-    }
-
-    /** {@link RoutingEngine#release}, after the policy timers due by {@code now}. */
-    public Result release(final long now, final long itemId, final long wrapUpMs)
-    {
-        return pump.finish(commands.release(pump.begin(now), itemId, wrapUpMs), now);
-    }
-
-    /** {@link RoutingEngine#transferToAgent}, after the policy timers due by {@code now}. */
-    public Result transferToAgent(final long now, final long itemId, final int agent)
-    {
-        return pump.finish(commands.transferToAgent(pump.begin(now), itemId, agent), now);
-    }
-
-    /** {@link RoutingEngine#startConsult}, after the policy timers due by {@code now}. */
-    public Result startConsult(final long now, final long itemId, final int agent)
-    {
-        return pump.finish(commands.startConsult(pump.begin(now), itemId, agent), now);
-    }
-
-    /** {@link RoutingEngine#endConsult}, after the policy timers due by {@code now}. */
-    public Result endConsult(final long now, final long itemId)
-    {
-        return pump.finish(commands.endConsult(pump.begin(now), itemId), now);
-    }
-
-    /** {@link RoutingEngine#pick}, after the policy timers due by {@code now}. */
-    public Result pick(final long now, final int agent, final long itemId)
-    {
-        return pump.finish(commands.pick(pump.begin(now), agent, itemId), now);
-    }
-
-    /** {@link RoutingEngine#abandon}, after the policy timers due by {@code now}. */
-    public Result abandon(final long now, final long itemId)
-    {
-        return pump.finish(commands.abandon(pump.begin(now), itemId), now);
-    }
-
-    /** {@link RoutingEngine#cancel}, after the policy timers due by {@code now}. */
-    public Result cancel(final long now, final long itemId)
-    {
-        return pump.finish(commands.cancel(pump.begin(now), itemId), now);
+        final DirectBuffer definition = engine.policyDefinition();
+        if (definition != null)
+        {
+            try
+            {
+                use(resolve(definition, 0, definition.capacity()));
+            }
+            catch (final PolicySetupException ex)
+            {
+                throw new IOException("the snapshot's policy definition does not install: " + ex.getMessage(), ex);
+            }
+        }
+        PolicySnapshot.read(in, pump, items, timers, handleTimes, policies, maxItems);
+        return this;
     }
 
     // ================================================================================================================
@@ -562,5 +656,11 @@ public final class PolicyEngine
     public int trackedItems()
     {
         return items.live();
+    }
+
+    /** @return why the latest {@code installPolicies} was rejected, or null. */
+    public String lastRejection()
+    {
+        return lastRejection;
     }
 }

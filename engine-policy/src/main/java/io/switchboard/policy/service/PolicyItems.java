@@ -181,4 +181,51 @@ final class PolicyItems
     {
         return live;
     }
+
+    /** @return the slots of the tracked items in arrival order (canonical, whatever the slots are). Slow path. */
+    int[] liveSlotsBySeq()
+    {
+        final int[] slots = new int[live];
+        int count = 0;
+        for (int slot = 0; slot < inUse.length; slot++)
+        {
+            if (inUse[slot])
+            {
+                slots[count++] = slot;
+            }
+        }
+        final Integer[] order = new Integer[count];
+        for (int i = 0; i < count; i++)
+        {
+            order[i] = slots[i];
+        }
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(seq[a], seq[b]));
+        for (int i = 0; i < count; i++)
+        {
+            slots[i] = order[i];
+        }
+        return slots;
+    }
+
+    /** @return the highest sequence number handed out so far. */
+    long lastSeq()
+    {
+        return lastSeq;
+    }
+
+    /**
+     * Takes a free slot for an item restored from a snapshot with its own sequence number; the caller sets the rest.
+     */
+    int restore(final long itemId, final long itemSeq)
+    {
+        final int slot = allocate(itemId, 0);
+        seq[slot] = itemSeq;
+        lastSeq--; // allocate counted one more; the snapshot says where the sequence is
+        return slot;
+    }
+
+    void restoreLastSeq(final long value)
+    {
+        lastSeq = value;
+    }
 }

@@ -56,6 +56,13 @@ final class PolicyTimers
         heap.remove(base + 2);
     }
 
+    /** @return the deadline of the (slot, kind) timer, or {@link Long#MIN_VALUE} when none is pending. */
+    long deadlineOf(final int slot, final int kind)
+    {
+        final int id = slot * KINDS + kind;
+        return heap.contains(id) ? heap.keyOf(id) : Long.MIN_VALUE;
+    }
+
     /** @return the earliest deadline, or {@link Long#MAX_VALUE}. */
     long nextDeadline()
     {

@@ -1,5 +1,7 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.engine.RoutingEngine;
+
 /**
  * Computes an item's effective priority from what the host asked for and what the policies added, and pushes it to
  * the engine when it changes:
@@ -17,10 +19,10 @@ package io.switchboard.policy.service;
 final class PriorityLadder
 {
     private final PolicyItems items;
-    private final EngineGateway engine;
+    private final RoutingEngine engine;
     private InstalledPolicies policies;
 
-    PriorityLadder(final PolicyItems items, final EngineGateway engine)
+    PriorityLadder(final PolicyItems items, final RoutingEngine engine)
     {
         this.items = items;
         this.engine = engine;

@@ -57,7 +57,7 @@ public final class QueuePolicy
 
     /**
      * @param level when an item's reported sentiment drops to this level or below,
-     *              {@link PolicyEvents#onSentimentAlert} fires (once, until the sentiment rises above it again).
+     *              {@link io.switchboard.engine.EngineEvents#onSentimentAlert} fires (once, until the sentiment rises above it again).
      * @return this.
      */
     public QueuePolicy sentimentAlert(final Sentiment level)

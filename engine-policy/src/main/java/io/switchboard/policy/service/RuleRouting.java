@@ -1,5 +1,6 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.model.AttributeList;
 import io.switchboard.policy.rules.Classification;
 import io.switchboard.policy.rules.RuleSet;
 
@@ -11,6 +12,9 @@ import io.switchboard.policy.rules.RuleSet;
  */
 final class RuleRouting
 {
+    /** {@link #sla}: the entry queue's default SLA applies. */
+    static final int QUEUE_SLA = -1;
+
     final Classification decision = new Classification();
     private final Classification slaDecision = new Classification();
 
@@ -21,19 +25,20 @@ final class RuleRouting
     int endReason;
 
     /**
-     * @return false when no rule matched and the rules have no fallback.
-     * @throws IllegalStateException when the policies have no rules.
+     * @return false when the policies have no rules, or no rule matched and the rules have no fallback.
      */
-    boolean classify(final InstalledPolicies policies, final PolicyAttributes attributes, final long itemId,
+    boolean classify(final InstalledPolicies policies, final AttributeList itemAttributes, final long itemId,
         final int defaultPriority, final int defaultRequirements)
     {
         final RuleSet rules = policies.rules;
         if (rules == null)
         {
-            throw new IllegalStateException("the installed policies have no classification rules");
+            return false;
         }
+        final PolicyAttributes attributes = policies.attributes;
+        attributes.bind(itemAttributes);
         rules.classify(attributes.routing(), itemId, decision);
-        sla = PolicyEngine.QUEUE_SLA;
+        sla = QUEUE_SLA;
         if (policies.slaRules != null)
         {
             policies.slaRules.classify(attributes.sla(), itemId, slaDecision);

@@ -1,5 +1,7 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.engine.EngineEvents;
+
 import io.switchboard.model.Sentiment;
 
 /**
@@ -10,11 +12,11 @@ import io.switchboard.model.Sentiment;
 final class SentimentWatch
 {
     private final PolicyItems items;
-    private final PolicyEvents events;
+    private final EngineEvents events;
     private final PriorityLadder ladder;
     private InstalledPolicies policies;
 
-    SentimentWatch(final PolicyItems items, final PolicyEvents events, final PriorityLadder ladder)
+    SentimentWatch(final PolicyItems items, final EngineEvents events, final PriorityLadder ladder)
     {
         this.items = items;
         this.events = events;

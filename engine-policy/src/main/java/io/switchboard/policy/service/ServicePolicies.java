@@ -96,7 +96,7 @@ public final class ServicePolicies
 
     /**
      * @return every end reason: first those of the classification rules (with the same ids as in
-     * {@code rules().endReasons()}), then those of overflow rules; {@link PolicyEvents} report reasons by index.
+     * {@code rules().endReasons()}), then those of overflow rules; policy events report reasons by index.
      */
     public List<String> endReasons()
     {
@@ -153,14 +153,6 @@ public final class ServicePolicies
     public long timeOriginMs()
     {
         return timeOriginMs;
-    }
-
-    /**
-     * @return a new attribute holder for {@link PolicyEngine#classifyAndEnqueue}: one per classifying thread.
-     */
-    public PolicyAttributes newAttributes()
-    {
-        return new PolicyAttributes(rules, slaRules);
     }
 
     /**

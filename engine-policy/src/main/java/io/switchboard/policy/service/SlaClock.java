@@ -1,24 +1,25 @@
 package io.switchboard.policy.service;
 
 import io.switchboard.model.SlaKpi;
+import io.switchboard.engine.EngineEvents;
 import io.switchboard.policy.calendar.BusinessCalendar;
 
 /**
  * Runs the SLA clocks of items: per (item, KPI) the business time used so far ({@code elapsed}, up to
  * {@code since}) and one timer at the next milestone — the warning, the next curve point, or the failure —
  * computed with the SLA calendar's {@code addBusinessMillis}, so a clock stands still while the calendar is closed
- * and while it is paused. Not thread safe: owned by the engine thread; {@link #complete} may run inside an engine
- * callback (it touches policy state only), the rest only outside.
+ * and while it is paused (a met KPI is stopped by {@link ItemClocks#completeKpi}). Not thread safe: owned by the
+ * engine thread, never called from inside an engine callback.
  */
 final class SlaClock
 {
     private final PolicyItems items;
     private final PolicyTimers timers;
-    private final PolicyEvents events;
+    private final EngineEvents events;
     private final PriorityLadder ladder;
     private InstalledPolicies policies;
 
-    SlaClock(final PolicyItems items, final PolicyTimers timers, final PolicyEvents events, final PriorityLadder ladder)
+    SlaClock(final PolicyItems items, final PolicyTimers timers, final EngineEvents events, final PriorityLadder ladder)
     {
         this.items = items;
         this.timers = timers;
@@ -54,14 +55,30 @@ final class SlaClock
         }
     }
 
-    /** The KPI is met (or the item is gone): its clock stops for good. Policy state only. */
-    void complete(final int slot, final int kpi)
+    /**
+     * The SLA definitions changed (new policies installed): each running KPI keeps the business time it used and
+     * plans its next milestone under the item's SLA as it is defined now; a KPI the SLA no longer measures stops.
+     */
+    void replan(final int slot, final long now)
     {
-        final int k = slot * 2 + kpi;
-        if ((items.kpiState[k] & PolicyItems.KPI_ACTIVE) != 0)
+        final SlaDefinition definition = policies.slas[items.sla[slot]];
+        for (int kpi = 0; kpi < 2; kpi++)
         {
-            items.kpiState[k] &= ~PolicyItems.KPI_ACTIVE;
-            timers.cancel(slot, PolicyTimers.FIRST_RESPONSE + kpi);
+            final int k = slot * 2 + kpi;
+            final byte state = items.kpiState[k];
+            if ((state & PolicyItems.KPI_ACTIVE) == 0)
+            {
+                continue;
+            }
+            if (!definition.measures(kpi))
+            {
+                items.kpiState[k] = 0;
+                timers.cancel(slot, PolicyTimers.FIRST_RESPONSE + kpi);
+            }
+            else if ((state & PolicyItems.KPI_PAUSED) == 0)
+            {
+                schedule(slot, kpi, now);
+            }
         }
     }
 

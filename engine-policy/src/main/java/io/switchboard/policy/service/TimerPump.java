@@ -13,7 +13,6 @@ import io.switchboard.engine.RoutingEngine;
 final class TimerPump
 {
     private final RoutingEngine engine;
-    private final EngineGateway commands;
     private final PolicyItems items;
     private final PolicyTimers timers;
     private final DeferredWork deferred;
@@ -21,16 +20,33 @@ final class TimerPump
     private final SlaClock sla;
     private long lastNow = Long.MIN_VALUE;
 
-    TimerPump(final RoutingEngine engine, final EngineGateway commands, final PolicyItems items,
+    TimerPump(final RoutingEngine engine, final PolicyItems items,
         final PolicyTimers timers, final DeferredWork deferred, final OverflowRouter overflow, final SlaClock sla)
     {
         this.engine = engine;
-        this.commands = commands;
         this.items = items;
         this.timers = timers;
         this.deferred = deferred;
         this.overflow = overflow;
         this.sla = sla;
+    }
+
+    /** @return the latest time the policy layer has seen, or 0 before the first command. */
+    long time()
+    {
+        return lastNow == Long.MIN_VALUE ? 0 : lastNow;
+    }
+
+    /** Restores the latest time seen (from a snapshot). */
+    void restoreTime(final long time)
+    {
+        lastNow = time;
+    }
+
+    /** @return the latest time seen, as the snapshot records it. */
+    long lastNow()
+    {
+        return lastNow;
     }
 
     /** @return true when {@code now} is earlier than a time already seen (the engine will reject the command). */
@@ -56,7 +72,7 @@ final class TimerPump
             lastNow = at;
             if (engine.nextDeadline() <= at)
             {
-                commands.tick(at);
+                engine.tick(at);
                 drain(at);
                 continue;
             }

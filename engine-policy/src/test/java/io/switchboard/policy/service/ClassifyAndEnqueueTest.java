@@ -2,6 +2,7 @@ package io.switchboard.policy.service;
 
 import io.switchboard.engine.ItemState;
 import io.switchboard.engine.Result;
+import io.switchboard.model.AttributeList;
 import io.switchboard.model.RequirementSpec;
 import io.switchboard.policy.rules.RuleSet;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,12 @@ class ClassifyAndEnqueueTest
         "fallback queue tier1");
 
     private final PolicyFixture f = new PolicyFixture("tier1", "hardware", "software", "vip", "billing");
-    private PolicyAttributes attributes;
+    private final AttributeList attributes = new AttributeList();
 
     private void install(final ServicePolicies.Builder builder, final Map<String, Integer> profiles)
     {
         final ServicePolicies policies = builder.rules(RuleSet.compile(RULES)).build();
         f.policy.install(policies, profiles);
-        attributes = policies.newAttributes();
     }
 
     private Result classify(final long id, final String... pairs)
@@ -38,9 +38,9 @@ class ClassifyAndEnqueueTest
         attributes.clear();
         for (int i = 0; i < pairs.length; i += 2)
         {
-            attributes.set(pairs[i], pairs[i + 1]);
+            attributes.text(pairs[i], pairs[i + 1]);
         }
-        return f.policy.classifyAndEnqueue(id * MINUTE, id, f.chat, attributes, 0, -1);
+        return f.policy.classifyAndEnqueue(id * MINUTE, id, f.chat, 0, -1, attributes);
     }
 
     @Test
@@ -121,11 +121,14 @@ class ClassifyAndEnqueueTest
     }
 
     @Test
-    void classifyingWithoutRulesIsAProgrammingError()
+    void classifyingWithoutRulesIsRejectedAsAnUnknownQueue()
     {
         f.policy.install(ServicePolicies.none());
+        f.log.drain();
 
-        assertThatThrownBy(() -> f.policy.classifyAndEnqueue(0, 1, f.chat,
-            ServicePolicies.none().newAttributes(), 0, -1)).isInstanceOf(IllegalStateException.class);
+        assertThat(f.policy.classifyAndEnqueue(0, 1, f.chat, 0, -1, new AttributeList().text("caseType", "x")))
+            .isEqualTo(Result.UNKNOWN_QUEUE);
+        assertThat(f.log.drain()).containsExactly("0m rejected CLASSIFY_AND_ENQUEUE UNKNOWN_QUEUE 1");
+        assertThat(f.policy.trackedItems()).isZero();
     }
 }

@@ -6,6 +6,7 @@ import io.switchboard.model.OverflowAction;
 import io.switchboard.engine.AssignReason;
 import io.switchboard.engine.NoOpEngineEvents;
 import io.switchboard.engine.Result;
+import io.switchboard.model.AttributeList;
 import io.switchboard.model.AgentSpec;
 import io.switchboard.model.EngineConfig;
 import io.switchboard.model.Presence;
@@ -55,15 +56,13 @@ class PolicyEngineZeroAllocationTest
     }
 
     /** Drives the center with a fixed seed; callbacks only touch primitive fields. */
-    private static final class Driver extends NoOpEngineEvents implements PolicyEvents
+    private static final class Driver extends NoOpEngineEvents
     {
         private final PolicyEngine policy = new PolicyEngine(new EngineConfig().maxAgents(AGENTS).maxItems(8_192)
-            .maxQueues(6).maxSkills(4).maxRequirementSets(8).maxExclusions(50_000), this, this);
+            .maxQueues(6).maxSkills(4).maxRequirementSets(8).maxExclusions(50_000), this);
         private final SplittableRandom random = new SplittableRandom(7);
-        private final PolicyAttributes attributes;
+        private final AttributeList attributes = new AttributeList();
         private final int channel;
-        private final int subject;
-        private final int account;
         private final long[] openOffers = new long[1_024];
         private final long[] openOfferItems = new long[1_024];
         private int openOfferHead;
@@ -141,9 +140,6 @@ class PolicyEngineZeroAllocationTest
                 .queue("vip", new QueuePolicy().sentimentAlert(Sentiment.SLIGHTLY_NEGATIVE))
                 .build();
             policy.install(policies);
-            attributes = policies.newAttributes();
-            subject = attributes.id("subject");
-            account = attributes.id("account.type");
         }
 
         void run(final int commands)
@@ -163,9 +159,9 @@ class PolicyEngineZeroAllocationTest
         {
             if (dice < 25 && policy.engine().liveItems() < LIVE_ITEMS)
             {
-                attributes.clear().set(subject, SUBJECTS[random.nextInt(SUBJECTS.length)])
-                    .set(account, ACCOUNTS[random.nextInt(ACCOUNTS.length)]);
-                policy.classifyAndEnqueue(now, nextItemId++, channel, attributes, random.nextInt(3), -1);
+                attributes.clear().text("subject", SUBJECTS[random.nextInt(SUBJECTS.length)])
+                    .text("account.type", ACCOUNTS[random.nextInt(ACCOUNTS.length)]);
+                policy.classifyAndEnqueue(now, nextItemId++, channel, random.nextInt(3), -1, attributes);
             }
             else if (dice < 50 && openOfferCount > 0)
             {

@@ -39,7 +39,7 @@ final class PolicyFixture
         queueNames = List.of(queues);
         log = new PolicyLog(queueNames);
         policy = new PolicyEngine(new EngineConfig().maxAgents(16).maxItems(1_024).maxQueues(8).maxSkills(4)
-            .maxRequirementSets(8).maxExclusions(1_024), log, log);
+            .maxRequirementSets(8).maxExclusions(1_024), log);
         engine = policy.engine();
         voice = engine.defineChannel("voice", 100);
         chat = engine.defineChannel("chat", 25);

@@ -15,15 +15,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test helper: records engine and policy events as readable strings, with queue names and times in minutes. */
-final class PolicyLog implements EngineEvents, PolicyEvents
+final class PolicyLog implements EngineEvents
 {
     final List<String> events = new ArrayList<>();
     private final List<String> queueNames;
     long lastOfferId;
 
+    private final boolean recordSetup;
+
+    /** A log of every event but setup changes (which the rule tests do not look at). */
     PolicyLog(final List<String> queueNames)
     {
+        this(queueNames, false);
+    }
+
+    /** @param recordSetup also record {@code onSetupChanged}. */
+    PolicyLog(final List<String> queueNames, final boolean recordSetup)
+    {
         this.queueNames = queueNames;
+        this.recordSetup = recordSetup;
     }
 
     /** @return the events recorded since the last call, and forgets them. */
@@ -61,6 +71,15 @@ final class PolicyLog implements EngineEvents, PolicyEvents
     private void add(final long now, final String text)
     {
         events.add(at(now) + " " + text);
+    }
+
+    @Override
+    public void onSetupChanged(final long now, final CommandType change, final int handle, final long version)
+    {
+        if (recordSetup)
+        {
+            add(now, "setup " + change + " " + handle + " v" + version);
+        }
     }
 
     @Override

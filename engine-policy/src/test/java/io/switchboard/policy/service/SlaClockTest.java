@@ -143,10 +143,14 @@ class SlaClockTest
     void aCurvedItemOvertakesAnOlderItemWithTheSameBasePriority()
     {
         final PolicyFixture f = new PolicyFixture("support").install(PolicyFixture.policies()
-            .sla("premium", new SlaSpec().firstResponse(15 * MINUTE, 30 * MINUTE).curve(true))
-            .queue("support", new QueuePolicy().sla("premium")));
-        f.policy.enqueue(0, 1, f.voice, f.q("support"), 10, -1, PolicyEngine.NO_SLA);
-        f.policy.enqueue(MINUTE, 2, f.voice, f.q("support"), 10, -1);
+            .rules(io.switchboard.policy.rules.RuleSet.compile("fallback queue support"))
+            .sla("premium", new SlaSpec().firstResponse(15 * MINUTE, 30 * MINUTE).curve(true)
+                .appliesWhen("tier == \"gold\"")));
+        f.policy.classifyAndEnqueue(0, 1, f.voice, 10, -1, new io.switchboard.model.AttributeList());
+        f.policy.classifyAndEnqueue(MINUTE, 2, f.voice, 10, -1,
+            new io.switchboard.model.AttributeList().text("tier", "gold"));
+        assertThat(f.policy.itemSla(1)).as("no condition holds: no SLA").isEqualTo(-1);
+        assertThat(f.policy.itemSla(2)).isEqualTo(f.policy.policies().slaId("premium"));
 
         f.runUntil(20 * MINUTE);
         f.agent(20 * MINUTE, "ann", "support");
