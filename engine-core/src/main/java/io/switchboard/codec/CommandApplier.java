@@ -23,6 +23,10 @@ public final class CommandApplier
      */
     public static Result apply(final CommandDecoder command, final EngineCommands engine)
     {
+        if (engine instanceof CommandRecordTarget)
+        {
+            return ((CommandRecordTarget)engine).apply(command); // records at heart: no need to re-encode
+        }
         final long now = command.now();
         switch (command.type())
         {

@@ -6,12 +6,15 @@ import io.switchboard.engine.EndReason;
 import io.switchboard.engine.EngineEvents;
 import io.switchboard.engine.RequeueReason;
 import io.switchboard.engine.Result;
+import io.switchboard.model.OverflowAction;
 import io.switchboard.model.Presence;
+import io.switchboard.model.Sentiment;
+import io.switchboard.model.SlaKpi;
 
 /**
- * The events a recovered engine is built with: forwards to a target that recovery switches from "nobody" (while the
- * journal tail is replayed: those events were published before the crash) to the host's receiver. Engine thread
- * only.
+ * The events a recovered engine is built with: forwards every event — routing, setup and policy events — to a target
+ * that recovery switches from "nobody" (while the journal tail is replayed: those events were published before the
+ * crash) to the host's receiver. Engine thread only.
  */
 final class EventRelay implements EngineEvents
 {
@@ -130,6 +133,79 @@ final class EventRelay implements EngineEvents
         if (target != null)
         {
             target.onCommandRejected(now, command, reason, subject);
+        }
+    }
+
+    @Override
+    public void onSetupChanged(final long now, final CommandType change, final int handle, final long version)
+    {
+        if (target != null)
+        {
+            target.onSetupChanged(now, change, handle, version);
+        }
+    }
+
+    @Override
+    public void onRouted(final long now, final long itemId, final int queue, final int priority)
+    {
+        if (target != null)
+        {
+            target.onRouted(now, itemId, queue, priority);
+        }
+    }
+
+    @Override
+    public void onEndedByRule(final long now, final long itemId, final int reason)
+    {
+        if (target != null)
+        {
+            target.onEndedByRule(now, itemId, reason);
+        }
+    }
+
+    @Override
+    public void onOverflowed(final long now, final long itemId, final int fromQueue, final OverflowAction action,
+        final int targetQueueOrValue)
+    {
+        if (target != null)
+        {
+            target.onOverflowed(now, itemId, fromQueue, action, targetQueueOrValue);
+        }
+    }
+
+    @Override
+    public void onOverflowStopped(final long now, final long itemId, final int queue)
+    {
+        if (target != null)
+        {
+            target.onOverflowStopped(now, itemId, queue);
+        }
+    }
+
+    @Override
+    public void onSlaWarning(final long now, final long itemId, final int queue, final SlaKpi kpi)
+    {
+        if (target != null)
+        {
+            target.onSlaWarning(now, itemId, queue, kpi);
+        }
+    }
+
+    @Override
+    public void onSlaBreached(final long now, final long itemId, final int queue, final SlaKpi kpi)
+    {
+        if (target != null)
+        {
+            target.onSlaBreached(now, itemId, queue, kpi);
+        }
+    }
+
+    @Override
+    public void onSentimentAlert(final long now, final long itemId, final int queue, final Sentiment level)
+    {
+        if (target != null)
+        {
+            target.onSentimentAlert(now, itemId, queue, level);
         }
     }
 }

@@ -23,7 +23,7 @@ final class JournalRepair
     {
     }
 
-    static void prepareForAppend(final JournalFiles files, final RecoveredJournal recovered) throws IOException
+    static void prepareForAppend(final JournalFiles files, final RecoveredJournal<?> recovered) throws IOException
     {
         files.finishInterruptedRepair();
         final long end = recovered.nextIndex();

@@ -1,6 +1,6 @@
 package io.switchboard.journal;
 
-import io.switchboard.engine.RoutingEngine;
+import io.switchboard.engine.StateMachine;
 import io.switchboard.runtime.CommandTap;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class JournalWriter implements CommandTap, AutoCloseable
 {
     private final JournalFiles files;
-    private final RoutingEngine engine;
+    private final StateMachine engine;
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
     private final JournalFrame frame = new JournalFrame();
@@ -60,7 +60,7 @@ public final class JournalWriter implements CommandTap, AutoCloseable
     private File syncFile;
     private boolean closed;
 
-    private JournalWriter(final JournalFiles files, final RoutingEngine engine, final JournalOptions options,
+    private JournalWriter(final JournalFiles files, final StateMachine engine, final JournalOptions options,
         final long nextIndex, final long lastSnapshot) throws IOException
     {
         this.files = files;
@@ -80,13 +80,14 @@ public final class JournalWriter implements CommandTap, AutoCloseable
     }
 
     /**
-     * Starts a new journal in {@code dir} (created if missing) for an engine that has been set up and has not
-     * applied any command yet: writes snapshot 0 (the setup, which commands do not carry) durably, then opens the
-     * queue.
+     * Starts a new journal in {@code dir} (created if missing) for an engine that has not applied any command yet:
+     * writes snapshot 0 durably, then opens the queue. Snapshot 0 records the engine's table sizes (its
+     * configuration) and whatever it already holds; an engine set up with setup commands through the journal starts
+     * empty, so that the journal alone rebuilds the system.
      *
      * @throws IOException if {@code dir} already holds a journal or cannot be written.
      */
-    public static JournalWriter create(final Path dir, final RoutingEngine engine, final JournalOptions options)
+    public static JournalWriter create(final Path dir, final StateMachine engine, final JournalOptions options)
         throws IOException
     {
         final JournalFiles files = new JournalFiles(dir);
@@ -108,7 +109,7 @@ public final class JournalWriter implements CommandTap, AutoCloseable
      *
      * @param recovered the result of {@link Recovery#recover} on {@code dir}; its engine becomes this writer's.
      */
-    public static JournalWriter resume(final Path dir, final RecoveredJournal recovered, final JournalOptions options)
+    public static JournalWriter resume(final Path dir, final RecoveredJournal<?> recovered, final JournalOptions options)
         throws IOException
     {
         final JournalFiles files = new JournalFiles(dir);

@@ -1,6 +1,6 @@
 package io.switchboard.journal;
 
-import io.switchboard.engine.RoutingEngine;
+import io.switchboard.engine.StateMachine;
 
 import java.util.List;
 
@@ -8,17 +8,19 @@ import java.util.List;
  * The outcome of {@link Recovery}: the rebuilt engine and how it was rebuilt.
  *
  * <p><b>Threading:</b> immutable holder; the engine itself belongs to the thread that will drive it.
+ *
+ * @param <E> the engine type (a routing engine, a policy engine).
  */
-public final class RecoveredJournal
+public final class RecoveredJournal<E extends StateMachine>
 {
-    private final RoutingEngine engine;
+    private final E engine;
     private final long snapshotIndex;
     private final long nextIndex;
     private final JournalDamage damage;
     private final List<String> skippedSnapshots;
     private final long elapsedNanos;
 
-    RecoveredJournal(final RoutingEngine engine, final long snapshotIndex, final long nextIndex,
+    RecoveredJournal(final E engine, final long snapshotIndex, final long nextIndex,
         final JournalDamage damage, final List<String> skippedSnapshots, final long elapsedNanos)
     {
         this.engine = engine;
@@ -30,7 +32,7 @@ public final class RecoveredJournal
     }
 
     /** @return the engine, in the state after every good journaled command. */
-    public RoutingEngine engine()
+    public E engine()
     {
         return engine;
     }

@@ -2,8 +2,10 @@ package io.switchboard.journal;
 
 import io.switchboard.codec.CommandApplier;
 import io.switchboard.codec.CommandDecoder;
+import io.switchboard.engine.EngineCommands;
 import io.switchboard.engine.EngineEvents;
 import io.switchboard.engine.RoutingEngine;
+import io.switchboard.engine.StateMachine;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,9 +43,18 @@ public final class Recovery
      * @param events receives the recovered engine's events from now on.
      * @throws IOException if {@code dir} is not a journal or holds no usable snapshot.
      */
-    public static RecoveredJournal recover(final Path dir, final EngineEvents events) throws IOException
+    public static RecoveredJournal<RoutingEngine> recover(final Path dir, final EngineEvents events) throws IOException
     {
-        return rebuild(dir, events, true);
+        return rebuild(dir, events, true, SnapshotLoader.ROUTING);
+    }
+
+    /**
+     * As {@link #recover(Path, EngineEvents)} for the kind of engine {@code loader} restores (e.g. a policy engine).
+     */
+    public static <E extends StateMachine> RecoveredJournal<E> recover(final Path dir, final EngineEvents events,
+        final SnapshotLoader<E> loader) throws IOException
+    {
+        return rebuild(dir, events, true, loader);
     }
 
     /**
@@ -51,13 +62,22 @@ public final class Recovery
      * @param events receives every event of the replay, and the engine's events afterwards.
      * @throws IOException if {@code dir} is not a journal or holds no usable snapshot.
      */
-    public static RecoveredJournal replay(final Path dir, final EngineEvents events) throws IOException
+    public static RecoveredJournal<RoutingEngine> replay(final Path dir, final EngineEvents events) throws IOException
     {
-        return rebuild(dir, events, false);
+        return rebuild(dir, events, false, SnapshotLoader.ROUTING);
     }
 
-    private static RecoveredJournal rebuild(final Path dir, final EngineEvents events, final boolean newest)
-        throws IOException
+    /**
+     * As {@link #replay(Path, EngineEvents)} for the kind of engine {@code loader} restores (e.g. a policy engine).
+     */
+    public static <E extends StateMachine> RecoveredJournal<E> replay(final Path dir, final EngineEvents events,
+        final SnapshotLoader<E> loader) throws IOException
+    {
+        return rebuild(dir, events, false, loader);
+    }
+
+    private static <E extends StateMachine> RecoveredJournal<E> rebuild(final Path dir, final EngineEvents events,
+        final boolean newest, final SnapshotLoader<E> loader) throws IOException
     {
         final long startNs = System.nanoTime();
         final JournalFiles files = new JournalFiles(dir);
@@ -84,10 +104,10 @@ public final class Recovery
                     continue;
                 }
                 final EventRelay relay = new EventRelay(newest ? null : events);
-                final SnapshotFiles.Loaded loaded;
+                final SnapshotFiles.Loaded<E> loaded;
                 try
                 {
-                    loaded = SnapshotFiles.read(snapshot, relay);
+                    loaded = SnapshotFiles.read(snapshot, relay, loader);
                 }
                 catch (final IOException ex)
                 {
@@ -102,7 +122,7 @@ public final class Recovery
                     continue;
                 }
                 relay.target = events;
-                return new RecoveredJournal(loaded.engine(), snapshot.index(), result.nextIndex(), result.damage(),
+                return new RecoveredJournal<>(loaded.engine(), snapshot.index(), result.nextIndex(), result.damage(),
                     skipped, System.nanoTime() - startNs);
             }
         }
@@ -112,10 +132,10 @@ public final class Recovery
     /** Applies each record to the engine. Engine (calling) thread. */
     private static final class Replayer implements JournalRecordHandler
     {
-        private final RoutingEngine engine;
+        private final EngineCommands engine;
         private final CommandDecoder decoder = new CommandDecoder();
 
-        Replayer(final RoutingEngine engine)
+        Replayer(final EngineCommands engine)
         {
             this.engine = engine;
         }

@@ -1,7 +1,7 @@
 package io.switchboard.journal;
 
 import io.switchboard.engine.EngineEvents;
-import io.switchboard.engine.RoutingEngine;
+import io.switchboard.engine.StateMachine;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -56,7 +56,7 @@ final class SnapshotFiles
     }
 
     /** A validated, restored snapshot. */
-    record Loaded(long index, long stateHash, RoutingEngine engine)
+    record Loaded<E extends StateMachine>(long index, long stateHash, E engine)
     {
     }
 
@@ -133,7 +133,8 @@ final class SnapshotFiles
      *
      * @throws InvalidSnapshotException when the file is not a complete, intact snapshot of a supported version.
      */
-    static Loaded read(final Entry entry, final EngineEvents events) throws IOException
+    static <E extends StateMachine> Loaded<E> read(final Entry entry, final EngineEvents events,
+        final SnapshotLoader<E> loader) throws IOException
     {
         final byte[] bytes = Files.readAllBytes(entry.path());
         if (bytes.length < HEADER_LENGTH)
@@ -164,13 +165,13 @@ final class SnapshotFiles
         {
             throw new InvalidSnapshotException("checksum mismatch");
         }
-        final RoutingEngine engine = RoutingEngine.readSnapshot(
+        final E engine = loader.load(
             new DataInputStream(new ByteArrayInputStream(bytes, HEADER_LENGTH, length)), events);
-        return new Loaded(index, header.getLong(24), engine);
+        return new Loaded<>(index, header.getLong(24), engine);
     }
 
     /** Serialises an engine's state (engine thread; allocates, slow path). */
-    static SnapshotBuffer serialize(final RoutingEngine engine, final int sizeHint)
+    static SnapshotBuffer serialize(final StateMachine engine, final int sizeHint)
     {
         final SnapshotBuffer out = new SnapshotBuffer(Math.max(sizeHint, 4_096));
         try
@@ -184,7 +185,7 @@ final class SnapshotFiles
         return out;
     }
 
-    /** FNV-1a 64 over the bytes: the same function as {@code RoutingEngine.stateHash()} over the same bytes. */
+    /** FNV-1a 64 over the bytes: the same function as {@code StateMachine.stateHash()} over the same bytes. */
     static long fnv1a(final byte[] bytes, final int length)
     {
         long hash = 0xCBF29CE484222325L;

@@ -43,7 +43,7 @@ class BatchJournalTest
         final List<Long> batchStarts = journalInBatches(new JournalOptions(), liveEvents, 1);
 
         final EventStreamHash replayedEvents = new EventStreamHash();
-        final RecoveredJournal replayed = Recovery.replay(dir, replayedEvents);
+        final RecoveredJournal<RoutingEngine> replayed = Recovery.replay(dir, replayedEvents);
 
         assertThat(replayed.damage()).isNull();
         assertThat(replayed.nextIndex()).isEqualTo(COMMANDS);
@@ -57,7 +57,7 @@ class BatchJournalTest
     {
         final List<Long> batchStarts = journalInBatches(new JournalOptions().snapshotEvery(3_000), null, 2);
 
-        final RecoveredJournal recovered = Recovery.recover(dir, new EventStreamHash());
+        final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(dir, new EventStreamHash());
 
         assertThat(recovered.snapshotIndex()).isGreaterThanOrEqualTo(COMMANDS - 3_000 - 64).isIn(batchStarts);
         assertThat(recovered.damage()).isNull();
@@ -89,7 +89,7 @@ class BatchJournalTest
         final Tamper.FramePlace place = Tamper.findFrame(dir, bad);
         Tamper.garbage(place.file(), place.frameAt() + JournalFrame.CRC_OFFSET, 4, 11);
 
-        final RecoveredJournal recovered = Recovery.recover(dir, new EventStreamHash());
+        final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(dir, new EventStreamHash());
 
         assertThat(recovered.damage().kind()).isEqualTo(JournalDamage.Kind.CORRUPT);
         assertThat(recovered.damage().index()).isEqualTo(bad);
@@ -108,7 +108,7 @@ class BatchJournalTest
         final Tamper.FramePlace place = Tamper.findFrame(dir, cut);
         Tamper.truncate(place.file(), place.frameAt() + 7);
 
-        final RecoveredJournal recovered = Recovery.recover(dir, new EventStreamHash());
+        final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(dir, new EventStreamHash());
 
         assertThat(recovered.damage().kind()).isEqualTo(JournalDamage.Kind.TRUNCATED);
         assertThat(recovered.damage().index()).isEqualTo(cut);
@@ -141,6 +141,10 @@ class BatchJournalTest
         throws IOException
     {
         final RoutingEngine engine = events == null ? RecordedCommands.newEngine() : TestCenter.newEngine(events);
+        if (events != null)
+        {
+            events.reset(); // the setup is in snapshot 0, not in the journal
+        }
         final SplittableRandom random = new SplittableRandom(seed);
         final List<Long> starts = new ArrayList<>();
         try (JournalWriter writer = JournalWriter.create(dir, engine, options))

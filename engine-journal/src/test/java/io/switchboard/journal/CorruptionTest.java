@@ -1,6 +1,7 @@
 package io.switchboard.journal;
 
 import org.junit.jupiter.api.Test;
+import io.switchboard.engine.RoutingEngine;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -30,7 +31,7 @@ class CorruptionTest
         final Tamper.Place place = Tamper.find(dir, BAD);
         Tamper.truncate(place.file(), place.header() + 4 + place.frameLength() / 2);
 
-        final RecoveredJournal recovered = Recovery.recover(dir, new EventStreamHash());
+        final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(dir, new EventStreamHash());
 
         assertThat(recovered.damage()).isNotNull();
         assertThat(recovered.damage().kind()).isEqualTo(JournalDamage.Kind.TRUNCATED);
@@ -49,7 +50,7 @@ class CorruptionTest
         final long end = Tamper.find(dir, COMMANDS - 1).header() + 4 + 56;
         Tamper.garbage(place.file(), place.header() + 4 + 3, (int)(end - place.header() - 7), 7);
 
-        final RecoveredJournal recovered = Recovery.recover(dir, new EventStreamHash());
+        final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(dir, new EventStreamHash());
 
         assertThat(recovered.damage()).isNotNull();
         assertThat(recovered.damage().kind()).isEqualTo(JournalDamage.Kind.CORRUPT);
@@ -73,7 +74,7 @@ class CorruptionTest
             copyTree(copy, dir);
             Tamper.garbage(place.file(), place.header(), 4_096, seed);
 
-            final RecoveredJournal recovered = Recovery.recover(dir, new EventStreamHash());
+            final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(dir, new EventStreamHash());
 
             assertThat(recovered.damage()).as("seed %d", seed).isNotNull();
             assertThat(recovered.damage().index()).as("seed %d: %s", seed, recovered.damage()).isEqualTo(BAD);
@@ -96,7 +97,7 @@ class CorruptionTest
             assertThat(resumed.commands()).isEqualTo(BAD);
             resumed.run(10_000);
         }
-        final RecoveredJournal again = Recovery.recover(dir, new EventStreamHash());
+        final RecoveredJournal<RoutingEngine> again = Recovery.recover(dir, new EventStreamHash());
         assertThat(again.damage()).isNull();
         assertThat(again.nextIndex()).isEqualTo(BAD + 10_000);
         assertThat(again.engine().stateHash()).isEqualTo(referenceHashAfter(BAD + 10_000));
@@ -116,7 +117,7 @@ class CorruptionTest
         assertThat(newest.getFileName().toString()).contains("16000");
         Tamper.garbage(newest, 100, 8, 1);
 
-        final RecoveredJournal recovered = Recovery.recover(dir, new EventStreamHash());
+        final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(dir, new EventStreamHash());
 
         assertThat(recovered.snapshotIndex()).isEqualTo(8_000);
         assertThat(recovered.skippedSnapshots()).singleElement().asString().contains("checksum");
@@ -131,7 +132,7 @@ class CorruptionTest
         final Tamper.Place place = Tamper.find(dir, 15_000);
         Tamper.truncate(place.file(), place.header() + 10);
 
-        final RecoveredJournal recovered = Recovery.recover(dir, new EventStreamHash());
+        final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(dir, new EventStreamHash());
 
         assertThat(recovered.snapshotIndex()).isEqualTo(8_000);
         assertThat(recovered.skippedSnapshots()).singleElement().asString().contains("16000", "end at index 15000");
@@ -147,12 +148,12 @@ class CorruptionTest
         final Tamper.Place place = Tamper.find(dir, 15_000);
         Tamper.garbage(place.file(), place.header() + 4, 20, 5);
 
-        final RecoveredJournal recovered = Recovery.recover(dir, new EventStreamHash());
+        final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(dir, new EventStreamHash());
         assertThat(recovered.snapshotIndex()).isEqualTo(16_000);
         assertThat(recovered.damage()).isNull();
         assertThat(recovered.engine().stateHash()).isEqualTo(referenceHashAfter(COMMANDS));
 
-        final RecoveredJournal replayed = Recovery.replay(dir, new EventStreamHash());
+        final RecoveredJournal<RoutingEngine> replayed = Recovery.replay(dir, new EventStreamHash());
         assertThat(replayed.snapshotIndex()).isZero();
         assertThat(replayed.damage().index()).isEqualTo(15_000);
         assertThat(replayed.engine().stateHash()).isEqualTo(referenceHashAfter(15_000));

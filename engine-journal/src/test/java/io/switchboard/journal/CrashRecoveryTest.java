@@ -1,6 +1,7 @@
 package io.switchboard.journal;
 
 import org.junit.jupiter.api.Test;
+import io.switchboard.engine.RoutingEngine;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -78,7 +79,7 @@ class CrashRecoveryTest
             }
             assertThat(acked).as("child %d died by itself: %s", kill, stderr(kill)).isGreaterThanOrEqualTo(killAfter);
 
-            final RecoveredJournal recovered = Recovery.recover(journal, new EventStreamHash());
+            final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(journal, new EventStreamHash());
             assertThat(recovered.damage()).as("kill %d", kill).isNull();
             assertThat(recovered.nextIndex()).as("kill %d: every acknowledged command is in the journal", kill)
                 .isGreaterThan(acked);
@@ -87,7 +88,7 @@ class CrashRecoveryTest
                 .isEqualTo(reference.engine.stateHash());
             recoveredBefore = recovered.nextIndex();
         }
-        final RecoveredJournal replayed = Recovery.replay(journal, new EventStreamHash());
+        final RecoveredJournal<RoutingEngine> replayed = Recovery.replay(journal, new EventStreamHash());
         assertThat(replayed.damage()).isNull();
         assertThat(replayed.snapshotIndex()).isZero();
         assertThat(replayed.nextIndex()).isEqualTo(recoveredBefore);

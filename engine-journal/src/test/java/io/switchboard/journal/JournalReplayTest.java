@@ -1,6 +1,7 @@
 package io.switchboard.journal;
 
 import org.junit.jupiter.api.Test;
+import io.switchboard.engine.RoutingEngine;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.switchboard.codec.CommandApplier;
@@ -39,7 +40,7 @@ class JournalReplayTest
         assertThat(eventCount).as("the run did route work").isGreaterThan(COMMANDS / 2);
 
         final EventStreamHash replayed = new EventStreamHash();
-        final RecoveredJournal replay = Recovery.replay(dir, replayed);
+        final RecoveredJournal<RoutingEngine> replay = Recovery.replay(dir, replayed);
 
         assertThat(replay.damage()).isNull();
         assertThat(replay.snapshotIndex()).isZero();
@@ -95,7 +96,7 @@ class JournalReplayTest
         assertThat(snapshots).extracting(SnapshotFiles.Entry::index)
             .containsExactly(250_000L, 200_000L, 150_000L, 100_000L, 50_000L, 0L);
 
-        final RecoveredJournal recovered = Recovery.recover(dir, new EventStreamHash());
+        final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(dir, new EventStreamHash());
         assertThat(recovered.damage()).isNull();
         assertThat(recovered.snapshotIndex()).isEqualTo(tailFrom);
         assertThat(recovered.replayed()).isEqualTo(COMMANDS - tailFrom);
@@ -109,7 +110,7 @@ class JournalReplayTest
         reference.run(COMMANDS - tailFrom);
 
         final EventStreamHash replayedTail = new EventStreamHash();
-        final SnapshotFiles.Loaded snapshot = SnapshotFiles.read(snapshots.get(0), replayedTail);
+        final SnapshotFiles.Loaded<RoutingEngine> snapshot = SnapshotFiles.read(snapshots.get(0), replayedTail, SnapshotLoader.ROUTING);
         final CommandDecoder decoder = new CommandDecoder();
         try (JournalReader reader = JournalReader.open(dir))
         {
@@ -135,8 +136,8 @@ class JournalReplayTest
             live.writer.snapshot();
             hash = live.engine.stateHash();
         }
-        final SnapshotFiles.Loaded loaded = SnapshotFiles.read(SnapshotFiles.list(dir.resolve("snapshots")).get(0),
-            new EventStreamHash());
+        final SnapshotFiles.Loaded<RoutingEngine> loaded = SnapshotFiles.read(
+            SnapshotFiles.list(dir.resolve("snapshots")).get(0), new EventStreamHash(), SnapshotLoader.ROUTING);
         assertThat(loaded.index()).isEqualTo(5_000);
         assertThat(loaded.stateHash()).isEqualTo(hash);
         assertThat(loaded.engine().stateHash()).isEqualTo(hash);

@@ -47,7 +47,9 @@ final class JournaledEngine implements AutoCloseable
     static JournaledEngine reference(final long seed)
     {
         final EventStreamHash events = new EventStreamHash();
-        return new JournaledEngine(seed, events, TestCenter.newEngine(events), null, 0);
+        final RoutingEngine engine = TestCenter.newEngine(events);
+        events.reset(); // the setup is in snapshot 0, not in the journal: hash from the first command on
+        return new JournaledEngine(seed, events, engine, null, 0);
     }
 
     /** An engine without a journal whose events go to {@code events} (then {@link #events} is null). */
@@ -61,6 +63,7 @@ final class JournaledEngine implements AutoCloseable
     {
         final EventStreamHash events = new EventStreamHash();
         final RoutingEngine engine = TestCenter.newEngine(events);
+        events.reset(); // the setup is in snapshot 0, not in the journal: hash from the first command on
         return new JournaledEngine(seed, events, engine, JournalWriter.create(dir, engine, options), 0);
     }
 
@@ -68,7 +71,7 @@ final class JournaledEngine implements AutoCloseable
     static JournaledEngine resume(final long seed, final Path dir, final JournalOptions options) throws IOException
     {
         final EventStreamHash events = new EventStreamHash();
-        final RecoveredJournal recovered = Recovery.recover(dir, events);
+        final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(dir, events);
         return new JournaledEngine(seed, events, recovered.engine(), JournalWriter.resume(dir, recovered, options),
             recovered.nextIndex());
     }

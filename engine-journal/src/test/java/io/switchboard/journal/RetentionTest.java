@@ -1,6 +1,7 @@
 package io.switchboard.journal;
 
 import net.openhft.chronicle.core.time.SetTimeProvider;
+import io.switchboard.engine.RoutingEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,11 +41,11 @@ class RetentionTest
         }
         final long reference = JournaledEngine.reference(SEED).run(40_000).engine.stateHash();
 
-        final RecoveredJournal recovered = Recovery.recover(dir, new EventStreamHash());
+        final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(dir, new EventStreamHash());
         assertThat(recovered.snapshotIndex()).isEqualTo(30_000);
         assertThat(recovered.engine().stateHash()).isEqualTo(reference);
 
-        final RecoveredJournal replayed = Recovery.replay(dir, new EventStreamHash());
+        final RecoveredJournal<RoutingEngine> replayed = Recovery.replay(dir, new EventStreamHash());
         assertThat(replayed.snapshotIndex()).isEqualTo(20_000);
         assertThat(replayed.damage()).isNull();
         assertThat(replayed.engine().stateHash()).isEqualTo(reference);
@@ -68,7 +69,7 @@ class RetentionTest
             }
         }
         assertThat(SnapshotFiles.list(dir.resolve("snapshots"))).hasSize(2);
-        final RecoveredJournal replayed = Recovery.replay(dir, new EventStreamHash());
+        final RecoveredJournal<RoutingEngine> replayed = Recovery.replay(dir, new EventStreamHash());
         assertThat(replayed.snapshotIndex()).isZero();
         assertThat(replayed.nextIndex()).isEqualTo(20_000);
     }

@@ -66,7 +66,7 @@ class RuntimeJournalTest
             processed = runtime.counters().commandsProcessed();
             assertThat(writer.nextIndex()).isEqualTo(processed);
         }
-        final RecoveredJournal replayed = Recovery.replay(dir, new EventStreamHash());
+        final RecoveredJournal<RoutingEngine> replayed = Recovery.replay(dir, new EventStreamHash());
         assertThat(replayed.damage()).isNull();
         assertThat(replayed.nextIndex()).isEqualTo(processed).isGreaterThan(30_000);
         assertThat(replayed.engine().stateHash()).isEqualTo(engine.stateHash());

@@ -91,7 +91,7 @@ public class RecoveryBenchmark
     @Benchmark
     public RoutingEngine recover(final Commands counter) throws IOException
     {
-        final RecoveredJournal recovered = Recovery.recover(dir, new EventStreamHash());
+        final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(dir, new EventStreamHash());
         if (recovered.nextIndex() != recorded || recovered.damage() != null)
         {
             throw new IllegalStateException("recovered " + recovered.nextIndex() + " of " + recorded + " commands");

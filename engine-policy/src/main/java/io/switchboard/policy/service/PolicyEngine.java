@@ -4,6 +4,7 @@ import io.switchboard.codec.CommandApplier;
 import io.switchboard.codec.CommandDecoder;
 import io.switchboard.codec.CommandEncoder;
 import io.switchboard.codec.CommandProxy;
+import io.switchboard.codec.CommandRecordTarget;
 import io.switchboard.engine.CommandType;
 import io.switchboard.engine.EngineEvents;
 import io.switchboard.engine.Result;
@@ -57,7 +58,7 @@ import java.util.function.Function;
  * bound without allocating. After warm-up, routing and policy commands allocate nothing; setup commands and
  * {@code installPolicies} do.
  */
-public final class PolicyEngine extends CommandProxy implements StateMachine
+public final class PolicyEngine extends CommandProxy implements StateMachine, CommandRecordTarget
 {
     private final RoutingEngine engine;
     private final EngineEvents events;
@@ -192,6 +193,7 @@ public final class PolicyEngine extends CommandProxy implements StateMachine
      * Applies a decoded command record (a live one or a replayed one): the policy frame around it, the policy
      * commands here, every other command on the routing engine.
      */
+    @Override
     public Result apply(final CommandDecoder command)
     {
         final long now = command.now();
