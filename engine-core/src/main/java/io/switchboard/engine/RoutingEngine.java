@@ -188,6 +188,39 @@ public final class RoutingEngine implements StateMachine
         return setup.agentId(name);
     }
 
+    /** @return the channel's name, or null for an unknown handle. Allocation free (the name was interned). */
+    public String channelName(final int channel)
+    {
+        return setup.isValidChannel(channel) ? setup.channelNames.get(channel) : null;
+    }
+
+    /** @return the skill's name, or null for an unknown handle. Allocation free. */
+    public String skillName(final int skill)
+    {
+        return setup.isValidSkill(skill) ? setup.skillNames.get(skill) : null;
+    }
+
+    /** @return the queue's name, or null for an unknown handle. Allocation free. */
+    public String queueName(final int queue)
+    {
+        return queues.isValid(queue) ? queues.names[queue] : null;
+    }
+
+    /** @return the agent's name, or null for an unknown handle. Allocation free. */
+    public String agentName(final int agent)
+    {
+        return agents.isValid(agent) ? agents.names[agent] : null;
+    }
+
+    /**
+     * @return why the latest setup command was rejected (what was wrong, with names and values), or null when the
+     *     latest one was applied. For hosts that send setup as commands and want more than the {@link Result}.
+     */
+    public String lastSetupRejection()
+    {
+        return setupCommands.lastRejection;
+    }
+
     // ================================================================================================================
     // Setup commands
     // ================================================================================================================

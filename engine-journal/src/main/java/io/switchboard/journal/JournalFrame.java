@@ -1,5 +1,6 @@
 package io.switchboard.journal;
 
+import io.switchboard.codec.CommandEncoder;
 import io.switchboard.codec.MessageHeader;
 import net.openhft.chronicle.bytes.Bytes;
 import org.agrona.BufferUtil;
@@ -34,11 +35,11 @@ final class JournalFrame
     static final int HEADER_LENGTH = 16;
     /** Shortest command record: the message header and the stamp. */
     static final int MIN_COMMAND_LENGTH = MessageHeader.LENGTH + 8;
-    /** Longest command record accepted (later layout versions may append fields; version 1 is at most 40). */
-    static final int MAX_COMMAND_LENGTH = 1_024;
+    /** Longest command record accepted: any record the codec can encode (setup and classification are long). */
+    static final int MAX_COMMAND_LENGTH = CommandEncoder.MAX_RECORD_LENGTH;
     static final int MAX_FRAME_LENGTH = HEADER_LENGTH + MAX_COMMAND_LENGTH;
-    /** Longest excerpt: a batch is written out before it would grow past this. */
-    static final int MAX_EXCERPT_LENGTH = 64 * 1024;
+    /** Longest excerpt: a batch is written out before it would grow past this (room for two longest frames). */
+    static final int MAX_EXCERPT_LENGTH = 2 * MAX_FRAME_LENGTH;
 
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 

@@ -2,7 +2,8 @@ package io.switchboard.sim.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.switchboard.engine.EngineEvents;
-import io.switchboard.engine.RoutingEngine;
+import io.switchboard.engine.EventTee;
+import io.switchboard.engine.StateMachine;
 import io.switchboard.journal.EventStreamHash;
 import io.switchboard.journal.JournalOptions;
 import io.switchboard.journal.JournalWriter;
@@ -14,9 +15,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * {@code run --journal DIR}: journals every command of the simulation (page-cache durability: a killed run leaves a
- * journal that replays cleanly up to its last command) and fingerprints the run — commands journaled, the engine's
- * final state hash, the hash of its event stream — so that {@code verify-journal DIR} can show the replay equal.
+ * {@code run --journal DIR}: journals every command of the simulation — the setup, the policies and the traffic —
+ * into a journal that starts from an empty engine, so the journal alone rebuilds the run (page-cache durability: a
+ * killed run leaves a journal that replays cleanly up to its last command), and fingerprints the run — commands
+ * journaled, the engine's final state hash, the hash of its event stream, per-queue policy counts — so that
+ * {@code verify-journal DIR} can show the replay equal.
  * Public for hosts that journal a simulation themselves (engine-bench records its recovery journals with it).
  *
  * <p><b>Threading:</b> construct anywhere; every other method on the simulation thread.
@@ -26,17 +29,19 @@ public final class JournalSession implements SimulationJournal
     private final Path dir;
     private final JournalOptions options;
     private EventStreamHash events;
+    private final QueuePolicyCounts policyCounts = new QueuePolicyCounts();
     private JournalWriter writer;
     private Summary summary;
 
     /**
      * What a journaled run or a replay of its journal ends with. Immutable.
      *
-     * @param commands   commands journaled (or replayed).
+     * @param commands   commands journaled (or replayed), setup and policy commands included.
      * @param stateHash  the engine's final {@code stateHash()}, hex.
      * @param eventsHash the hash of its event stream, hex.
+     * @param queues     writes the per-queue policy counts of the event stream.
      */
-    public record Summary(long commands, String stateHash, String eventsHash)
+    public record Summary(long commands, String stateHash, String eventsHash, JsonPart queues)
     {
         /** Writes {@code "journal": {"commands", "stateHash", "eventsHash"}}. */
         void writeJson(final JsonGenerator json) throws IOException
@@ -51,6 +56,7 @@ public final class JournalSession implements SimulationJournal
             json.writeNumberField("commands", commands);
             json.writeStringField("stateHash", stateHash);
             json.writeStringField("eventsHash", eventsHash);
+            queues.write(json);
         }
 
         String describe(final Path dir)
@@ -70,15 +76,22 @@ public final class JournalSession implements SimulationJournal
         this.options = new JournalOptions().snapshotEvery(snapshotEvery);
     }
 
+    /** A part of a JSON object. */
+    @FunctionalInterface
+    interface JsonPart
+    {
+        void write(JsonGenerator json) throws IOException;
+    }
+
     @Override
     public EngineEvents events(final EngineEvents simulator)
     {
-        events = new EventStreamHash(simulator);
+        events = new EventStreamHash(new EventTee(policyCounts, simulator));
         return events;
     }
 
     @Override
-    public void started(final RoutingEngine engine)
+    public void started(final StateMachine engine)
     {
         try
         {
@@ -97,10 +110,11 @@ public final class JournalSession implements SimulationJournal
     }
 
     @Override
-    public void finished(final RoutingEngine engine)
+    public void finished(final StateMachine engine)
     {
         writer.close();
-        summary = new Summary(writer.nextIndex(), EventStreamHash.hex(engine.stateHash()), events.hex());
+        summary = new Summary(writer.nextIndex(), EventStreamHash.hex(engine.stateHash()), events.hex(),
+            json -> policyCounts.writeJson(json, engine.routing()));
     }
 
     /** @return the run's summary, once the simulation has finished. */

@@ -6,6 +6,7 @@ import io.switchboard.journal.EventStreamHash;
 import io.switchboard.journal.JournalDamage;
 import io.switchboard.journal.RecoveredJournal;
 import io.switchboard.journal.Recovery;
+import io.switchboard.policy.service.PolicyEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -18,9 +19,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code verify-journal DIR}: replays a journal written by {@code run --journal DIR} into a fresh engine (from the
- * initial snapshot, every record validated) and prints one JSON line {@code {"commands", "stateHash", "eventsHash"}}
- * — equal to the {@code "journal"} object of the run's report when the journal is complete. A damaged tail adds a
+ * {@code verify-journal DIR}: replays a journal written by {@code run --journal DIR} through the policy layer into a
+ * fresh engine (from the initial, empty snapshot: the setup and the policies are commands in the journal; every
+ * record validated) and prints one JSON line {@code {"commands", "stateHash", "eventsHash", "queues": {name:
+ * {"overflowed", "slaWarnings", "slaBreaches"}}}} — equal to the {@code "journal"} object of the run's report when
+ * the journal is complete. A damaged tail adds a
  * {@code "damage"} object (kind, index, file, position, detail), describes it on stderr and exits 1; the hashes are
  * then those of the good records before it. Main thread.
  */
@@ -43,18 +46,20 @@ final class VerifyJournalCommand implements Callable<Integer>
             throw new CommandLine.ParameterException(spec.commandLine(), dir + ": not a journal directory "
                 + "(no snapshots/ in it)");
         }
-        final EventStreamHash events = new EventStreamHash();
-        final RecoveredJournal replay;
+        final QueuePolicyCounts counts = new QueuePolicyCounts();
+        final EventStreamHash events = new EventStreamHash(counts);
+        final RecoveredJournal<PolicyEngine> replay;
         try
         {
-            replay = Recovery.replay(dir, events);
+            replay = Recovery.replay(dir, events, PolicyEngine::readSnapshot);
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException(ex.getMessage(), ex);
         }
         final JournalSession.Summary summary = new JournalSession.Summary(replay.nextIndex(),
-            EventStreamHash.hex(replay.engine().stateHash()), events.hex());
+            EventStreamHash.hex(replay.engine().stateHash()), events.hex(),
+            json -> counts.writeJson(json, replay.engine().engine()));
         System.out.println(json(summary, replay));
         final JournalDamage damage = replay.damage();
         if (damage != null)
@@ -65,7 +70,7 @@ final class VerifyJournalCommand implements Callable<Integer>
         return 0;
     }
 
-    private static String json(final JournalSession.Summary summary, final RecoveredJournal replay)
+    private static String json(final JournalSession.Summary summary, final RecoveredJournal<?> replay)
     {
         final StringWriter text = new StringWriter();
         try (JsonGenerator json = new JsonFactory().createGenerator(text))

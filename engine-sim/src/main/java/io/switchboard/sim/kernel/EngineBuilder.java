@@ -1,8 +1,8 @@
 package io.switchboard.sim.kernel;
 
-import io.switchboard.engine.EngineEvents;
+import io.switchboard.engine.EngineCommands;
+import io.switchboard.engine.Result;
 import io.switchboard.engine.RoutingEngine;
-import io.switchboard.engine.SetupException;
 import io.switchboard.model.AgentSpec;
 import io.switchboard.model.EngineConfig;
 import io.switchboard.model.QueueSpec;
@@ -19,21 +19,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sets a {@link RoutingEngine} up from a scenario exactly as a host would on its slow path: channels, skills and
- * queues in scenario order (so engine handles equal scenario indices), one agent per group member, and one
- * requirement set per distinct requirement of the traffic. Not thread safe; one simulation thread.
+ * Sets an engine up from a scenario with setup commands, exactly as a host sends them (and as a journal records
+ * them): channels, skills and queues in scenario order (so engine handles equal scenario indices), one agent per
+ * group member, and one requirement profile per distinct requirement of the traffic (handles 0, 1, ... in order).
+ * Not thread safe; one simulation thread.
  */
 final class EngineBuilder
 {
     private EngineBuilder()
     {
-    }
-
-    static RoutingEngine build(final Scenario scenario, final int requirementSets, final EngineEvents events)
-    {
-        final RoutingEngine engine = new RoutingEngine(config(scenario, requirementSets), events);
-        define(engine, scenario);
-        return engine;
     }
 
     /** The engine's table sizes for a scenario whose traffic has {@code requirementSets} requirement sets. */
@@ -52,61 +46,64 @@ final class EngineBuilder
             .randomSeed(scenario.seed());
     }
 
-    /** Defines the scenario's channels, skills, queues and agents, in scenario order. */
-    static void define(final RoutingEngine engine, final Scenario scenario)
+    /**
+     * Defines the scenario's channels, skills, queues and agents, in scenario order, with setup commands at time 0.
+     *
+     * @param engine where rejections are explained ({@link RoutingEngine#lastSetupRejection}).
+     */
+    static void define(final EngineCommands commands, final RoutingEngine engine, final Scenario scenario)
     {
-        try
+        for (final ChannelDef channel : scenario.channels())
         {
-            for (final ChannelDef channel : scenario.channels())
-            {
-                engine.defineChannel(channel.name(), channel.units());
-            }
-            for (final String skill : scenario.skills())
-            {
-                engine.defineSkill(skill);
-            }
-            for (final QueueDef queue : scenario.queues())
-            {
-                engine.defineQueue(queue.name(), new QueueSpec()
-                    .priority(queue.priority())
-                    .strategy(Strategy.fromExternalName(queue.strategy()))
-                    .serviceLevelMs(queue.serviceLevelMs())
-                    .autoAccept(queue.autoAccept())
-                    .offerTimeoutMs(queue.offerTimeoutMs())
-                    .closestMatch(queue.closestMatch()));
-            }
-            for (final AgentGroupDef group : scenario.agents())
-            {
-                for (int i = 1; i <= group.count(); i++)
-                {
-                    final AgentSpec spec = new AgentSpec().capacity(group.capacity()).tier(group.tier());
-                    for (final Map.Entry<String, Integer> limit : group.limits().entrySet())
-                    {
-                        spec.limit(engine.channelId(limit.getKey()), limit.getValue());
-                    }
-                    for (final String skill : group.skills().keySet().stream().sorted().toList())
-                    {
-                        spec.skill(engine.skillId(skill), group.skills().get(skill));
-                    }
-                    for (final String queue : group.queues())
-                    {
-                        spec.queue(engine.queueId(queue));
-                    }
-                    engine.defineAgent(group.name() + "-" + i, spec);
-                }
-            }
+            check(commands.defineChannel(0, channel.name(), channel.units()), engine);
         }
-        catch (final SetupException ex)
+        for (final String skill : scenario.skills())
         {
-            throw new SimulationException("the engine refused the scenario's setup: " + ex.getMessage());
+            check(commands.defineSkill(0, skill), engine);
+        }
+        for (final QueueDef queue : scenario.queues())
+        {
+            check(commands.defineQueue(0, queue.name(), new QueueSpec()
+                .priority(queue.priority())
+                .strategy(Strategy.fromExternalName(queue.strategy()))
+                .serviceLevelMs(queue.serviceLevelMs())
+                .autoAccept(queue.autoAccept())
+                .offerTimeoutMs(queue.offerTimeoutMs())
+                .closestMatch(queue.closestMatch())), engine);
+        }
+        for (final AgentGroupDef group : scenario.agents())
+        {
+            final AgentSpec spec = new AgentSpec().capacity(group.capacity()).tier(group.tier());
+            for (final Map.Entry<String, Integer> limit : group.limits().entrySet())
+            {
+                spec.limit(engine.channelId(limit.getKey()), limit.getValue());
+            }
+            for (final String skill : group.skills().keySet().stream().sorted().toList())
+            {
+                spec.skill(engine.skillId(skill), group.skills().get(skill));
+            }
+            for (final String queue : group.queues())
+            {
+                spec.queue(engine.queueId(queue));
+            }
+            for (int i = 1; i <= group.count(); i++)
+            {
+                check(commands.defineAgent(0, group.name() + "-" + i, spec), engine);
+            }
         }
     }
 
-    /** Engine requirement handles of the traffic's requirement sets (-1 for none). */
-    static int[] requirements(final RoutingEngine engine, final TrafficSource traffic, final String origin)
+    /**
+     * Defines one requirement profile per requirement set of the traffic.
+     *
+     * @return the profile handle of each set (-1 for none).
+     */
+    static int[] requirements(final EngineCommands commands, final RoutingEngine engine, final TrafficSource traffic,
+        final String origin)
     {
         final List<Map<String, Integer>> sets = traffic.requirementSets();
         final int[] handles = new int[sets.size()];
+        int nextHandle = 0;
         for (int i = 0; i < handles.length; i++)
         {
             final Map<String, Integer> set = sets.get(i);
@@ -126,9 +123,19 @@ final class EngineBuilder
                 }
                 spec.require(id, set.get(skill));
             }
-            handles[i] = engine.defineRequirements(spec);
+            check(commands.defineRequirements(0, spec), engine);
+            handles[i] = nextHandle++;
         }
         return handles;
+    }
+
+    private static void check(final Result result, final RoutingEngine engine)
+    {
+        if (result != Result.OK)
+        {
+            final String why = engine.lastSetupRejection();
+            throw new SimulationException("the engine refused the scenario's setup: " + (why != null ? why : result));
+        }
     }
 
     /** Maps names of the traffic to scenario indices; every name must exist. */

@@ -6,16 +6,17 @@ import io.switchboard.model.OverflowAction;
 import io.switchboard.engine.AssignReason;
 import io.switchboard.engine.CommandType;
 import io.switchboard.engine.EndReason;
+import io.switchboard.engine.EngineCommands;
 import io.switchboard.engine.EngineEvents;
 import io.switchboard.engine.RequeueReason;
 import io.switchboard.engine.Result;
 import io.switchboard.engine.RoutingEngine;
 import io.switchboard.model.Presence;
 import io.switchboard.policy.rules.Classification;
+import io.switchboard.policy.service.PolicyCodec;
 import io.switchboard.policy.service.PolicyEngine;
-import io.switchboard.policy.service.PolicyEvents;
-import io.switchboard.policy.service.PolicySetupException;
 import io.switchboard.policy.service.ServicePolicies;
+import io.switchboard.runtime.TappingProxy;
 import io.switchboard.sim.random.Purpose;
 import io.switchboard.sim.random.RandomStream;
 import io.switchboard.sim.random.Sampler;
@@ -30,20 +31,23 @@ import io.switchboard.sim.traffic.Arrival;
 import io.switchboard.sim.traffic.GeneratedTraffic;
 import io.switchboard.sim.traffic.TrafficSource;
 
+import org.agrona.concurrent.UnsafeBuffer;
+
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
  * The discrete-event kernel: drives the real {@link RoutingEngine} in virtual time, on one thread, never sleeping.
  * It feeds arrivals from a {@link TrafficSource}, plays the agents (accept after a delay or reject, work for the
  * handle time, release with wrap-up, transfer) and the customers (abandon when patience runs out), logs agents in
- * and out by shift, and calls {@code tick(now)} at the next deadline. The engine sits behind a {@link PolicyEngine}
- * that applies the scenario's service policies (classification rules, overflow, operating hours, SLAs); with none it
- * only forwards. Engine and policy events arrive synchronously inside those calls; they only update the simulator's
- * state and schedule follow-up events, never call back. Every engine command — the simulator's and the ones the
- * policies issue — is shown, when a {@link SimulationJournal} is given, to the journal as a stamped binary record and
- * applied from those bytes. Not thread safe; one simulation thread, one run per instance.
+ * and out by shift, and calls {@code tick(now)} at the next deadline. The engine is a {@link PolicyEngine} that
+ * applies the scenario's service policies (classification rules, overflow, operating hours, SLAs); with none it
+ * only routes. Everything reaches it as commands — the setup (channels, skills, queues, agents, requirement
+ * profiles), the policies ({@code installPolicies}) and the traffic — so with a {@link SimulationJournal} every one
+ * of them is journaled ({@link TappingProxy}) and the journal alone rebuilds the run. Engine and policy events
+ * arrive synchronously inside those calls; they only update the simulator's state and schedule follow-up events,
+ * never call back. Not thread safe; one simulation thread, one run per instance.
  */
 public final class Simulator
 {
@@ -60,7 +64,8 @@ public final class Simulator
     private final Scenario scenario;
     private final TrafficSource traffic;
     private final RoutingEngine engine;
-    private final PolicyEngine commands;
+    private final PolicyEngine policy;
+    private final EngineCommands commands;
     private final StreamAttributes attributes;
     private final SimulationJournal journal;
     private final EventQueue events = new EventQueue(4_096);
@@ -142,19 +147,25 @@ public final class Simulator
         this.warmupMs = scenario.warmupMs();
         this.queueOfTraffic = EngineBuilder.map(traffic.queueNames(), scenario, "queue", origin);
         this.channelOfTraffic = EngineBuilder.map(traffic.channelNames(), scenario, "channel", origin);
-        this.commands = new PolicyEngine(EngineBuilder.config(scenario, traffic.requirementSets().size()),
-            new Listener(), new PolicyListener(), journal == null ? UnaryOperator.identity() : journal::events,
-            journal == null ? null : journal.commands());
-        this.engine = commands.engine();
-        EngineBuilder.define(engine, scenario);
-        this.requirementHandles = EngineBuilder.requirements(engine, traffic, origin);
-        try
+        final Listener listener = new Listener();
+        this.policy = new PolicyEngine(EngineBuilder.config(scenario, traffic.requirementSets().size()),
+            journal == null ? listener : journal.events(listener));
+        this.engine = policy.engine();
+        if (journal != null)
         {
-            commands.install(scenario.policies());
+            journal.started(policy);
         }
-        catch (final PolicySetupException ex)
+        this.commands = journal == null ? policy : new TappingProxy(journal.commands(), policy);
+        EngineBuilder.define(commands, engine, scenario);
+        this.requirementHandles = EngineBuilder.requirements(commands, engine, traffic, origin);
+        if (scenario.policies() != ServicePolicies.none())
         {
-            throw new SimulationException("the engine refused the scenario's policies: " + ex.getMessage());
+            final byte[] definition = PolicyCodec.encode(scenario.policies(), Map.of());
+            if (commands.installPolicies(0, new UnsafeBuffer(definition), 0, definition.length) != Result.OK)
+            {
+                throw new SimulationException("the engine refused the scenario's policies: " +
+                    policy.lastRejection());
+            }
         }
 
         final int nq = scenario.queues().size();
@@ -241,10 +252,6 @@ public final class Simulator
     public SimulationReport run()
     {
         final long startNs = System.nanoTime();
-        if (journal != null)
-        {
-            journal.started(engine);
-        }
         scheduleStart();
         final EventQueue queue = events;
         while (queue.peekTime() < endMs)
@@ -261,7 +268,7 @@ public final class Simulator
         traffic.close();
         if (journal != null)
         {
-            journal.finished(engine);
+            journal.finished(policy);
         }
         final double wallSeconds = (System.nanoTime() - startNs) / 1e9;
         return kpis.report(endMs, new KpiCollector.RunHeader(scenario.name(), scenario.seed(), wallSeconds, workItems,
@@ -370,11 +377,11 @@ public final class Simulator
         }
         else
         {
-            result = commands.classifyAndEnqueue(now, id, t.channel[slot],
-                attributes.fill(a.stream, t.channel[slot]), a.priority, requirements);
+            result = commands.classifyAndEnqueue(now, id, t.channel[slot], a.priority, requirements,
+                attributes.fill(a.stream, t.channel[slot]));
             if (t.counted[slot])
             {
-                final Classification decision = commands.lastClassification();
+                final Classification decision = policy.lastClassification();
                 kpis.classified(a.stream, decision.queue(), decision.endReason());
             }
         }
@@ -472,7 +479,7 @@ public final class Simulator
             return;
         }
         pendingTick = Long.MAX_VALUE;
-        if (commands.nextDeadline() <= now)
+        if (policy.nextDeadline() <= now)
         {
             commands.tick(now);
         }
@@ -482,7 +489,7 @@ public final class Simulator
     /** Keeps one tick event scheduled at the earliest engine or policy deadline. */
     private void syncTick(final long now)
     {
-        final long deadline = commands.nextDeadline();
+        final long deadline = policy.nextDeadline();
         if (deadline < pendingTick)
         {
             pendingTick = Math.max(deadline, now);
@@ -675,10 +682,12 @@ public final class Simulator
         t.free(slot);
     }
 
-    /** Receives the policy events on the simulation thread: routing, overflow and SLA counts, callback flags. */
-    private final class PolicyListener implements PolicyEvents
-    {
-        @Override
+    /**
+     * Receives the engine's events and the policies' on the simulation thread: item state, routing, overflow and
+     * SLA counts, callback flags.
+     */
+    private final class Listener implements EngineEvents
+    {        @Override
         public void onRouted(final long now, final long itemId, final int queue, final int priority)
         {
             startVisit(now, items.slotOf(itemId), queue);
@@ -735,11 +744,7 @@ public final class Simulator
         public void onSentimentAlert(final long now, final long itemId, final int queue, final Sentiment level)
         {
         }
-    }
 
-    /** Receives the engine's events on the simulation thread. */
-    private final class Listener implements EngineEvents
-    {
         @Override
         public void onOffered(final long now, final long itemId, final int agent, final int queue, final long offerId)
         {

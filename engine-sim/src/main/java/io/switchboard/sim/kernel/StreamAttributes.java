@@ -1,6 +1,6 @@
 package io.switchboard.sim.kernel;
 
-import io.switchboard.policy.service.PolicyAttributes;
+import io.switchboard.model.AttributeList;
 import io.switchboard.policy.service.ServicePolicies;
 import io.switchboard.sim.random.Purpose;
 import io.switchboard.sim.random.RandomStream;
@@ -18,12 +18,11 @@ import java.util.List;
  */
 final class StreamAttributes
 {
-    private final PolicyAttributes attributes;
-    private final int channelId;
-    private final int streamId;
+    private final AttributeList attributes = new AttributeList();
+    private final boolean hasRules;
     private final String[] channelNames;
     private final String[] streamNames;
-    private final int[][] ids;
+    private final String[][] names;
     private final String[][][] values;
     private final double[][][] cumulative;
     private final RandomStream[] random;
@@ -38,13 +37,11 @@ final class StreamAttributes
     {
         final ServicePolicies policies = scenario.policies();
         this.origin = origin;
-        attributes = policies.rules() == null ? null : policies.newAttributes();
-        channelId = attributes == null ? -1 : attributes.id("channel");
-        streamId = attributes == null ? -1 : attributes.id("stream");
+        hasRules = policies.rules() != null;
         channelNames = scenario.channels().stream().map(c -> c.name()).toArray(String[]::new);
         this.streamNames = streamNames.toArray(new String[0]);
         final int n = streamNames.size();
-        ids = new int[n][];
+        names = new String[n][];
         values = new String[n][][];
         cumulative = new double[n][][];
         random = new RandomStream[n];
@@ -52,13 +49,13 @@ final class StreamAttributes
         {
             final List<AttributeDef> defs = scenarioStream[s] < 0 ? List.of()
                 : scenario.traffic().get(scenarioStream[s]).attributes();
-            ids[s] = new int[defs.size()];
+            names[s] = new String[defs.size()];
             values[s] = new String[defs.size()][];
             cumulative[s] = new double[defs.size()][];
             for (int i = 0; i < defs.size(); i++)
             {
                 final AttributeDef def = defs.get(i);
-                ids[s][i] = attributes == null ? -1 : attributes.id(def.name());
+                names[s][i] = def.name();
                 values[s][i] = def.values().toArray(new String[0]);
                 cumulative[s][i] = def.cumulative().stream().mapToDouble(Double::doubleValue).toArray();
             }
@@ -72,21 +69,22 @@ final class StreamAttributes
      * @return the attributes of a new item of that stream, valid until the next call.
      * @throws ScenarioException when the item has no queue and cannot be classified.
      */
-    PolicyAttributes fill(final int stream, final int channel)
+    AttributeList fill(final int stream, final int channel)
     {
-        if (attributes == null || values[stream].length == 0)
+        if (!hasRules || values[stream].length == 0)
         {
             throw new ScenarioException(origin, 0, "traffic", "a work item of stream '" + streamNames[stream]
-                + "' has no queue, and the scenario has no " + (attributes == null ? "rules" : "attributes for that "
+                + "' has no queue, and the scenario has no " + (!hasRules ? "rules" : "attributes for that "
                 + "stream") + " to classify it");
         }
-        attributes.clear().set(channelId, channelNames[channel]).set(streamId, streamNames[stream]);
-        final int[] attributeIds = ids[stream];
+        // a stream's own channel or stream attribute comes later and wins (AttributeList: the later value counts)
+        attributes.clear().text("channel", channelNames[channel]).text("stream", streamNames[stream]);
+        final String[] attributeNames = names[stream];
         final RandomStream draws = random[stream];
-        for (int i = 0; i < attributeIds.length; i++)
+        for (int i = 0; i < attributeNames.length; i++)
         {
             final String[] choices = values[stream][i];
-            attributes.set(attributeIds[i], choices.length == 1 ? choices[0]
+            attributes.text(attributeNames[i], choices.length == 1 ? choices[0]
                 : choices[pick(cumulative[stream][i], draws.nextDouble())]);
         }
         return attributes;
