@@ -7,12 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +70,10 @@ class CrashRecoveryTest
                 {
                     acked = Long.parseLong(line.substring("ack ".length()));
                 }
-                child.destroyForcibly();
+            }
+            finally
+            {
+                child.destroyForcibly(); // SIGKILL, and on a failed assertion too: no child outlives the test
                 child.waitFor();
             }
             assertThat(acked).as("child %d died by itself: %s", kill, stderr(kill)).isGreaterThanOrEqualTo(killAfter);
@@ -98,34 +97,12 @@ class CrashRecoveryTest
     private Process start(final Path journal, final String mode, final boolean batched, final Path stderr)
         throws IOException
     {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (final String argument : ManagementFactory.getRuntimeMXBean().getInputArguments())
-        {
-            if (!argument.startsWith("-agentlib") && !argument.startsWith("-javaagent") &&
-                !argument.startsWith("-XX:StartFlightRecording") && !argument.startsWith("-Xmx"))
-            {
-                command.add(argument);
-            }
-        }
-        command.add("-Xmx256m");
-        command.add("-XX:TieredStopAtLevel=1"); // the child lives about a second: start fast rather than peak
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(CrashChild.class.getName());
-        command.add(journal.toString());
-        command.add(Long.toString(SEED));
-        command.add(mode);
-        if (batched)
-        {
-            command.add("batched");
-        }
-        return new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        return batched ? ChildJvm.start(CrashChild.class, stderr, journal.toString(), Long.toString(SEED), mode,
+            "batched") : ChildJvm.start(CrashChild.class, stderr, journal.toString(), Long.toString(SEED), mode);
     }
 
     private String stderr(final int kill) throws IOException
     {
-        final Path file = dir.resolve("child-" + kill + ".err");
-        return Files.exists(file) ? Files.readString(file) : "";
+        return ChildJvm.stderr(dir.resolve("child-" + kill + ".err"));
     }
 }
