@@ -560,12 +560,14 @@ public final class RoutingEngine implements StateMachine
     public void readQueueStats(final int queue, final long now, final QueueStats out)
     {
         StatsReader.readQueue(queues, items, queue, now, out);
+        out.setupVersion = setupCommands.version;
     }
 
     /** Copies the agent's statistics into {@code out} without allocating. */
     public void readAgentStats(final int agent, final long now, final AgentStats out)
     {
         StatsReader.readAgent(agents, agent, now, out);
+        out.setupVersion = setupCommands.version;
     }
 
     // ================================================================================================================

@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class QueueStatsBoard
 {
-    private static final int FIELDS = 16;
+    private static final int FIELDS = 17;
     private static final int PUBLISHED_AT = 15;
+    private static final int SETUP_VERSION = 16;
 
     private final int queues;
     private final AtomicLongArray values;
@@ -64,6 +65,7 @@ public final class QueueStatsBoard
         out.totalWaitMs = v.get(base + 12);
         out.released = v.get(base + 13);
         out.totalHandleMs = v.get(base + 14);
+        out.setupVersion = v.get(base + SETUP_VERSION);
         return publishedAt;
     }
 
@@ -91,6 +93,7 @@ public final class QueueStatsBoard
             v.lazySet(base + 12, s.totalWaitMs);
             v.lazySet(base + 13, s.released);
             v.lazySet(base + 14, s.totalHandleMs);
+            v.lazySet(base + SETUP_VERSION, s.setupVersion);
             v.lazySet(base + PUBLISHED_AT, now);
         }
     }

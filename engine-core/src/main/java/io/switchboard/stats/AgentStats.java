@@ -8,6 +8,8 @@ import io.switchboard.model.Presence;
  */
 public final class AgentStats
 {
+    /** The setup version these statistics were read under (how many setup commands had been applied). */
+    public long setupVersion;
     /** Effective presence now. */
     public Presence presence = Presence.OFFLINE;
     /** Capacity in units. */

@@ -7,6 +7,8 @@ package io.switchboard.stats;
  */
 public final class QueueStats
 {
+    /** The setup version these statistics were read under (how many setup commands had been applied). */
+    public long setupVersion;
     /** Items waiting (not offered) now. */
     public int waiting;
     /** Wait of the oldest unanswered item now, in ms (0 if none). */

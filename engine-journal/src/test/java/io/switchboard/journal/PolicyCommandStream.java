@@ -10,12 +10,12 @@ import io.switchboard.model.QueueSpec;
 import io.switchboard.model.Sentiment;
 import io.switchboard.model.Strategy;
 import io.switchboard.policy.rules.RuleSet;
-import io.switchboard.policy.service.OverflowRule;
-import io.switchboard.policy.service.PolicyCodec;
+import io.switchboard.policy.spec.OverflowRule;
+import io.switchboard.policy.spec.PolicyCodec;
 import io.switchboard.policy.service.PolicyEngine;
-import io.switchboard.policy.service.QueuePolicy;
-import io.switchboard.policy.service.ServicePolicies;
-import io.switchboard.policy.service.SlaSpec;
+import io.switchboard.policy.spec.QueuePolicy;
+import io.switchboard.policy.spec.ServicePolicies;
+import io.switchboard.policy.spec.SlaSpec;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 

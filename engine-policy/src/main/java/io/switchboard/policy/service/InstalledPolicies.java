@@ -1,5 +1,10 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.policy.spec.QueueSettings;
+import io.switchboard.policy.spec.SlaDefinition;
+import io.switchboard.policy.spec.PolicySetupException;
+import io.switchboard.policy.spec.OverflowRule;
+import io.switchboard.policy.spec.ServicePolicies;
 import io.switchboard.engine.RoutingEngine;
 import io.switchboard.policy.calendar.BusinessCalendar;
 import io.switchboard.policy.rules.RuleSet;
@@ -89,7 +94,7 @@ final class InstalledPolicies
         }
         for (final QueueSettings settings : policies.queueSettings().values())
         {
-            final int q = handle(engine, maxQueues, settings.name, settings.name, -1);
+            final int q = handle(engine, maxQueues, settings.name(), settings.name(), -1);
             layOut(engine, maxQueues, policies, settings, q);
         }
 
@@ -132,7 +137,7 @@ final class InstalledPolicies
     private void layOut(final RoutingEngine engine, final int maxQueues, final ServicePolicies policies,
         final QueueSettings settings, final int q)
     {
-        final List<OverflowRule> before = settings.beforeQueueing;
+        final List<OverflowRule> before = settings.beforeQueueing();
         beforeTrigger[q] = new byte[before.size()];
         beforeThreshold[q] = new long[before.size()];
         beforeAction[q] = new byte[before.size()];
@@ -145,7 +150,7 @@ final class InstalledPolicies
             beforeAction[q][i] = (byte)rule.action().ordinal();
             beforeArg[q][i] = argument(engine, maxQueues, policies, settings, rule);
         }
-        final List<OverflowRule> in = settings.inQueue;
+        final List<OverflowRule> in = settings.inQueue();
         inQueueWait[q] = new long[in.size()];
         inQueueAction[q] = new byte[in.size()];
         inQueueArg[q] = new int[in.size()];
@@ -156,12 +161,12 @@ final class InstalledPolicies
             inQueueAction[q][i] = (byte)rule.action().ordinal();
             inQueueArg[q][i] = argument(engine, maxQueues, policies, settings, rule);
         }
-        hours[q] = settings.hours;
-        queueSla[q] = settings.sla == null ? PolicyItems.NONE : policies.slaId(settings.sla);
-        alertLevel[q] = settings.alertLevel;
-        raiseLevel[q] = settings.raiseLevel;
-        raiseTo[q] = settings.raiseTo;
-        expectedHandleMs[q] = settings.expectedHandleMs;
+        hours[q] = settings.hours();
+        queueSla[q] = settings.sla() == null ? PolicyItems.NONE : policies.slaId(settings.sla());
+        alertLevel[q] = settings.alertLevel();
+        raiseLevel[q] = settings.raiseLevel();
+        raiseTo[q] = settings.raiseTo();
+        expectedHandleMs[q] = settings.expectedHandleMs();
     }
 
     private static int argument(final RoutingEngine engine, final int maxQueues, final ServicePolicies policies,
@@ -170,7 +175,7 @@ final class InstalledPolicies
         switch (rule.action())
         {
             case TRANSFER:
-                return handle(engine, maxQueues, rule.targetQueue(), settings.name, settings.rules.indexOf(rule));
+                return handle(engine, maxQueues, rule.targetQueue(), settings.name(), settings.rules().indexOf(rule));
             case RAISE_PRIORITY:
                 return rule.priority();
             case END:

@@ -1,5 +1,6 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.policy.spec.OverflowTrigger;
 import io.switchboard.model.OverflowAction;
 import io.switchboard.engine.EngineEvents;
 import io.switchboard.engine.RoutingEngine;

@@ -1,5 +1,6 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.policy.spec.ServicePolicies;
 import io.switchboard.model.AttributeList;
 import io.switchboard.model.Utf8;
 import io.switchboard.policy.rules.ItemAttributes;

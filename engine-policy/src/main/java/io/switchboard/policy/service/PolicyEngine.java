@@ -1,5 +1,8 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.policy.spec.PolicyCodec;
+import io.switchboard.policy.spec.PolicySetupException;
+import io.switchboard.policy.spec.ServicePolicies;
 import io.switchboard.codec.CommandApplier;
 import io.switchboard.codec.CommandDecoder;
 import io.switchboard.codec.CommandEncoder;
@@ -478,7 +481,7 @@ public final class PolicyEngine extends CommandProxy implements StateMachine, Co
             {
                 continue;
             }
-            final int renamed = installed.source.slaId(previous.slas[old].name);
+            final int renamed = installed.source.slaId(previous.slas[old].name());
             items.sla[slot] = renamed;
             if (renamed < 0)
             {

@@ -1,5 +1,7 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.policy.spec.SlaDefinition;
+import io.switchboard.policy.spec.ServicePolicies;
 import io.switchboard.engine.RoutingEngine;
 
 /**
@@ -41,12 +43,12 @@ final class PriorityLadder
         if (sla >= 0)
         {
             final SlaDefinition definition = policies.slas[sla];
-            final int target = definition.curveTarget;
-            if (definition.curve && target > base)
+            final int target = definition.curveTarget();
+            if (definition.curve() && target > base)
             {
                 final long step = Math.max(items.kpiStep[slot * 2],
                     items.kpiStep[slot * 2 + 1]);
-                final long steps = definition.curveSteps;
+                final long steps = definition.curveSteps();
                 priority = base + (target - base) * step * step / (steps * steps);
             }
         }

@@ -1,5 +1,6 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.policy.spec.SlaDefinition;
 import io.switchboard.model.SlaKpi;
 import io.switchboard.engine.EngineEvents;
 import io.switchboard.policy.calendar.BusinessCalendar;
@@ -91,7 +92,7 @@ final class SlaClock
             final int k = slot * 2 + kpi;
             if ((items.kpiState[k] & (PolicyItems.KPI_ACTIVE | PolicyItems.KPI_PAUSED)) == PolicyItems.KPI_ACTIVE)
             {
-                items.kpiElapsed[k] += business(policies.slas[sla].calendar, items.kpiSince[k], now);
+                items.kpiElapsed[k] += business(policies.slas[sla].calendar(), items.kpiSince[k], now);
                 items.kpiState[k] |= PolicyItems.KPI_PAUSED;
                 timers.cancel(slot, PolicyTimers.FIRST_RESPONSE + kpi);
             }
@@ -124,34 +125,34 @@ final class SlaClock
             return;
         }
         final SlaDefinition sla = policies.slas[items.sla[slot]];
-        final long elapsed = items.kpiElapsed[k] + business(sla.calendar, items.kpiSince[k], now);
+        final long elapsed = items.kpiElapsed[k] + business(sla.calendar(), items.kpiSince[k], now);
         final long itemId = items.id[slot];
         final int queue = items.queue[slot];
         boolean priorityMoves = false;
-        if ((state & PolicyItems.KPI_WARNED) == 0 && elapsed >= sla.warningMs[kpi])
+        if ((state & PolicyItems.KPI_WARNED) == 0 && elapsed >= sla.warningMs(kpi))
         {
             state |= PolicyItems.KPI_WARNED;
             items.kpiState[k] = state;
             events.onSlaWarning(now, itemId, queue, SlaKpi.of(kpi));
         }
-        if (sla.curve)
+        if (sla.curve())
         {
             int step = items.kpiStep[k];
-            while (step < sla.curveSteps && elapsed >= sla.curvePointMs(kpi, step + 1))
+            while (step < sla.curveSteps() && elapsed >= sla.curvePointMs(kpi, step + 1))
             {
                 step++;
             }
             priorityMoves = step != items.kpiStep[k];
             items.kpiStep[k] = step;
         }
-        if ((state & PolicyItems.KPI_BREACHED) == 0 && elapsed >= sla.failureMs[kpi])
+        if ((state & PolicyItems.KPI_BREACHED) == 0 && elapsed >= sla.failureMs(kpi))
         {
             state |= PolicyItems.KPI_BREACHED;
             items.kpiState[k] = state;
             events.onSlaBreached(now, itemId, queue, SlaKpi.of(kpi));
-            if (sla.raiseOnFailure >= 0)
+            if (sla.raiseOnFailure() >= 0)
             {
-                ladder.raiseFloor(slot, sla.raiseOnFailure);
+                ladder.raiseFloor(slot, sla.raiseOnFailure());
                 priorityMoves = true;
             }
         }
@@ -171,13 +172,13 @@ final class SlaClock
         long next = Long.MAX_VALUE;
         if ((state & PolicyItems.KPI_WARNED) == 0)
         {
-            next = sla.warningMs[kpi];
+            next = sla.warningMs(kpi);
         }
         if ((state & PolicyItems.KPI_BREACHED) == 0)
         {
-            next = Math.min(next, sla.failureMs[kpi]);
+            next = Math.min(next, sla.failureMs(kpi));
         }
-        if (sla.curve && items.kpiStep[k] < sla.curveSteps)
+        if (sla.curve() && items.kpiStep[k] < sla.curveSteps())
         {
             next = Math.min(next, sla.curvePointMs(kpi, items.kpiStep[k] + 1));
         }
@@ -193,7 +194,7 @@ final class SlaClock
         if (remaining > 0)
         {
             final long origin = policies.origin;
-            final long at = sla.calendar.addBusinessMillis(since + origin, remaining);
+            final long at = sla.calendar().addBusinessMillis(since + origin, remaining);
             if (at == BusinessCalendar.NEVER)
             {
                 timers.cancel(slot, kind);

@@ -1,18 +1,14 @@
 /**
- * Service policies on top of the routing engine: overflow (before queueing: waiting items, no agent logged in,
- * estimated wait, outside operating hours; in queue: waited time) with transfer, priority-raise, end and
- * callback/voicemail actions; SLA clocks with warning and failure times on business calendars, pause and resume,
- * a priority raise on failure and an SLA-driven priority curve; sentiment alerts and raises; and classification
- * with {@code io.switchboard.policy.rules}. Described in {@code engine-policy/POLICIES.md} §3.
+ * The machinery that applies service policies on top of the routing engine: the single-threaded
+ * {@link io.switchboard.policy.service.PolicyEngine} — a {@code StateMachine} on the one command surface — and the
+ * parts it is built from: per-item policy state and an array heap of policy timers, the command frame that fires
+ * them in time order, classification into queues and SLAs, overflow before queueing and in queue, SLA clocks on
+ * business calendars with pauses and a priority curve, sentiment escalation, and its snapshot. Described in
+ * {@code engine-policy/POLICIES.md}.
  *
- * <p>Owns: the policy setup model ({@link io.switchboard.policy.service.ServicePolicies} and its builders
- * {@link io.switchboard.policy.service.QueuePolicy}, {@link io.switchboard.policy.service.SlaSpec},
- * {@link io.switchboard.policy.service.OverflowRule}), the single-threaded
- * {@link io.switchboard.policy.service.PolicyEngine} that owns a {@code RoutingEngine} and applies the policies
- * through its public API only, with its own preallocated per-item state and timer heap, and the
- * {@link io.switchboard.policy.service.PolicyEvents} it emits.
+ * <p>What the policies are — rules, SLAs, queue policies, their validation and binary form — is
+ * {@code io.switchboard.policy.spec}; this package only reads it.
  *
- * <p>Threading: the setup model is immutable once built and thread safe; the policy engine and everything it owns
- * are confined to the engine thread, like the routing engine.
+ * <p>Threading: everything here is confined to the engine thread, like the routing engine.
  */
 package io.switchboard.policy.service;

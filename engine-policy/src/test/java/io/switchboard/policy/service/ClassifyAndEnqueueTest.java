@@ -1,5 +1,9 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.policy.spec.PolicySetupException;
+import io.switchboard.policy.spec.SlaSpec;
+import io.switchboard.policy.spec.QueuePolicy;
+import io.switchboard.policy.spec.ServicePolicies;
 import io.switchboard.engine.ItemState;
 import io.switchboard.engine.Result;
 import io.switchboard.model.AttributeList;

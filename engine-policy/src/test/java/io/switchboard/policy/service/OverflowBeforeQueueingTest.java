@@ -1,5 +1,7 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.policy.spec.OverflowRule;
+import io.switchboard.policy.spec.QueuePolicy;
 import io.switchboard.engine.ItemState;
 import io.switchboard.engine.Result;
 import io.switchboard.model.QueueSpec;

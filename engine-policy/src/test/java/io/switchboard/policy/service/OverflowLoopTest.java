@@ -1,5 +1,9 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.policy.spec.PolicySetupException;
+import io.switchboard.policy.spec.OverflowRule;
+import io.switchboard.policy.spec.QueuePolicy;
+import io.switchboard.policy.spec.ServicePolicies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

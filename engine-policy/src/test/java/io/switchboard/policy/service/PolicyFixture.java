@@ -1,5 +1,6 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.policy.spec.ServicePolicies;
 import io.switchboard.engine.Result;
 import io.switchboard.engine.RoutingEngine;
 import io.switchboard.model.AgentSpec;

@@ -1,5 +1,10 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.policy.spec.PolicyCodec;
+import io.switchboard.policy.spec.OverflowRule;
+import io.switchboard.policy.spec.SlaSpec;
+import io.switchboard.policy.spec.QueuePolicy;
+import io.switchboard.policy.spec.ServicePolicies;
 import io.switchboard.codec.CommandDecoder;
 import io.switchboard.codec.EventRecorder;
 import io.switchboard.codec.EventType;

@@ -1,5 +1,6 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.policy.spec.QueuePolicy;
 import io.switchboard.model.Sentiment;
 import io.switchboard.engine.Result;
 import org.junit.jupiter.api.Test;

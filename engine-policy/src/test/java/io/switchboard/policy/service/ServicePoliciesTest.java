@@ -1,5 +1,10 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.policy.spec.PolicySetupException;
+import io.switchboard.policy.spec.OverflowRule;
+import io.switchboard.policy.spec.SlaSpec;
+import io.switchboard.policy.spec.QueuePolicy;
+import io.switchboard.policy.spec.ServicePolicies;
 import io.switchboard.model.Sentiment;
 import io.switchboard.policy.rules.RuleSet;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package io.switchboard.policy.service;
 
+import io.switchboard.policy.spec.OverflowRule;
+import io.switchboard.policy.spec.SlaSpec;
+import io.switchboard.policy.spec.QueuePolicy;
 import io.switchboard.model.SlaKpi;
 import io.switchboard.model.QueueSpec;
 import io.switchboard.policy.calendar.CalendarSpec;

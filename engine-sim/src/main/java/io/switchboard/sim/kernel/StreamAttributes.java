@@ -1,7 +1,7 @@
 package io.switchboard.sim.kernel;
 
 import io.switchboard.model.AttributeList;
-import io.switchboard.policy.service.ServicePolicies;
+import io.switchboard.policy.spec.ServicePolicies;
 import io.switchboard.sim.random.Purpose;
 import io.switchboard.sim.random.RandomStream;
 import io.switchboard.sim.scenario.AttributeDef;

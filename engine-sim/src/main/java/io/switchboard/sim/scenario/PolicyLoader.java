@@ -5,11 +5,11 @@ import io.switchboard.policy.calendar.CalendarSpec;
 import io.switchboard.policy.calendar.CalendarSyntaxException;
 import io.switchboard.policy.rules.RuleSet;
 import io.switchboard.policy.rules.RuleSyntaxException;
-import io.switchboard.policy.service.OverflowRule;
-import io.switchboard.policy.service.PolicySetupException;
-import io.switchboard.policy.service.QueuePolicy;
-import io.switchboard.policy.service.ServicePolicies;
-import io.switchboard.policy.service.SlaSpec;
+import io.switchboard.policy.spec.OverflowRule;
+import io.switchboard.policy.spec.PolicySetupException;
+import io.switchboard.policy.spec.QueuePolicy;
+import io.switchboard.policy.spec.ServicePolicies;
+import io.switchboard.policy.spec.SlaSpec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

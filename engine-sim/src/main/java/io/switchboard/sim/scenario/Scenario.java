@@ -1,6 +1,6 @@
 package io.switchboard.sim.scenario;
 
-import io.switchboard.policy.service.ServicePolicies;
+import io.switchboard.policy.spec.ServicePolicies;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.switchboard.sim.scenario;
 
 import io.switchboard.policy.rules.RuleSet;
-import io.switchboard.policy.service.ServicePolicies;
+import io.switchboard.policy.spec.ServicePolicies;
 
 import java.io.IOException;
 import java.io.InputStream;

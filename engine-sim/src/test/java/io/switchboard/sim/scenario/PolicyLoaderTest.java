@@ -1,8 +1,8 @@
 package io.switchboard.sim.scenario;
 
 import io.switchboard.model.OverflowAction;
-import io.switchboard.policy.service.OverflowRule;
-import io.switchboard.policy.service.OverflowTrigger;
+import io.switchboard.policy.spec.OverflowRule;
+import io.switchboard.policy.spec.OverflowTrigger;
 import io.switchboard.sim.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

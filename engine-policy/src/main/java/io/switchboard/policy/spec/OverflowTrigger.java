@@ -1,4 +1,4 @@
-package io.switchboard.policy.service;
+package io.switchboard.policy.spec;
 
 /**
  * The condition of an {@link OverflowRule}. The first four are checked <em>before queueing</em>, when an item

@@ -1,4 +1,4 @@
-package io.switchboard.policy.service;
+package io.switchboard.policy.spec;
 
 import io.switchboard.model.OverflowAction;
 import io.switchboard.engine.RoutingEngine;
@@ -15,7 +15,7 @@ import java.util.Objects;
 /**
  * A validated set of service policies, by queue name: classification rules, named SLAs, and per queue overflow
  * rules, operating hours, a default SLA and sentiment thresholds. Built once with {@link #builder()} and installed
- * into a {@link PolicyEngine}, which resolves the queue names to engine handles.
+ * into a {@link io.switchboard.policy.service.PolicyEngine}, which resolves the queue names to engine handles.
  *
  * <p>Building checks everything that can be checked without an engine: values in range, references to SLAs,
  * SLA conditions (compiled with the rule language), and <b>overflow loops</b>: a cycle of before-queueing
@@ -62,7 +62,7 @@ public final class ServicePolicies
     }
 
     /**
-     * @return policies with nothing in them: a {@link PolicyEngine} with these only forwards to its engine.
+     * @return policies with nothing in them: a {@link io.switchboard.policy.service.PolicyEngine} with these only forwards to its engine.
      */
     public static ServicePolicies none()
     {
@@ -87,7 +87,7 @@ public final class ServicePolicies
 
     /**
      * @param name an SLA name.
-     * @return its id for {@link PolicyEngine#enqueue(long, long, int, int, int, int, int)}, or -1.
+     * @return its id for classification (the SLA conditions), or -1.
      */
     public int slaId(final String name)
     {
@@ -118,7 +118,7 @@ public final class ServicePolicies
     public List<OverflowRule> overflowRules(final String queue)
     {
         final QueueSettings settings = queues.get(queue);
-        return settings == null ? List.of() : settings.rules;
+        return settings == null ? List.of() : settings.rules();
     }
 
     /**
@@ -128,7 +128,7 @@ public final class ServicePolicies
     public String queueSla(final String queue)
     {
         final QueueSettings settings = queues.get(queue);
-        return settings == null ? null : settings.sla;
+        return settings == null ? null : settings.sla();
     }
 
     /**
@@ -174,22 +174,26 @@ public final class ServicePolicies
         return true;
     }
 
-    Map<String, QueueSettings> queueSettings()
+    /** @return every queue's validated policies, by queue name, in definition order (read only). */
+    public Map<String, QueueSettings> queueSettings()
     {
         return queues;
     }
 
-    SlaDefinition sla(final int id)
+    /** @return the validated SLA with this id ({@link #slaId(String)}). */
+    public SlaDefinition sla(final int id)
     {
         return slas[id];
     }
 
-    int slaCount()
+    /** @return how many SLAs are defined (ids 0..n-1). */
+    public int slaCount()
     {
         return slas.length;
     }
 
-    RuleSet slaRules()
+    /** @return the SLA conditions compiled as one rule set whose "queues" are SLA names, or null. */
+    public RuleSet slaRules()
     {
         return slaRules;
     }
@@ -225,7 +229,7 @@ public final class ServicePolicies
         }
 
         /**
-         * @param rules classification rules for {@link PolicyEngine#classifyAndEnqueue}; their queue names must exist
+         * @param rules classification rules for {@code classifyAndEnqueue}; their queue names must exist
          *              in the engine the policies are installed into.
          * @return this.
          */
@@ -310,12 +314,12 @@ public final class ServicePolicies
             }
             for (final QueueSettings settings : queues.values())
             {
-                if (settings.sla != null && !slas.containsKey(settings.sla))
+                if (settings.sla() != null && !slas.containsKey(settings.sla()))
                 {
-                    throw PolicySetupException.ofQueue(settings.name, -1, "unknown SLA '" + settings.sla
+                    throw PolicySetupException.ofQueue(settings.name(), -1, "unknown SLA '" + settings.sla()
                         + "' (defined: " + (slas.isEmpty() ? "none" : String.join(", ", slas.keySet())) + ")");
                 }
-                for (final OverflowRule rule : settings.rules)
+                for (final OverflowRule rule : settings.rules())
                 {
                     if (rule.action() == OverflowAction.END && !reasons.contains(rule.endReason()))
                     {
@@ -344,16 +348,16 @@ public final class ServicePolicies
             int line = 1;
             for (final SlaDefinition sla : slas)
             {
-                if (sla.condition == null)
+                if (sla.condition() == null)
                 {
                     continue;
                 }
-                final String prefix = "rule " + quote(sla.name) + ": (";
+                final String prefix = "rule " + quote(sla.name()) + ": (";
                 withCondition.add(sla);
                 firstLines.add(line);
                 prefixLengths.add(prefix.length());
-                text.append(prefix).append(sla.condition).append("\n) -> queue ").append(quote(sla.name)).append('\n');
-                line += sla.condition.split("\n", -1).length + 1;
+                text.append(prefix).append(sla.condition()).append("\n) -> queue ").append(quote(sla.name())).append('\n');
+                line += sla.condition().split("\n", -1).length + 1;
             }
             if (withCondition.isEmpty())
             {
@@ -371,7 +375,7 @@ public final class ServicePolicies
                     i--;
                 }
                 final SlaDefinition sla = withCondition.get(i);
-                final String[] lines = sla.condition.split("\n", -1);
+                final String[] lines = sla.condition().split("\n", -1);
                 int relative = ex.line() - firstLines.get(i) + 1;
                 int column = relative == 1 ? ex.column() - prefixLengths.get(i) : ex.column();
                 if (relative > lines.length)
@@ -379,7 +383,7 @@ public final class ServicePolicies
                     relative = lines.length;
                     column = lines[lines.length - 1].length() + 1;
                 }
-                throw PolicySetupException.ofSla(sla.name, relative, Math.max(1, column), ex.problem());
+                throw PolicySetupException.ofSla(sla.name(), relative, Math.max(1, column), ex.problem());
             }
         }
 

@@ -1,4 +1,4 @@
-package io.switchboard.policy.service;
+package io.switchboard.policy.spec;
 
 import io.switchboard.model.Sentiment;
 import io.switchboard.policy.calendar.BusinessCalendar;

@@ -1,4 +1,4 @@
-package io.switchboard.policy.service;
+package io.switchboard.policy.spec;
 
 import io.switchboard.model.SlaKpi;
 import io.switchboard.policy.calendar.BusinessCalendar;
@@ -7,17 +7,17 @@ import io.switchboard.policy.calendar.BusinessCalendar;
  * A validated, frozen SLA: per KPI warning and failure times (-1 when the KPI is not measured), the calendar, the
  * failure raise and the curve. Immutable; safe on any thread.
  */
-final class SlaDefinition
+public final class SlaDefinition
 {
-    final String name;
-    final long[] warningMs;
-    final long[] failureMs;
-    final BusinessCalendar calendar;
-    final int raiseOnFailure;
-    final boolean curve;
-    final int curveSteps;
-    final int curveTarget;
-    final String condition;
+    private final String name;
+    private final long[] warningMs;
+    private final long[] failureMs;
+    private final BusinessCalendar calendar;
+    private final int raiseOnFailure;
+    private final boolean curve;
+    private final int curveSteps;
+    private final int curveTarget;
+    private final String condition;
 
     SlaDefinition(final String name, final SlaSpec spec)
     {
@@ -73,7 +73,8 @@ final class SlaDefinition
         }
     }
 
-    boolean measures(final int kpi)
+    /** @return true when the SLA measures the KPI ({@link io.switchboard.model.SlaKpi} ordinal). */
+    public boolean measures(final int kpi)
     {
         return failureMs[kpi] > 0;
     }
@@ -81,8 +82,63 @@ final class SlaDefinition
     /**
      * @return the business time at which curve point {@code step} (1..steps) is reached.
      */
-    long curvePointMs(final int kpi, final int step)
+    /** @return the business time of curve point {@code step} (1..curveSteps) of the KPI. */
+    public long curvePointMs(final int kpi, final int step)
     {
         return failureMs[kpi] * step / curveSteps;
+    }
+
+    /** @return the SLA's name. */
+    public String name()
+    {
+        return name;
+    }
+
+    /** @return the KPI's warning time in business milliseconds, or -1 when it is not measured. */
+    public long warningMs(final int kpi)
+    {
+        return warningMs[kpi];
+    }
+
+    /** @return the KPI's failure time in business milliseconds, or -1 when it is not measured. */
+    public long failureMs(final int kpi)
+    {
+        return failureMs[kpi];
+    }
+
+    /** @return the calendar business time is measured in. */
+    public BusinessCalendar calendar()
+    {
+        return calendar;
+    }
+
+    /** @return the priority an item is raised to on failure, or -1. */
+    public int raiseOnFailure()
+    {
+        return raiseOnFailure;
+    }
+
+    /** @return true when the item's priority rises along a curve as the failure time nears. */
+    public boolean curve()
+    {
+        return curve;
+    }
+
+    /** @return the number of steps of the priority curve. */
+    public int curveSteps()
+    {
+        return curveSteps;
+    }
+
+    /** @return the priority the curve rises to. */
+    public int curveTarget()
+    {
+        return curveTarget;
+    }
+
+    /** @return the condition on item attributes under which the SLA applies, or null. */
+    public String condition()
+    {
+        return condition;
     }
 }

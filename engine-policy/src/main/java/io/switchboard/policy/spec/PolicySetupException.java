@@ -1,4 +1,4 @@
-package io.switchboard.policy.service;
+package io.switchboard.policy.spec;
 
 /**
  * A service-policy setup is invalid: an overflow loop before queueing, a reference to an unknown queue, SLA or
@@ -36,13 +36,13 @@ public final class PolicySetupException extends IllegalArgumentException
         this.column = column;
     }
 
-    static PolicySetupException ofQueue(final String queue, final int rule, final String problem)
+    public static PolicySetupException ofQueue(final String queue, final int rule, final String problem)
     {
         return new PolicySetupException("queue '" + queue + "'" + (rule >= 0 ? ", overflow rule " + (rule + 1) : "")
             + ": " + problem, problem, queue, rule, null, 0, 0);
     }
 
-    static PolicySetupException ofSla(final String sla, final int line, final int column, final String problem)
+    public static PolicySetupException ofSla(final String sla, final int line, final int column, final String problem)
     {
         return new PolicySetupException("SLA '" + sla + "'" + (line > 0 ? ", condition line " + line + ", column "
             + column : "") + ": " + problem, problem, null, -1, sla, line, column);

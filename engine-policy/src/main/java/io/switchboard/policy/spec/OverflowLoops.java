@@ -1,4 +1,4 @@
-package io.switchboard.policy.service;
+package io.switchboard.policy.spec;
 
 import io.switchboard.model.OverflowAction;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ final class OverflowLoops
         final QueueSettings settings = queues.get(queue);
         if (settings != null)
         {
-            for (final OverflowRule rule : settings.beforeQueueing)
+            for (final OverflowRule rule : settings.beforeQueueing())
             {
                 if (rule.action() == OverflowAction.TRANSFER)
                 {
@@ -71,9 +71,9 @@ final class OverflowLoops
 
     private static int ruleTo(final QueueSettings settings, final String target)
     {
-        for (int i = 0; i < settings.rules.size(); i++)
+        for (int i = 0; i < settings.rules().size(); i++)
         {
-            final OverflowRule rule = settings.rules.get(i);
+            final OverflowRule rule = settings.rules().get(i);
             if (rule.trigger().beforeQueueing() && rule.action() == OverflowAction.TRANSFER
                 && rule.targetQueue().equals(target))
             {

@@ -1,4 +1,4 @@
-package io.switchboard.policy.service;
+package io.switchboard.policy.spec;
 
 import io.switchboard.model.OverflowAction;
 import io.switchboard.model.Sentiment;
@@ -149,17 +149,17 @@ public final class PolicyCodec
 
     private static void writeSla(final SlaDefinition sla, final DataOutput out) throws IOException
     {
-        out.writeUTF(sla.name);
+        out.writeUTF(sla.name());
         for (final SlaKpi kpi : SlaKpi.values())
         {
-            out.writeLong(sla.warningMs[kpi.ordinal()]);
-            out.writeLong(sla.failureMs[kpi.ordinal()]);
+            out.writeLong(sla.warningMs(kpi.ordinal()));
+            out.writeLong(sla.failureMs(kpi.ordinal()));
         }
-        CalendarCodec.write(sla.calendar, out);
-        out.writeInt(sla.raiseOnFailure);
-        out.writeBoolean(sla.curve);
-        out.writeInt(sla.curveSteps);
-        writeNullable(sla.condition, out);
+        CalendarCodec.write(sla.calendar(), out);
+        out.writeInt(sla.raiseOnFailure());
+        out.writeBoolean(sla.curve());
+        out.writeInt(sla.curveSteps());
+        writeNullable(sla.condition(), out);
     }
 
     private static void readSla(final DataInput in, final ServicePolicies.Builder builder) throws IOException
@@ -182,9 +182,9 @@ public final class PolicyCodec
 
     private static void writeQueue(final QueueSettings settings, final DataOutput out) throws IOException
     {
-        out.writeUTF(settings.name);
-        out.writeInt(settings.rules.size());
-        for (final OverflowRule rule : settings.rules)
+        out.writeUTF(settings.name());
+        out.writeInt(settings.rules().size());
+        for (final OverflowRule rule : settings.rules())
         {
             out.writeByte(rule.trigger().ordinal());
             out.writeLong(rule.threshold());
@@ -193,16 +193,16 @@ public final class PolicyCodec
                 rule.action() == OverflowAction.END ? rule.endReason() : null, out);
             out.writeInt(rule.priority());
         }
-        out.writeBoolean(settings.hours != null);
-        if (settings.hours != null)
+        out.writeBoolean(settings.hours() != null);
+        if (settings.hours() != null)
         {
-            CalendarCodec.write(settings.hours, out);
+            CalendarCodec.write(settings.hours(), out);
         }
-        writeNullable(settings.sla, out);
-        out.writeInt(settings.alertLevel);
-        out.writeInt(settings.raiseLevel);
-        out.writeInt(settings.raiseTo);
-        out.writeLong(settings.expectedHandleMs);
+        writeNullable(settings.sla(), out);
+        out.writeInt(settings.alertLevel());
+        out.writeInt(settings.raiseLevel());
+        out.writeInt(settings.raiseTo());
+        out.writeLong(settings.expectedHandleMs());
     }
 
     private static void readQueue(final DataInput in, final ServicePolicies.Builder builder) throws IOException
