@@ -540,6 +540,12 @@ class RandomCommandSequenceTest
         {
             out.onCommandRejected(now, command, reason, subject);
         }
+
+        @Override
+        public void onSetupChanged(final long now, final CommandType change, final int handle, final long version)
+        {
+            out.onSetupChanged(now, change, handle, version);
+        }
     }
 
     // ================================================================================================ reporting
