@@ -27,6 +27,10 @@ final class ModelEvents implements EngineEvents
     final List<String> violations = new ArrayList<>();
     /** (item, offer id) of every offer ever made, for stale-offer commands. */
     final List<long[]> offerHistory = new ArrayList<>();
+    /** Offers and direct assignments made during the current command after a setup change took effect. */
+    int routedAfterSetupChange;
+    /** Whether the current command changed the setup ({@code onSetupChanged} was emitted). */
+    boolean setupChanged;
     /** Items offered or held by an agent (offered, assigned, in wrap-up), as the events tell. */
     private final Set<Long> offeredOrHeld = new HashSet<>();
 
@@ -81,6 +85,7 @@ final class ModelEvents implements EngineEvents
     public void onOffered(final long now, final long itemId, final int agent, final int queue, final long offerId)
     {
         offerHistory.add(new long[] {itemId, offerId});
+        routedAfterSetupChange += setupChanged ? 1 : 0;
         checkOffer(now, itemId, agent, queue, "offer");
         out.onOffered(now, itemId, agent, queue, offerId);
     }
@@ -92,6 +97,7 @@ final class ModelEvents implements EngineEvents
         if (reason != AssignReason.ACCEPTED)
         {
             offerHistory.add(new long[] {itemId, offerId});
+            routedAfterSetupChange += setupChanged && reason == AssignReason.AUTO_ACCEPTED ? 1 : 0;
             checkOffer(now, itemId, agent, queue, reason.name());
         }
         out.onAssigned(now, itemId, agent, queue, offerId, reason);
@@ -170,6 +176,7 @@ final class ModelEvents implements EngineEvents
     @Override
     public void onSetupChanged(final long now, final CommandType change, final int handle, final long version)
     {
+        setupChanged = true;
         out.onSetupChanged(now, change, handle, version);
     }
 }

@@ -60,6 +60,8 @@ final class ModelRun
         concrete.add(cmd);
         tee.endedThisCommand.clear();
         tee.violations.clear();
+        tee.routedAfterSetupChange = 0;
+        tee.setupChanged = false;
         final Result engineResult;
         try
         {
@@ -188,6 +190,11 @@ final class ModelRun
             if (engine.waitingCount(q) != ref.waitingCount(q))
             {
                 return "waitingCount(" + q + "): engine " + engine.waitingCount(q) + ", reference " + ref.waitingCount(q);
+            }
+            if (engine.loggedInMembers(q) != ref.loggedInMembers(q))
+            {
+                return "loggedInMembers(" + q + "): engine " + engine.loggedInMembers(q) + ", reference " +
+                    ref.loggedInMembers(q);
             }
         }
         final int agents = ref.agentCount();

@@ -61,6 +61,7 @@ class RandomCommandSequenceTest
         final int[] resultCounts = new int[Result.values().length];
         final int[] typeCounts = new int[CommandType.values().length];
         final int[] typeAccepted = new int[CommandType.values().length];
+        final int[] typeRouted = new int[CommandType.values().length];
         for (int s = 0; s < SEQUENCES; s++)
         {
             final long seed = SEED + s;
@@ -81,6 +82,7 @@ class RandomCommandSequenceTest
                 resultCounts[run.lastResult.ordinal()]++;
                 typeCounts[cmd.type.ordinal()]++;
                 typeAccepted[cmd.type.ordinal()] += run.lastResult == Result.OK ? 1 : 0;
+                typeRouted[cmd.type.ordinal()] += run.tee.routedAfterSetupChange > 0 ? 1 : 0;
                 commands++;
             }
         }
@@ -100,11 +102,11 @@ class RandomCommandSequenceTest
             {
                 summary.append(' ').append(result).append('=').append(resultCounts[result.ordinal()]);
             }
-            summary.append("\naccepted/generated:");
+            summary.append("\nrouted work after the change/accepted/generated:");
             for (final CommandType type : CommandType.values())
             {
-                summary.append(' ').append(type).append('=').append(typeAccepted[type.ordinal()]).append('/')
-                    .append(typeCounts[type.ordinal()]);
+                summary.append(' ').append(type).append('=').append(typeRouted[type.ordinal()]).append('/')
+                    .append(typeAccepted[type.ordinal()]).append('/').append(typeCounts[type.ordinal()]);
             }
             System.out.println(summary);
         }
@@ -116,6 +118,15 @@ class RandomCommandSequenceTest
                 {
                     assertThat(resultCounts[result.ordinal()]).as("commands answered %s", result).isPositive();
                 }
+            }
+        }
+        // Changes in the middle of a run must actually move work: each kind frees some for an offer at once.
+        for (final CommandType change : EnumSet.of(CommandType.CHANGE_CHANNEL, CommandType.CHANGE_QUEUE,
+            CommandType.CHANGE_AGENT))
+        {
+            if (!EXCLUDED.contains(change))
+            {
+                assertThat(typeRouted[change.ordinal()]).as("%s commands that routed work", change).isPositive();
             }
         }
         for (final Result result : NOT_FROM_A_BARE_ENGINE)

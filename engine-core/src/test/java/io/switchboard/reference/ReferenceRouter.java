@@ -1526,6 +1526,20 @@ public final class ReferenceRouter implements EngineCommands
         return items.size();
     }
 
+    /** @return how many logged-in agents are members of the queue. */
+    public int loggedInMembers(final int queue)
+    {
+        int count = 0;
+        for (final Agent agent : agents)
+        {
+            if (agent.loggedIn && agent.queues.contains(queue))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
     // ---- extra read-only accessors for the model test (not part of the engine API)
 
     public int agentCount()
