@@ -20,7 +20,6 @@ import io.switchboard.model.Sentiment;
 import io.switchboard.model.Strategy;
 import org.agrona.DirectBuffer;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -63,12 +62,8 @@ import java.util.TreeSet;
  *   <li>{@code change…}: the handle ({@code UNKNOWN_CHANNEL / UNKNOWN_QUEUE / UNKNOWN_AGENT});</li>
  *   <li>{@code define…} with a name: empty or longer than 255 UTF-8 bytes {@code INVALID_VALUE}, taken
  *       {@code DUPLICATE_NAME}, table full {@code TABLE_FULL};</li>
- *   <li>the values: channel units 1..1,000,000; queue priority 1..1,000,000, a strategy, offer timeout &gt; 0, service
- *       level &gt;= 0; agent: capacity 1..1,000,000, then each limit (channel defined, else {@code UNKNOWN_REFERENCE};
- *       value &gt;= 0; channel not limited twice), each skill (defined; level 1..10), at most 32 queues, each queue
- *       defined, no skill twice, no queue twice; requirements: at least one step, then per step a positive duration
- *       unless last, and per requirement a defined skill, a level 1..10, no skill twice in the step; then the
- *       requirement-set table ({@code TABLE_FULL} when the new distinct sets do not fit);</li>
+ *   <li>the values, as {@link ReferenceSetupChecks} lists them; for requirements then the requirement-set table
+ *       ({@code TABLE_FULL} when the new distinct sets do not fit);</li>
  *   <li>{@code changeAgent}: {@code CAPACITY_BELOW_USED} when the capacity is below the units used or a listed limit is
  *       below the items of that channel held.</li>
  * </ul>
@@ -95,8 +90,6 @@ public final class ReferenceRouter implements EngineCommands
     private static final int MAX_MEMBERSHIPS = 32;
     private static final int MAX_UNITS = 1_000_000;
     private static final int MAX_PRIORITY = 1_000_000;
-    private static final int MAX_NAME_BYTES = 255;
-    private static final int MAX_LEVEL = 10;
 
     // ------------------------------------------------------------------------------------------------ definitions
 
@@ -383,14 +376,15 @@ public final class ReferenceRouter implements EngineCommands
         {
             return rejected(now, type, Result.MALFORMED_COMMAND, -1);
         }
-        final Result badName = checkName(name, channelId(name) >= 0, channels.size(), config.maxChannels());
+        final Result badName = ReferenceSetupChecks.checkName(name, channelId(name) >= 0, channels.size(), config.maxChannels());
         if (badName != null)
         {
             return rejected(now, type, badName, -1);
         }
-        if (units < 1 || units > MAX_UNITS)
+        final Result badUnits = ReferenceSetupChecks.checkUnits(units);
+        if (badUnits != null)
         {
-            return rejected(now, type, Result.INVALID_VALUE, -1);
+            return rejected(now, type, badUnits, -1);
         }
         channels.add(new Channel(name, units));
         presenceRuleForEveryAgent(now);
@@ -409,9 +403,10 @@ public final class ReferenceRouter implements EngineCommands
         {
             return rejected(now, type, Result.UNKNOWN_CHANNEL, channel);
         }
-        if (units < 1 || units > MAX_UNITS)
+        final Result badUnits = ReferenceSetupChecks.checkUnits(units);
+        if (badUnits != null)
         {
-            return rejected(now, type, Result.INVALID_VALUE, channel);
+            return rejected(now, type, badUnits, channel);
         }
         channels.get(channel).cost = units;
         presenceRuleForEveryAgent(now);
@@ -430,7 +425,7 @@ public final class ReferenceRouter implements EngineCommands
         {
             return rejected(now, type, Result.MALFORMED_COMMAND, -1);
         }
-        final Result badName = checkName(name, skillId(name) >= 0, skillNames.size(), config.maxSkills());
+        final Result badName = ReferenceSetupChecks.checkName(name, skillId(name) >= 0, skillNames.size(), config.maxSkills());
         if (badName != null)
         {
             return rejected(now, type, badName, -1);
@@ -451,14 +446,15 @@ public final class ReferenceRouter implements EngineCommands
         {
             return rejected(now, type, Result.MALFORMED_COMMAND, -1);
         }
-        final Result badName = checkName(name, queueId(name) >= 0, queues.size(), config.maxQueues());
+        final Result badName = ReferenceSetupChecks.checkName(name, queueId(name) >= 0, queues.size(), config.maxQueues());
         if (badName != null)
         {
             return rejected(now, type, badName, -1);
         }
-        if (!validQueueSpec(spec))
+        final Result badSpec = ReferenceSetupChecks.checkQueueSpec(spec);
+        if (badSpec != null)
         {
-            return rejected(now, type, Result.INVALID_VALUE, -1);
+            return rejected(now, type, badSpec, -1);
         }
         queues.add(new Queue(name, spec));
         return setupApplied(now, type, queues.size() - 1);
@@ -480,9 +476,10 @@ public final class ReferenceRouter implements EngineCommands
         {
             return rejected(now, type, Result.UNKNOWN_QUEUE, queue);
         }
-        if (!validQueueSpec(spec))
+        final Result badSpec = ReferenceSetupChecks.checkQueueSpec(spec);
+        if (badSpec != null)
         {
-            return rejected(now, type, Result.INVALID_VALUE, queue);
+            return rejected(now, type, badSpec, queue);
         }
         // Waiting items are ranked from the queue's settings whenever the cycle looks at them: nothing else to do.
         queues.get(queue).apply(spec);
@@ -501,12 +498,13 @@ public final class ReferenceRouter implements EngineCommands
         {
             return rejected(now, type, Result.MALFORMED_COMMAND, -1);
         }
-        final Result badName = checkName(name, agentId(name) >= 0, agents.size(), config.maxAgents());
+        final Result badName = ReferenceSetupChecks.checkName(name, agentId(name) >= 0, agents.size(), config.maxAgents());
         if (badName != null)
         {
             return rejected(now, type, badName, -1);
         }
-        final Result badSpec = checkAgentSpec(spec);
+        final Result badSpec =
+            ReferenceSetupChecks.checkAgentSpec(spec, channels.size(), skillNames.size(), queues.size());
         if (badSpec != null)
         {
             return rejected(now, type, badSpec, -1);
@@ -533,7 +531,8 @@ public final class ReferenceRouter implements EngineCommands
         {
             return rejected(now, type, Result.UNKNOWN_AGENT, agent);
         }
-        final Result badSpec = checkAgentSpec(spec);
+        final Result badSpec =
+            ReferenceSetupChecks.checkAgentSpec(spec, channels.size(), skillNames.size(), queues.size());
         if (badSpec != null)
         {
             return rejected(now, type, badSpec, agent);
@@ -567,39 +566,20 @@ public final class ReferenceRouter implements EngineCommands
         {
             return rejected(now, type, Result.MALFORMED_COMMAND, -1);
         }
-        if (spec.stepCount() < 1)
+        final Result badSpec = ReferenceSetupChecks.checkRequirements(spec, skillNames.size());
+        if (badSpec != null)
         {
-            return rejected(now, type, Result.INVALID_VALUE, -1);
+            return rejected(now, type, badSpec, -1);
         }
         final Step[] steps = new Step[spec.stepCount()];
         for (int s = 0; s < steps.length; s++)
         {
-            if (s < steps.length - 1 && spec.stepDurationMs(s) <= 0)
-            {
-                return rejected(now, type, Result.INVALID_VALUE, -1); // only the last step lasts forever
-            }
-            final int n = spec.requirementCount(s);
-            final int[] skills = new int[n];
-            final int[] levels = new int[n];
-            for (int r = 0; r < n; r++)
+            final int[] skills = new int[spec.requirementCount(s)];
+            final int[] levels = new int[skills.length];
+            for (int r = 0; r < skills.length; r++)
             {
                 skills[r] = spec.skill(s, r);
                 levels[r] = spec.minLevel(s, r);
-                if (skills[r] < 0 || skills[r] >= skillNames.size())
-                {
-                    return rejected(now, type, Result.UNKNOWN_REFERENCE, -1);
-                }
-                if (levels[r] < 1 || levels[r] > MAX_LEVEL)
-                {
-                    return rejected(now, type, Result.INVALID_VALUE, -1);
-                }
-                for (int earlier = 0; earlier < r; earlier++)
-                {
-                    if (skills[earlier] == skills[r])
-                    {
-                        return rejected(now, type, Result.INVALID_VALUE, -1);
-                    }
-                }
             }
             steps[s] = new Step(spec.stepDurationMs(s), skills, levels);
         }
@@ -636,86 +616,6 @@ public final class ReferenceRouter implements EngineCommands
         definition.getBytes(offset, copy);
         policyDefinition = copy;
         return setupApplied(now, type, -1);
-    }
-
-    /** @return why the name cannot be used for one more definition of its kind, or null. */
-    private static Result checkName(final String name, final boolean taken, final int defined, final int max)
-    {
-        if (name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES)
-        {
-            return Result.INVALID_VALUE;
-        }
-        if (taken)
-        {
-            return Result.DUPLICATE_NAME;
-        }
-        return defined >= max ? Result.TABLE_FULL : null;
-    }
-
-    private static boolean validQueueSpec(final QueueSpec spec)
-    {
-        return spec.priority() >= 1 && spec.priority() <= MAX_UNITS && spec.strategy() != null &&
-            spec.offerTimeoutMs() > 0 && spec.serviceLevelMs() >= 0;
-    }
-
-    /** @return why the agent spec is invalid (everything but what the agent holds), or null. */
-    private Result checkAgentSpec(final AgentSpec spec)
-    {
-        if (spec.capacity() < 1 || spec.capacity() > MAX_UNITS)
-        {
-            return Result.INVALID_VALUE;
-        }
-        final Set<Integer> limited = new HashSet<>();
-        for (int i = 0; i < spec.limitCount(); i++)
-        {
-            if (!knownChannel(spec.limitChannel(i)))
-            {
-                return Result.UNKNOWN_REFERENCE;
-            }
-            if (spec.limitValue(i) < 0 || !limited.add(spec.limitChannel(i)))
-            {
-                return Result.INVALID_VALUE;
-            }
-        }
-        for (int i = 0; i < spec.skillCount(); i++)
-        {
-            if (spec.skillAt(i) < 0 || spec.skillAt(i) >= skillNames.size())
-            {
-                return Result.UNKNOWN_REFERENCE;
-            }
-            if (spec.levelAt(i) < 1 || spec.levelAt(i) > MAX_LEVEL)
-            {
-                return Result.INVALID_VALUE;
-            }
-        }
-        if (spec.queueCount() > MAX_MEMBERSHIPS)
-        {
-            return Result.INVALID_VALUE;
-        }
-        for (int i = 0; i < spec.queueCount(); i++)
-        {
-            if (!knownQueue(spec.queueAt(i)))
-            {
-                return Result.UNKNOWN_REFERENCE;
-            }
-        }
-        final Set<Integer> skills = new HashSet<>();
-        for (int i = 0; i < spec.skillCount(); i++)
-        {
-            if (!skills.add(spec.skillAt(i)))
-            {
-                return Result.INVALID_VALUE;
-            }
-        }
-        final Set<Integer> memberships = new HashSet<>();
-        for (int i = 0; i < spec.queueCount(); i++)
-        {
-            if (!memberships.add(spec.queueAt(i)))
-            {
-                return Result.INVALID_VALUE;
-            }
-        }
-        return null;
     }
 
     private void presenceRuleForEveryAgent(final long now)
