@@ -10,6 +10,7 @@ import io.switchboard.model.Strategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 import static io.switchboard.reference.RandomPicks.pick;
 import static io.switchboard.reference.RandomPicks.pickFrom;
@@ -99,14 +100,21 @@ final class SetupCommandGenerator
 
     // ------------------------------------------------------------------------------------------------ names
 
-    /** Mostly a fresh name (ASCII or not, up to exactly 255 UTF-8 bytes); sometimes taken, empty, too long or null. */
-    private String name(final String kind, final int defined, final java.util.function.IntFunction<String> nameOf)
+    /**
+     * Mostly a fresh name (ASCII or not, up to exactly 255 UTF-8 bytes, or the name of a definition of another kind);
+     * sometimes one already taken, empty, too long or null.
+     */
+    private String name(final String kind, final int defined, final IntFunction<String> nameOf)
     {
         final int x = r.nextInt(100);
         final String fresh = kind + "-m" + serial++;
-        if (x < 70)
+        if (x < 67)
         {
             return fresh;
+        }
+        if (x < 70)
+        {
+            return kind.equals("skill") ? "channel-0" : "skill-0"; // names are unique per kind only
         }
         if (x < 76)
         {
