@@ -222,8 +222,8 @@ final class ModelCommand
                 return "r.defineRequirements(" + t + ", " + SpecText.of(requirementSpec) + ")";
             case INSTALL_POLICIES:
                 return "r.installPolicies(" + t + ", " +
-                    (policies == null ? "null" : "new UnsafeBuffer(new byte[" + policies.length + "])") + ", " + a + ", " +
-                    b + ")";
+                    (policies == null ? "null" : "new UnsafeBuffer(new byte[" + policies.length + "])") + ", " + a +
+                    ", " + b + ")";
             case CLASSIFY_AND_ENQUEUE:
                 return "r.classifyAndEnqueue(" + t + ", " + i + ", " + a + ", " + b + ", " + c + ", " +
                     (attributes == null ? "null" : "/* " + attributes + " */ attributes") + ")";

@@ -36,7 +36,8 @@ final class RandomSpecs
     static Strategy strategy(final Random r)
     {
         final Strategy strategy = Strategy.values()[r.nextInt(Strategy.values().length)];
-        return strategy == Strategy.ROUND_ROBIN && ModelOptions.AVOID.contains("roundRobin") ? Strategy.ORDERED : strategy;
+        final boolean avoided = strategy == Strategy.ROUND_ROBIN && ModelOptions.AVOID.contains("roundRobin");
+        return avoided ? Strategy.ORDERED : strategy;
     }
 
     /** Leaves out the features the options ask to avoid (round robin, closest match on pick-mode queues). */

@@ -376,7 +376,8 @@ public final class ReferenceRouter implements EngineCommands
         {
             return rejected(now, type, Result.MALFORMED_COMMAND, -1);
         }
-        final Result badName = ReferenceSetupChecks.checkName(name, channelId(name) >= 0, channels.size(), config.maxChannels());
+        final Result badName =
+            ReferenceSetupChecks.checkName(name, channelId(name) >= 0, channels.size(), config.maxChannels());
         if (badName != null)
         {
             return rejected(now, type, badName, -1);
@@ -425,7 +426,8 @@ public final class ReferenceRouter implements EngineCommands
         {
             return rejected(now, type, Result.MALFORMED_COMMAND, -1);
         }
-        final Result badName = ReferenceSetupChecks.checkName(name, skillId(name) >= 0, skillNames.size(), config.maxSkills());
+        final Result badName =
+            ReferenceSetupChecks.checkName(name, skillId(name) >= 0, skillNames.size(), config.maxSkills());
         if (badName != null)
         {
             return rejected(now, type, badName, -1);
@@ -446,7 +448,8 @@ public final class ReferenceRouter implements EngineCommands
         {
             return rejected(now, type, Result.MALFORMED_COMMAND, -1);
         }
-        final Result badName = ReferenceSetupChecks.checkName(name, queueId(name) >= 0, queues.size(), config.maxQueues());
+        final Result badName =
+            ReferenceSetupChecks.checkName(name, queueId(name) >= 0, queues.size(), config.maxQueues());
         if (badName != null)
         {
             return rejected(now, type, badName, -1);
@@ -498,7 +501,8 @@ public final class ReferenceRouter implements EngineCommands
         {
             return rejected(now, type, Result.MALFORMED_COMMAND, -1);
         }
-        final Result badName = ReferenceSetupChecks.checkName(name, agentId(name) >= 0, agents.size(), config.maxAgents());
+        final Result badName =
+            ReferenceSetupChecks.checkName(name, agentId(name) >= 0, agents.size(), config.maxAgents());
         if (badName != null)
         {
             return rejected(now, type, badName, -1);

@@ -93,7 +93,8 @@ final class SetupCommandGenerator
         }
     }
 
-    private static ModelCommand command(final CommandType type, final long now, final int agent, final int a, final int b)
+    private static ModelCommand command(final CommandType type, final long now, final int agent, final int a,
+        final int b)
     {
         return new ModelCommand(type, now, agent, 0, a, b, 0, 0, null);
     }
@@ -118,7 +119,8 @@ final class SetupCommandGenerator
         }
         if (x < 76)
         {
-            return fresh + " \u00e9t\u00e9 \u30c1\u30e3\u30c3\u30c8 \ud83c\udfa7"; // two-, three- and four-byte characters
+            // two-, three- and four-byte characters
+            return fresh + " \u00e9t\u00e9 \u30c1\u30e3\u30c3\u30c8 \ud83c\udfa7";
         }
         if (x < 80)
         {

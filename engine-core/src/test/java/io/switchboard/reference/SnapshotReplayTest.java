@@ -29,7 +29,8 @@ class SnapshotReplayTest
     private static final int COMMANDS = 300;
 
     @Test
-    @DisplayName("an engine restored from a snapshot taken anywhere in a random sequence continues exactly like the original")
+    @DisplayName("an engine restored from a snapshot taken anywhere in a random sequence continues exactly like the "
+        + "original")
     void anEngineRestoredFromASnapshotContinuesExactlyLikeTheOriginal() throws IOException
     {
         for (int s = 0; s < SEQUENCES; s++)
@@ -37,7 +38,8 @@ class SnapshotReplayTest
             final long seed = 0x5EED_5A95L ^ s;
             final Random random = new Random(seed);
             final ModelSetup setup = ModelSetup.random(random);
-            final List<ModelCommand> sequence = RandomCommandSequenceTest.generateSequence(seed, random, setup, COMMANDS);
+            final List<ModelCommand> sequence =
+                RandomCommandSequenceTest.generateSequence(seed, random, setup, COMMANDS);
             assertRestoredEngineContinuesLikeTheOriginal(seed, setup, sequence, random.nextInt(COMMANDS));
         }
     }
@@ -53,7 +55,8 @@ class SnapshotReplayTest
             final long seed = 0x5E70_C4A6L ^ s;
             final Random random = new Random(seed);
             final ModelSetup setup = ModelSetup.random(random);
-            final List<ModelCommand> sequence = RandomCommandSequenceTest.generateSequence(seed, random, setup, COMMANDS);
+            final List<ModelCommand> sequence =
+                RandomCommandSequenceTest.generateSequence(seed, random, setup, COMMANDS);
             final List<Integer> afterChanges = indicesAfterAppliedChanges(seed, setup, sequence);
             if (!afterChanges.isEmpty())
             {

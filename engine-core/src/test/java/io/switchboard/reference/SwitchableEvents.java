@@ -11,7 +11,10 @@ import io.switchboard.model.Presence;
 import io.switchboard.model.Sentiment;
 import io.switchboard.model.SlaKpi;
 
-/** Forwards every event (routing, setup and policy) to a target that a test can swap between commands. Engine thread only. */
+/**
+ * Forwards every event (routing, setup and policy) to a target that a test can swap between commands. Engine thread
+ * only.
+ */
 final class SwitchableEvents implements EngineEvents
 {
     EngineEvents target;
