@@ -24,6 +24,8 @@ import static io.switchboard.reference.RandomPicks.pickOf;
 final class CommandGenerator
 {
     private static final long[] WEIRD_IDS = {0L, -7L, Long.MAX_VALUE, Long.MIN_VALUE};
+    /** Item ids used for "unknown" items, far from the ids it enqueues. */
+    private static final long UNKNOWN_ID_BASE = 900_000L;
 
     private final Random r;
     private final ReferenceRouter ref;
@@ -474,7 +476,7 @@ final class CommandGenerator
         {
             return WEIRD_IDS[r.nextInt(WEIRD_IDS.length)];
         }
-        return RandomCommandSequenceTest.UNKNOWN_ID_BASE + r.nextInt(1_000);
+        return UNKNOWN_ID_BASE + r.nextInt(1_000);
     }
 
     private long anyItem()

@@ -43,9 +43,6 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class RandomCommandSequenceTest
 {
-    /** Item ids the generator uses for "unknown" items, far from the ids it enqueues. */
-    static final long UNKNOWN_ID_BASE = 900_000L;
-
     /** Results a bare routing engine never gives: the policy layer's and a runtime client's. */
     private static final Set<Result> NOT_FROM_A_BARE_ENGINE =
         EnumSet.of(Result.INVALID_POLICIES, Result.BACK_PRESSURED, Result.CLOSED);
