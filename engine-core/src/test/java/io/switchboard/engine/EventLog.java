@@ -12,6 +12,8 @@ final class EventLog implements EngineEvents
     long lastOfferId;
     long lastRejectedAt = -1;
     int lastOfferAgent = -1;
+    /** Whether {@code onSetupChanged} is recorded too (off by default: most tests look at routing events only). */
+    boolean recordSetupChanges;
 
     List<String> drain()
     {
@@ -111,5 +113,14 @@ final class EventLog implements EngineEvents
     {
         lastRejectedAt = now;
         events.add("commandRejected " + command + " " + reason + " subject=" + subject);
+    }
+
+    @Override
+    public void onSetupChanged(final long now, final CommandType change, final int handle, final long version)
+    {
+        if (recordSetupChanges)
+        {
+            events.add("setupChanged " + change + " handle=" + handle + " version=" + version);
+        }
     }
 }

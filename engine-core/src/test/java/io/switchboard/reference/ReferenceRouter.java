@@ -3,6 +3,7 @@ package io.switchboard.reference;
 import io.switchboard.engine.AssignReason;
 import io.switchboard.engine.CommandType;
 import io.switchboard.engine.EndReason;
+import io.switchboard.engine.EngineCommands;
 import io.switchboard.engine.EngineEvents;
 import io.switchboard.engine.ItemState;
 import io.switchboard.engine.RandomKeys;
@@ -10,11 +11,14 @@ import io.switchboard.engine.RequeueReason;
 import io.switchboard.engine.Result;
 import io.switchboard.engine.SetupException;
 import io.switchboard.model.AgentSpec;
+import io.switchboard.model.AttributeList;
 import io.switchboard.model.EngineConfig;
 import io.switchboard.model.Presence;
 import io.switchboard.model.QueueSpec;
 import io.switchboard.model.RequirementSpec;
+import io.switchboard.model.Sentiment;
 import io.switchboard.model.Strategy;
+import org.agrona.DirectBuffer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,13 +28,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A deliberately naive implementation of {@code engine-core/ROUTING.md}, used as the oracle of the randomized model
- * test. Every decision is made by scanning all items and all agents; nothing is incremental, nothing is indexed.
- * Clarity over speed. It only depends on the public API types of the engine (results, events, enums,
- * {@link RandomKeys}), never on engine internals.
+ * A deliberately naive implementation of {@code engine-core/ROUTING.md} and of the setup and service-policy commands
+ * of {@link EngineCommands}, used as the oracle of the randomized model test. Every decision is made by scanning all
+ * items and all agents; nothing is incremental, nothing is indexed. Clarity over speed. It only depends on the public
+ * API types of the engine (results, events, enums, specs, {@link RandomKeys}), never on engine internals.
  *
  * <p>Section numbers in comments refer to ROUTING.md. Where ROUTING.md can be read more than one way, this class takes
  * the most literal reading:
@@ -47,8 +52,33 @@ import java.util.TreeSet;
  *   <li>{@code waitingCount(q)} counts WAITING items of queue q, targeted ones included.</li>
  *   <li>An offer timeout when the exclusion table is full still excludes the agent (unspecified).</li>
  * </ul>
+ *
+ * <p><b>Setup commands</b> are commands like any other: time check, due timers, complete validation (first failing
+ * check wins), effects, {@code onSetupChanged(now, type, handle, version)} (handle -1 for {@code INSTALL_POLICIES};
+ * the version counts applied setup commands from 1), then the assignment cycle. The subject of a rejection is the
+ * handle for the {@code change…} commands and -1 for the others. Validation, in order:
+ * <ul>
+ *   <li>a {@code null} name, spec or buffer (or a buffer range outside the buffer): {@code MALFORMED_COMMAND};</li>
+ *   <li>{@code change…}: the handle ({@code UNKNOWN_CHANNEL / UNKNOWN_QUEUE / UNKNOWN_AGENT});</li>
+ *   <li>{@code define…} with a name: empty or longer than 255 UTF-8 bytes {@code INVALID_VALUE}, taken
+ *       {@code DUPLICATE_NAME}, table full {@code TABLE_FULL};</li>
+ *   <li>the values, as {@link ReferenceSetupChecks} lists them; for requirements then the requirement-set table
+ *       ({@code TABLE_FULL} when the new distinct sets do not fit);</li>
+ *   <li>{@code changeAgent}: {@code CAPACITY_BELOW_USED} when the capacity is below the units used or a listed limit is
+ *       below the items of that channel held.</li>
+ * </ul>
+ * Effects: a defined agent starts logged out; defining or changing a channel re-applies the presence rule to every
+ * agent in handle order; a channel's new cost applies to future offers, picks and consults only (each hold frees
+ * exactly the units it reserved); {@code changeQueue} replaces all seven settings (open offers keep their timers);
+ * {@code changeAgent} replaces capacity, tier, limits (unlisted channels: no limit), skills and memberships, keeps
+ * offers and work, and re-applies the presence rule; {@code installPolicies} only keeps the bytes. The
+ * {@code define…} methods without {@code now} run the command at the latest time seen (0 before any) and throw
+ * {@link SetupException} on a rejection, as the engine's do.
+ *
+ * <p><b>Service-policy commands</b> are rejected with {@code NO_POLICY_LAYER} (subject: the item id) after the time
+ * check and the due timers.
  */
-public final class ReferenceRouter
+public final class ReferenceRouter implements EngineCommands
 {
     /** No timer pending. */
     private static final long NO_TIMER = Long.MIN_VALUE;
@@ -66,7 +96,8 @@ public final class ReferenceRouter
     private static final class Channel
     {
         final String name;
-        final int cost;
+        /** Units an offer, pick or consult of this channel reserves from now on. */
+        int cost;
 
         Channel(final String name, final int cost)
         {
@@ -78,22 +109,30 @@ public final class ReferenceRouter
     private static final class Queue
     {
         final String name;
-        final int priority;
-        final Strategy strategy;
-        final boolean autoAccept;
-        final long offerTimeoutMs;
-        final boolean closestMatch;
-        final boolean pickMode;
+        int priority;
+        Strategy strategy;
+        boolean autoAccept;
+        long offerTimeoutMs;
+        long serviceLevelMs;
+        boolean closestMatch;
+        boolean pickMode;
 
         Queue(final String name, final QueueSpec spec)
         {
             this.name = name;
-            this.priority = spec.priority();
-            this.strategy = spec.strategy();
-            this.autoAccept = spec.autoAccept();
-            this.offerTimeoutMs = spec.offerTimeoutMs();
-            this.closestMatch = spec.closestMatch();
-            this.pickMode = spec.pickMode();
+            apply(spec);
+        }
+
+        /** Takes every setting of the spec. */
+        void apply(final QueueSpec spec)
+        {
+            priority = spec.priority();
+            strategy = spec.strategy();
+            autoAccept = spec.autoAccept();
+            offerTimeoutMs = spec.offerTimeoutMs();
+            serviceLevelMs = spec.serviceLevelMs();
+            closestMatch = spec.closestMatch();
+            pickMode = spec.pickMode();
         }
     }
 
@@ -110,6 +149,17 @@ public final class ReferenceRouter
             this.skills = skills;
             this.minLevels = minLevels;
         }
+
+        /** The step's (skill, level) pairs in skill order: equal for steps that need the same. */
+        String content()
+        {
+            final Map<Integer, Integer> sorted = new TreeMap<>();
+            for (int r = 0; r < skills.length; r++)
+            {
+                sorted.put(skills[r], minLevels[r]);
+            }
+            return sorted.toString();
+        }
     }
 
     private static final Step NO_REQUIREMENTS = new Step(0, new int[0], new int[0]);
@@ -118,7 +168,7 @@ public final class ReferenceRouter
     {
         final int handle;
         final String name;
-        final int tier;
+        int tier;
         int capacity;
         int used;
         int held;
@@ -139,11 +189,32 @@ public final class ReferenceRouter
         /** queue handle -> latest offer id minted to this agent from that queue (absent = 0). */
         final Map<Integer, Long> rrLast = new HashMap<>();
 
-        Agent(final int handle, final String name, final int tier)
+        Agent(final int handle, final String name)
         {
             this.handle = handle;
             this.name = name;
-            this.tier = tier;
+        }
+
+        /** Replaces capacity, tier, limits, skills and memberships by the spec's (already validated). */
+        void apply(final AgentSpec spec)
+        {
+            capacity = spec.capacity();
+            tier = spec.tier();
+            channelLimit.clear();
+            for (int i = 0; i < spec.limitCount(); i++)
+            {
+                channelLimit.put(spec.limitChannel(i), spec.limitValue(i));
+            }
+            skills.clear();
+            for (int i = 0; i < spec.skillCount(); i++)
+            {
+                skills.put(spec.skillAt(i), spec.levelAt(i));
+            }
+            queues.clear();
+            for (int i = 0; i < spec.queueCount(); i++)
+            {
+                queues.add(spec.queueAt(i));
+            }
         }
 
         int held(final int channel)
@@ -174,9 +245,13 @@ public final class ReferenceRouter
         ItemState state = ItemState.WAITING;
         int agent = -1;
         long offerId;
+        /** Units the agent's hold reserved (offered, assigned or in wrap-up), at the channel's cost of that moment. */
+        int units;
         int target = -1;
         final Set<Integer> excluded = new HashSet<>();
         int consultAgent = -1;
+        /** Units the consulting agent reserved. */
+        int consultUnits;
         long offerDeadline = NO_TIMER;
         long stepDeadline = NO_TIMER;
         long wrapUpDeadline = NO_TIMER;
@@ -210,7 +285,9 @@ public final class ReferenceRouter
     private final List<Channel> channels = new ArrayList<>();
     private final List<String> skillNames = new ArrayList<>();
     private final List<Queue> queues = new ArrayList<>();
-    private final List<Step[]> requirementSets = new ArrayList<>();
+    private final List<Step[]> requirementProfiles = new ArrayList<>();
+    /** The distinct requirement sets defined so far ({@link Step#content()}), "no requirement" included. */
+    private final Set<String> requirementSets = new HashSet<>(List.of(NO_REQUIREMENTS.content()));
     private final List<Agent> agents = new ArrayList<>();
 
     /** Live items by id. */
@@ -220,6 +297,10 @@ public final class ReferenceRouter
     private long offers;
     private long enqueues;
     private int exclusions;
+    private long setupVersion;
+    private byte[] policyDefinition;
+    /** The handle the latest applied setup command created or changed. */
+    private int lastHandle = -1;
 
     public ReferenceRouter(final EngineConfig config, final EngineEvents events)
     {
@@ -227,159 +308,374 @@ public final class ReferenceRouter
         this.events = events;
     }
 
-    // ------------------------------------------------------------------------------------------------ setup
+    // ------------------------------------------------------------------------------------------------ setup in code
 
+    /** Defines a channel at the latest time seen; returns its handle or throws {@link SetupException}. */
     public int defineChannel(final String name, final int units)
     {
-        if (name == null || channelId(name) >= 0)
-        {
-            throw new SetupException(SetupException.Reason.DUPLICATE_NAME, "channel " + name);
-        }
-        if (units < 1 || units > MAX_UNITS)
-        {
-            throw new SetupException(SetupException.Reason.INVALID_VALUE, "channel units " + units);
-        }
-        if (channels.size() >= config.maxChannels())
-        {
-            throw new SetupException(SetupException.Reason.TABLE_FULL, "channels");
-        }
-        channels.add(new Channel(name, units));
-        return channels.size() - 1;
+        return handleOf(defineChannel(currentTime(), name, units));
     }
 
+    /** Defines a skill at the latest time seen; returns its handle or throws {@link SetupException}. */
     public int defineSkill(final String name)
     {
-        if (name == null || skillId(name) >= 0)
-        {
-            throw new SetupException(SetupException.Reason.DUPLICATE_NAME, "skill " + name);
-        }
-        if (skillNames.size() >= config.maxSkills())
-        {
-            throw new SetupException(SetupException.Reason.TABLE_FULL, "skills");
-        }
-        skillNames.add(name);
-        return skillNames.size() - 1;
+        return handleOf(defineSkill(currentTime(), name));
     }
 
+    /** Defines a queue at the latest time seen; returns its handle or throws {@link SetupException}. */
     public int defineQueue(final String name, final QueueSpec spec)
     {
-        if (name == null || queueId(name) >= 0)
-        {
-            throw new SetupException(SetupException.Reason.DUPLICATE_NAME, "queue " + name);
-        }
-        if (spec.strategy() == null || spec.offerTimeoutMs() < 0)
-        {
-            throw new SetupException(SetupException.Reason.INVALID_VALUE, "queue " + name);
-        }
-        if (queues.size() >= config.maxQueues())
-        {
-            throw new SetupException(SetupException.Reason.TABLE_FULL, "queues");
-        }
-        queues.add(new Queue(name, spec));
-        return queues.size() - 1;
+        return handleOf(defineQueue(currentTime(), name, spec));
     }
 
+    /** Defines a requirement profile at the latest time seen; returns its handle or throws {@link SetupException}. */
     public int defineRequirements(final RequirementSpec spec)
     {
+        return handleOf(defineRequirements(currentTime(), spec));
+    }
+
+    /** Defines an agent at the latest time seen; returns its handle or throws {@link SetupException}. */
+    public int defineAgent(final String name, final AgentSpec spec)
+    {
+        return handleOf(defineAgent(currentTime(), name, spec));
+    }
+
+    private long currentTime()
+    {
+        return latestNow == Long.MIN_VALUE ? 0 : latestNow;
+    }
+
+    private int handleOf(final Result result)
+    {
+        switch (result)
+        {
+            case OK:
+                return lastHandle;
+            case DUPLICATE_NAME:
+                throw new SetupException(SetupException.Reason.DUPLICATE_NAME, result.toString());
+            case TABLE_FULL:
+                throw new SetupException(SetupException.Reason.TABLE_FULL, result.toString());
+            case UNKNOWN_REFERENCE:
+                throw new SetupException(SetupException.Reason.UNKNOWN_REFERENCE, result.toString());
+            default:
+                throw new SetupException(SetupException.Reason.INVALID_VALUE, result.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ setup commands
+
+    @Override
+    public Result defineChannel(final long now, final String name, final int units)
+    {
+        final CommandType type = CommandType.DEFINE_CHANNEL;
+        if (!begin(now))
+        {
+            return rejected(now, type, Result.TIME_REGRESSED, -1);
+        }
+        if (name == null)
+        {
+            return rejected(now, type, Result.MALFORMED_COMMAND, -1);
+        }
+        final Result badName =
+            ReferenceSetupChecks.checkName(name, channelId(name) >= 0, channels.size(), config.maxChannels());
+        if (badName != null)
+        {
+            return rejected(now, type, badName, -1);
+        }
+        final Result badUnits = ReferenceSetupChecks.checkUnits(units);
+        if (badUnits != null)
+        {
+            return rejected(now, type, badUnits, -1);
+        }
+        channels.add(new Channel(name, units));
+        presenceRuleForEveryAgent(now);
+        return setupApplied(now, type, channels.size() - 1);
+    }
+
+    @Override
+    public Result changeChannel(final long now, final int channel, final int units)
+    {
+        final CommandType type = CommandType.CHANGE_CHANNEL;
+        if (!begin(now))
+        {
+            return rejected(now, type, Result.TIME_REGRESSED, channel);
+        }
+        if (!knownChannel(channel))
+        {
+            return rejected(now, type, Result.UNKNOWN_CHANNEL, channel);
+        }
+        final Result badUnits = ReferenceSetupChecks.checkUnits(units);
+        if (badUnits != null)
+        {
+            return rejected(now, type, badUnits, channel);
+        }
+        channels.get(channel).cost = units;
+        presenceRuleForEveryAgent(now);
+        return setupApplied(now, type, channel);
+    }
+
+    @Override
+    public Result defineSkill(final long now, final String name)
+    {
+        final CommandType type = CommandType.DEFINE_SKILL;
+        if (!begin(now))
+        {
+            return rejected(now, type, Result.TIME_REGRESSED, -1);
+        }
+        if (name == null)
+        {
+            return rejected(now, type, Result.MALFORMED_COMMAND, -1);
+        }
+        final Result badName =
+            ReferenceSetupChecks.checkName(name, skillId(name) >= 0, skillNames.size(), config.maxSkills());
+        if (badName != null)
+        {
+            return rejected(now, type, badName, -1);
+        }
+        skillNames.add(name);
+        return setupApplied(now, type, skillNames.size() - 1);
+    }
+
+    @Override
+    public Result defineQueue(final long now, final String name, final QueueSpec spec)
+    {
+        final CommandType type = CommandType.DEFINE_QUEUE;
+        if (!begin(now))
+        {
+            return rejected(now, type, Result.TIME_REGRESSED, -1);
+        }
+        if (name == null || spec == null)
+        {
+            return rejected(now, type, Result.MALFORMED_COMMAND, -1);
+        }
+        final Result badName =
+            ReferenceSetupChecks.checkName(name, queueId(name) >= 0, queues.size(), config.maxQueues());
+        if (badName != null)
+        {
+            return rejected(now, type, badName, -1);
+        }
+        final Result badSpec = ReferenceSetupChecks.checkQueueSpec(spec);
+        if (badSpec != null)
+        {
+            return rejected(now, type, badSpec, -1);
+        }
+        queues.add(new Queue(name, spec));
+        return setupApplied(now, type, queues.size() - 1);
+    }
+
+    @Override
+    public Result changeQueue(final long now, final int queue, final QueueSpec spec)
+    {
+        final CommandType type = CommandType.CHANGE_QUEUE;
+        if (!begin(now))
+        {
+            return rejected(now, type, Result.TIME_REGRESSED, queue);
+        }
+        if (spec == null)
+        {
+            return rejected(now, type, Result.MALFORMED_COMMAND, queue);
+        }
+        if (!knownQueue(queue))
+        {
+            return rejected(now, type, Result.UNKNOWN_QUEUE, queue);
+        }
+        final Result badSpec = ReferenceSetupChecks.checkQueueSpec(spec);
+        if (badSpec != null)
+        {
+            return rejected(now, type, badSpec, queue);
+        }
+        // Waiting items are ranked from the queue's settings whenever the cycle looks at them: nothing else to do.
+        queues.get(queue).apply(spec);
+        return setupApplied(now, type, queue);
+    }
+
+    @Override
+    public Result defineAgent(final long now, final String name, final AgentSpec spec)
+    {
+        final CommandType type = CommandType.DEFINE_AGENT;
+        if (!begin(now))
+        {
+            return rejected(now, type, Result.TIME_REGRESSED, -1);
+        }
+        if (name == null || spec == null)
+        {
+            return rejected(now, type, Result.MALFORMED_COMMAND, -1);
+        }
+        final Result badName =
+            ReferenceSetupChecks.checkName(name, agentId(name) >= 0, agents.size(), config.maxAgents());
+        if (badName != null)
+        {
+            return rejected(now, type, badName, -1);
+        }
+        final Result badSpec =
+            ReferenceSetupChecks.checkAgentSpec(spec, channels.size(), skillNames.size(), queues.size());
+        if (badSpec != null)
+        {
+            return rejected(now, type, badSpec, -1);
+        }
+        final Agent agent = new Agent(agents.size(), name);
+        agent.apply(spec);
+        agents.add(agent);
+        return setupApplied(now, type, agent.handle);
+    }
+
+    @Override
+    public Result changeAgent(final long now, final int agent, final AgentSpec spec)
+    {
+        final CommandType type = CommandType.CHANGE_AGENT;
+        if (!begin(now))
+        {
+            return rejected(now, type, Result.TIME_REGRESSED, agent);
+        }
+        if (spec == null)
+        {
+            return rejected(now, type, Result.MALFORMED_COMMAND, agent);
+        }
+        if (!knownAgent(agent))
+        {
+            return rejected(now, type, Result.UNKNOWN_AGENT, agent);
+        }
+        final Result badSpec =
+            ReferenceSetupChecks.checkAgentSpec(spec, channels.size(), skillNames.size(), queues.size());
+        if (badSpec != null)
+        {
+            return rejected(now, type, badSpec, agent);
+        }
+        final Agent a = agents.get(agent);
+        if (spec.capacity() < a.used)
+        {
+            return rejected(now, type, Result.CAPACITY_BELOW_USED, agent);
+        }
+        for (int i = 0; i < spec.limitCount(); i++)
+        {
+            if (spec.limitValue(i) < a.held(spec.limitChannel(i)))
+            {
+                return rejected(now, type, Result.CAPACITY_BELOW_USED, agent);
+            }
+        }
+        a.apply(spec);
+        presenceRule(now, a);
+        return setupApplied(now, type, agent);
+    }
+
+    @Override
+    public Result defineRequirements(final long now, final RequirementSpec spec)
+    {
+        final CommandType type = CommandType.DEFINE_REQUIREMENTS;
+        if (!begin(now))
+        {
+            return rejected(now, type, Result.TIME_REGRESSED, -1);
+        }
+        if (spec == null)
+        {
+            return rejected(now, type, Result.MALFORMED_COMMAND, -1);
+        }
+        final Result badSpec = ReferenceSetupChecks.checkRequirements(spec, skillNames.size());
+        if (badSpec != null)
+        {
+            return rejected(now, type, badSpec, -1);
+        }
         final Step[] steps = new Step[spec.stepCount()];
         for (int s = 0; s < steps.length; s++)
         {
-            final int n = spec.requirementCount(s);
-            final int[] skills = new int[n];
-            final int[] levels = new int[n];
-            for (int r = 0; r < n; r++)
+            final int[] skills = new int[spec.requirementCount(s)];
+            final int[] levels = new int[skills.length];
+            for (int r = 0; r < skills.length; r++)
             {
                 skills[r] = spec.skill(s, r);
                 levels[r] = spec.minLevel(s, r);
-                if (skills[r] < 0 || skills[r] >= skillNames.size())
-                {
-                    throw new SetupException(SetupException.Reason.UNKNOWN_REFERENCE, "skill " + skills[r]);
-                }
-                if (levels[r] < 1 || levels[r] > 10)
-                {
-                    throw new SetupException(SetupException.Reason.INVALID_VALUE, "level " + levels[r]);
-                }
-            }
-            if (s < steps.length - 1 && spec.stepDurationMs(s) <= 0)
-            {
-                // Not in ROUTING.md; the engine rejects it and so do we (only the last step lasts forever).
-                throw new SetupException(SetupException.Reason.INVALID_VALUE, "step " + s + " duration");
             }
             steps[s] = new Step(spec.stepDurationMs(s), skills, levels);
         }
-        if (requirementSets.size() >= config.maxRequirementSets())
+        final Set<String> newSets = new HashSet<>();
+        for (final Step step : steps)
         {
-            throw new SetupException(SetupException.Reason.TABLE_FULL, "requirements");
+            if (!requirementSets.contains(step.content()))
+            {
+                newSets.add(step.content());
+            }
         }
-        requirementSets.add(steps);
-        return requirementSets.size() - 1;
+        if (requirementSets.size() + newSets.size() > config.maxRequirementSets())
+        {
+            return rejected(now, type, Result.TABLE_FULL, -1);
+        }
+        requirementSets.addAll(newSets);
+        requirementProfiles.add(steps);
+        return setupApplied(now, type, requirementProfiles.size() - 1);
     }
 
-    public int defineAgent(final String name, final AgentSpec spec)
+    @Override
+    public Result installPolicies(final long now, final DirectBuffer definition, final int offset, final int length)
     {
-        if (name == null || agentId(name) >= 0)
+        final CommandType type = CommandType.INSTALL_POLICIES;
+        if (!begin(now))
         {
-            throw new SetupException(SetupException.Reason.DUPLICATE_NAME, "agent " + name);
+            return rejected(now, type, Result.TIME_REGRESSED, -1);
         }
-        if (spec.capacity() < 1 || spec.capacity() > MAX_UNITS)
+        if (definition == null || offset < 0 || length < 0 || (long)offset + length > definition.capacity())
         {
-            throw new SetupException(SetupException.Reason.INVALID_VALUE, "capacity " + spec.capacity());
+            return rejected(now, type, Result.MALFORMED_COMMAND, -1);
         }
-        if (agents.size() >= config.maxAgents())
-        {
-            throw new SetupException(SetupException.Reason.TABLE_FULL, "agents");
-        }
-        final Agent agent = new Agent(agents.size(), name, spec.tier());
-        agent.capacity = spec.capacity();
-        for (int i = 0; i < spec.limitCount(); i++)
-        {
-            final int channel = spec.limitChannel(i);
-            if (channel < 0 || channel >= channels.size())
-            {
-                throw new SetupException(SetupException.Reason.UNKNOWN_REFERENCE, "channel " + channel);
-            }
-            if (spec.limitValue(i) < -1)
-            {
-                throw new SetupException(SetupException.Reason.INVALID_VALUE, "limit " + spec.limitValue(i));
-            }
-            if (spec.limitValue(i) >= 0)
-            {
-                agent.channelLimit.put(channel, spec.limitValue(i));
-            }
-            else
-            {
-                agent.channelLimit.remove(channel);
-            }
-        }
-        for (int i = 0; i < spec.skillCount(); i++)
-        {
-            final int skill = spec.skillAt(i);
-            if (skill < 0 || skill >= skillNames.size())
-            {
-                throw new SetupException(SetupException.Reason.UNKNOWN_REFERENCE, "skill " + skill);
-            }
-            if (spec.levelAt(i) < 1 || spec.levelAt(i) > 10)
-            {
-                throw new SetupException(SetupException.Reason.INVALID_VALUE, "level " + spec.levelAt(i));
-            }
-            agent.skills.put(skill, spec.levelAt(i));
-        }
-        for (int i = 0; i < spec.queueCount(); i++)
-        {
-            final int queue = spec.queueAt(i);
-            if (queue < 0 || queue >= queues.size())
-            {
-                throw new SetupException(SetupException.Reason.UNKNOWN_REFERENCE, "queue " + queue);
-            }
-            agent.queues.add(queue);
-        }
-        if (agent.queues.size() > MAX_MEMBERSHIPS)
-        {
-            throw new SetupException(SetupException.Reason.INVALID_VALUE, "memberships " + agent.queues.size());
-        }
-        agents.add(agent);
-        return agent.handle;
+        final byte[] copy = new byte[length];
+        definition.getBytes(offset, copy);
+        policyDefinition = copy;
+        return setupApplied(now, type, -1);
     }
+
+    private void presenceRuleForEveryAgent(final long now)
+    {
+        for (final Agent agent : agents)
+        {
+            presenceRule(now, agent);
+        }
+    }
+
+    /** An applied setup command: the version advances and {@code onSetupChanged} is emitted before the cycle runs. */
+    private Result setupApplied(final long now, final CommandType type, final int handle)
+    {
+        lastHandle = handle;
+        setupVersion++;
+        events.onSetupChanged(now, type, handle, setupVersion);
+        return accepted(now);
+    }
+
+    // ------------------------------------------------------------------------------------------------ policy commands
+
+    @Override
+    public Result classifyAndEnqueue(final long now, final long itemId, final int channel, final int priority,
+        final int requirements, final AttributeList attributes)
+    {
+        return noPolicyLayer(now, CommandType.CLASSIFY_AND_ENQUEUE, itemId);
+    }
+
+    @Override
+    public Result pauseSla(final long now, final long itemId)
+    {
+        return noPolicyLayer(now, CommandType.PAUSE_SLA, itemId);
+    }
+
+    @Override
+    public Result resumeSla(final long now, final long itemId)
+    {
+        return noPolicyLayer(now, CommandType.RESUME_SLA, itemId);
+    }
+
+    @Override
+    public Result reportSentiment(final long now, final long itemId, final Sentiment level)
+    {
+        return noPolicyLayer(now, CommandType.REPORT_SENTIMENT, itemId);
+    }
+
+    private Result noPolicyLayer(final long now, final CommandType type, final long itemId)
+    {
+        if (!begin(now))
+        {
+            return rejected(now, type, Result.TIME_REGRESSED, itemId);
+        }
+        return rejected(now, type, Result.NO_POLICY_LAYER, itemId);
+    }
+
+    // ------------------------------------------------------------------------------------------------ names
 
     public int channelId(final String name)
     {
@@ -424,6 +720,7 @@ public final class ReferenceRouter
 
     // ------------------------------------------------------------------------------------------------ commands
 
+    @Override
     public Result login(final long now, final int agent)
     {
         if (!begin(now))
@@ -447,6 +744,7 @@ public final class ReferenceRouter
         return accepted(now);
     }
 
+    @Override
     public Result logout(final long now, final int agent)
     {
         if (!begin(now))
@@ -478,7 +776,7 @@ public final class ReferenceRouter
         for (final Item item : offered)
         {
             item.offerDeadline = NO_TIMER;
-            freeHold(now, a, item.channel);
+            freeHold(now, a, item.channel, item.units);
             item.state = ItemState.WAITING;
             item.agent = -1;
             item.offerId = 0;
@@ -502,6 +800,7 @@ public final class ReferenceRouter
         return accepted(now);
     }
 
+    @Override
     public Result setPresence(final long now, final int agent, final Presence presence)
     {
         if (!begin(now))
@@ -526,6 +825,7 @@ public final class ReferenceRouter
         return accepted(now);
     }
 
+    @Override
     public Result setSkill(final long now, final int agent, final int skill, final int level)
     {
         if (!begin(now))
@@ -556,6 +856,7 @@ public final class ReferenceRouter
         return accepted(now);
     }
 
+    @Override
     public Result setCapacity(final long now, final int agent, final int units)
     {
         if (!begin(now))
@@ -580,6 +881,7 @@ public final class ReferenceRouter
         return accepted(now);
     }
 
+    @Override
     public Result setChannelLimit(final long now, final int agent, final int channel, final int limit)
     {
         if (!begin(now))
@@ -614,11 +916,13 @@ public final class ReferenceRouter
         return accepted(now);
     }
 
+    @Override
     public Result joinQueue(final long now, final int agent, final int queue)
     {
         return membership(now, agent, queue, true);
     }
 
+    @Override
     public Result leaveQueue(final long now, final int agent, final int queue)
     {
         return membership(now, agent, queue, false);
@@ -659,6 +963,7 @@ public final class ReferenceRouter
         return accepted(now);
     }
 
+    @Override
     public Result enqueue(
         final long now, final long itemId, final int channel, final int queue, final int priority, final int requirements)
     {
@@ -683,7 +988,7 @@ public final class ReferenceRouter
         {
             return rejected(now, type, Result.INVALID_VALUE, itemId);
         }
-        if (requirements != -1 && (requirements < 0 || requirements >= requirementSets.size()))
+        if (requirements != -1 && (requirements < 0 || requirements >= requirementProfiles.size()))
         {
             return rejected(now, type, Result.UNKNOWN_REQUIREMENTS, itemId);
         }
@@ -691,7 +996,7 @@ public final class ReferenceRouter
         {
             return rejected(now, type, Result.ITEM_TABLE_FULL, itemId);
         }
-        final Step[] steps = requirements == -1 ? new Step[0] : requirementSets.get(requirements);
+        final Step[] steps = requirements == -1 ? new Step[0] : requirementProfiles.get(requirements);
         final Item item = new Item(itemId, channel, queue, priority, steps, ++enqueues);
         items.put(itemId, item);
         if (steps.length > 1)
@@ -701,6 +1006,7 @@ public final class ReferenceRouter
         return accepted(now);
     }
 
+    @Override
     public Result accept(final long now, final long itemId, final long offerId)
     {
         final CommandType type = CommandType.ACCEPT;
@@ -725,6 +1031,7 @@ public final class ReferenceRouter
         return accepted(now);
     }
 
+    @Override
     public Result reject(final long now, final long itemId, final long offerId)
     {
         final CommandType type = CommandType.REJECT;
@@ -749,7 +1056,7 @@ public final class ReferenceRouter
         item.offerDeadline = NO_TIMER;
         events.onOfferRejected(now, item.id, a.handle, item.offerId);
         exclude(item, a.handle);
-        freeHold(now, a, item.channel);
+        freeHold(now, a, item.channel, item.units);
         item.state = ItemState.WAITING;
         item.agent = -1;
         item.offerId = 0;
@@ -758,6 +1065,7 @@ public final class ReferenceRouter
         return accepted(now);
     }
 
+    @Override
     public Result release(final long now, final long itemId, final long wrapUpMs)
     {
         final CommandType type = CommandType.RELEASE;
@@ -783,7 +1091,7 @@ public final class ReferenceRouter
         events.onReleased(now, item.id, a.handle, wrapUpMs);
         if (wrapUpMs == 0)
         {
-            freeHold(now, a, item.channel);
+            freeHold(now, a, item.channel, item.units);
             end(item);
         }
         else
@@ -794,6 +1102,7 @@ public final class ReferenceRouter
         return accepted(now);
     }
 
+    @Override
     public Result transferToQueue(final long now, final long itemId, final int queue)
     {
         final CommandType type = CommandType.TRANSFER_TO_QUEUE;
@@ -823,6 +1132,7 @@ public final class ReferenceRouter
         return accepted(now);
     }
 
+    @Override
     public Result transferToAgent(final long now, final long itemId, final int agent)
     {
         final CommandType type = CommandType.TRANSFER_TO_AGENT;
@@ -858,6 +1168,7 @@ public final class ReferenceRouter
         return accepted(now);
     }
 
+    @Override
     public Result startConsult(final long now, final long itemId, final int agent)
     {
         final CommandType type = CommandType.START_CONSULT;
@@ -896,11 +1207,12 @@ public final class ReferenceRouter
             return rejected(now, type, Result.NO_CAPACITY, itemId);
         }
         item.consultAgent = agent;
-        takeHold(a, item.channel);
+        item.consultUnits = takeHold(a, item.channel);
         presenceRule(now, a);
         return accepted(now);
     }
 
+    @Override
     public Result endConsult(final long now, final long itemId)
     {
         final CommandType type = CommandType.END_CONSULT;
@@ -921,6 +1233,7 @@ public final class ReferenceRouter
         return accepted(now);
     }
 
+    @Override
     public Result pick(final long now, final int agent, final long itemId)
     {
         final CommandType type = CommandType.PICK;
@@ -969,11 +1282,13 @@ public final class ReferenceRouter
         return accepted(now);
     }
 
+    @Override
     public Result abandon(final long now, final long itemId)
     {
         return endUnanswered(now, itemId, CommandType.ABANDON, EndReason.ABANDONED);
     }
 
+    @Override
     public Result cancel(final long now, final long itemId)
     {
         return endUnanswered(now, itemId, CommandType.CANCEL, EndReason.CANCELLED);
@@ -997,13 +1312,14 @@ public final class ReferenceRouter
         if (item.state == ItemState.OFFERED)
         {
             item.offerDeadline = NO_TIMER;
-            freeHold(now, agents.get(item.agent), item.channel);
+            freeHold(now, agents.get(item.agent), item.channel, item.units);
         }
         events.onEnded(now, item.id, item.queue, reason);
         end(item);
         return accepted(now);
     }
 
+    @Override
     public Result changePriority(final long now, final long itemId, final int priority)
     {
         final CommandType type = CommandType.CHANGE_PRIORITY;
@@ -1024,6 +1340,7 @@ public final class ReferenceRouter
         return accepted(now);
     }
 
+    @Override
     public Result tick(final long now)
     {
         if (!begin(now))
@@ -1113,6 +1430,20 @@ public final class ReferenceRouter
         return items.size();
     }
 
+    /** @return how many logged-in agents are members of the queue. */
+    public int loggedInMembers(final int queue)
+    {
+        int count = 0;
+        for (final Agent agent : agents)
+        {
+            if (agent.loggedIn && agent.queues.contains(queue))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
     // ---- extra read-only accessors for the model test (not part of the engine API)
 
     public int agentCount()
@@ -1135,14 +1466,80 @@ public final class ReferenceRouter
         return skillNames.size();
     }
 
-    public int requirementSetCount()
+    public int requirementProfileCount()
     {
-        return requirementSets.size();
+        return requirementProfiles.size();
     }
 
     public int channelCost(final int channel)
     {
         return channels.get(channel).cost;
+    }
+
+    public String channelName(final int channel)
+    {
+        return channels.get(channel).name;
+    }
+
+    public String skillName(final int skill)
+    {
+        return skillNames.get(skill);
+    }
+
+    public String queueName(final int queue)
+    {
+        return queues.get(queue).name;
+    }
+
+    public String agentName(final int agent)
+    {
+        return agents.get(agent).name;
+    }
+
+    /** @return how many setup commands were applied (0 before the first). */
+    public long setupVersion()
+    {
+        return setupVersion;
+    }
+
+    /** @return a copy of the installed policy definition, or null when none was installed. */
+    public byte[] policyDefinition()
+    {
+        return policyDefinition == null ? null : policyDefinition.clone();
+    }
+
+    /** @return a new spec with every current setting of the queue. */
+    public QueueSpec queueSpec(final int queue)
+    {
+        final Queue q = queues.get(queue);
+        return new QueueSpec().priority(q.priority).strategy(q.strategy).autoAccept(q.autoAccept)
+            .offerTimeoutMs(q.offerTimeoutMs).serviceLevelMs(q.serviceLevelMs).closestMatch(q.closestMatch)
+            .pickMode(q.pickMode);
+    }
+
+    /** @return a new spec with every current setting of the agent (limits, skills and queues in handle order). */
+    public AgentSpec agentSpec(final int agent)
+    {
+        final Agent a = agents.get(agent);
+        final AgentSpec spec = new AgentSpec().capacity(a.capacity).tier(a.tier);
+        new TreeMap<>(a.channelLimit).forEach(spec::limit);
+        new TreeMap<>(a.skills).forEach(spec::skill);
+        a.queues.forEach(spec::queue);
+        return spec;
+    }
+
+    /** @return the units the item's agent reserved for it (0 when waiting). */
+    public int itemUnits(final long itemId)
+    {
+        final Item item = items.get(itemId);
+        return item.state == ItemState.WAITING ? 0 : item.units;
+    }
+
+    /** @return the units the item's consulting agent reserved (0 without a consult). */
+    public int itemConsultUnits(final long itemId)
+    {
+        final Item item = items.get(itemId);
+        return item.consultAgent < 0 ? 0 : item.consultUnits;
     }
 
     public int agentCapacity(final int agent)
@@ -1333,17 +1730,20 @@ public final class ReferenceRouter
         return item.agent == agent && item.state != ItemState.WAITING;
     }
 
-    private void takeHold(final Agent a, final int channel)
+    /** @return the units reserved: the channel's cost now, kept by the hold however the cost changes later. */
+    private int takeHold(final Agent a, final int channel)
     {
-        a.used += channels.get(channel).cost;
+        final int units = channels.get(channel).cost;
+        a.used += units;
         a.channelHeld.merge(channel, 1, Integer::sum);
         a.held++;
+        return units;
     }
 
-    /** §4 "free the agent's hold". */
-    private void freeHold(final long now, final Agent a, final int channel)
+    /** §4 "free the agent's hold": exactly the units the hold reserved. */
+    private void freeHold(final long now, final Agent a, final int channel, final int units)
     {
-        a.used -= channels.get(channel).cost;
+        a.used -= units;
         a.channelHeld.merge(channel, -1, Integer::sum);
         a.held--;
         a.lastFreedAt = now;
@@ -1370,7 +1770,7 @@ public final class ReferenceRouter
         {
             final Agent consultant = agents.get(item.consultAgent);
             item.consultAgent = -1;
-            freeHold(now, consultant, item.channel);
+            freeHold(now, consultant, item.channel, item.consultUnits);
         }
     }
 
@@ -1387,12 +1787,12 @@ public final class ReferenceRouter
         if (item.state == ItemState.OFFERED)
         {
             item.offerDeadline = NO_TIMER;
-            freeHold(now, agents.get(item.agent), item.channel);
+            freeHold(now, agents.get(item.agent), item.channel, item.units);
         }
         else if (item.state == ItemState.ASSIGNED)
         {
             endConsultOf(now, item);
-            freeHold(now, agents.get(item.agent), item.channel);
+            freeHold(now, agents.get(item.agent), item.channel, item.units);
         }
         item.state = ItemState.WAITING;
         item.agent = -1;
@@ -1413,7 +1813,7 @@ public final class ReferenceRouter
         final long offerId = ++offers;
         item.agent = a.handle;
         item.offerId = offerId;
-        takeHold(a, item.channel);
+        item.units = takeHold(a, item.channel);
         a.offerCount++;
         a.rrLast.put(item.queue, offerId);
         return offerId;
@@ -1488,7 +1888,7 @@ public final class ReferenceRouter
                 final Agent a = agents.get(item.agent);
                 events.onOfferTimedOut(now, item.id, a.handle, item.offerId);
                 exclude(item, a.handle);
-                freeHold(now, a, item.channel);
+                freeHold(now, a, item.channel, item.units);
                 item.state = ItemState.WAITING;
                 item.agent = -1;
                 item.offerId = 0;
@@ -1511,7 +1911,7 @@ public final class ReferenceRouter
             {
                 item.wrapUpDeadline = NO_TIMER;
                 final Agent a = agents.get(item.agent);
-                freeHold(now, a, item.channel);
+                freeHold(now, a, item.channel, item.units);
                 events.onWrapUpEnded(now, item.id, a.handle);
                 end(item);
                 break;

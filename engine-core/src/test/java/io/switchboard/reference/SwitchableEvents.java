@@ -6,9 +6,15 @@ import io.switchboard.engine.EndReason;
 import io.switchboard.engine.EngineEvents;
 import io.switchboard.engine.RequeueReason;
 import io.switchboard.engine.Result;
+import io.switchboard.model.OverflowAction;
 import io.switchboard.model.Presence;
+import io.switchboard.model.Sentiment;
+import io.switchboard.model.SlaKpi;
 
-/** Forwards events to a target that a test can swap between commands. Engine thread only. */
+/**
+ * Forwards every event (routing, setup and policy) to a target that a test can swap between commands. Engine thread
+ * only.
+ */
 final class SwitchableEvents implements EngineEvents
 {
     EngineEvents target;
@@ -90,5 +96,54 @@ final class SwitchableEvents implements EngineEvents
     public void onCommandRejected(final long now, final CommandType command, final Result reason, final long subject)
     {
         target.onCommandRejected(now, command, reason, subject);
+    }
+
+    @Override
+    public void onSetupChanged(final long now, final CommandType change, final int handle, final long version)
+    {
+        target.onSetupChanged(now, change, handle, version);
+    }
+
+    @Override
+    public void onRouted(final long now, final long itemId, final int queue, final int priority)
+    {
+        target.onRouted(now, itemId, queue, priority);
+    }
+
+    @Override
+    public void onEndedByRule(final long now, final long itemId, final int reason)
+    {
+        target.onEndedByRule(now, itemId, reason);
+    }
+
+    @Override
+    public void onOverflowed(final long now, final long itemId, final int fromQueue, final OverflowAction action,
+        final int target)
+    {
+        this.target.onOverflowed(now, itemId, fromQueue, action, target);
+    }
+
+    @Override
+    public void onOverflowStopped(final long now, final long itemId, final int queue)
+    {
+        target.onOverflowStopped(now, itemId, queue);
+    }
+
+    @Override
+    public void onSlaWarning(final long now, final long itemId, final int queue, final SlaKpi kpi)
+    {
+        target.onSlaWarning(now, itemId, queue, kpi);
+    }
+
+    @Override
+    public void onSlaBreached(final long now, final long itemId, final int queue, final SlaKpi kpi)
+    {
+        target.onSlaBreached(now, itemId, queue, kpi);
+    }
+
+    @Override
+    public void onSentimentAlert(final long now, final long itemId, final int queue, final Sentiment level)
+    {
+        target.onSentimentAlert(now, itemId, queue, level);
     }
 }
