@@ -46,7 +46,8 @@ public final class WireEnums
         Result.AGENT_NOT_ELIGIBLE, Result.NO_CAPACITY, Result.NOT_PICK_QUEUE, Result.CAPACITY_BELOW_USED,
         Result.CONSULT_IN_PROGRESS, Result.NO_CONSULT, Result.INVALID_VALUE, Result.MEMBERSHIP_UNCHANGED,
         Result.DUPLICATE_NAME, Result.TABLE_FULL, Result.UNKNOWN_REFERENCE, Result.NO_POLICY_LAYER,
-        Result.INVALID_POLICIES, Result.MALFORMED_COMMAND, Result.BACK_PRESSURED, Result.CLOSED};
+        Result.INVALID_POLICIES, Result.MALFORMED_COMMAND, Result.BACK_PRESSURED, Result.CLOSED,
+        Result.INVALID_TIME};
 
     private static final byte[] PRESENCE_CODES = codesOf(Presence.values(), PRESENCE_BY_CODE);
     private static final byte[] ASSIGN_CODES = codesOf(AssignReason.values(), ASSIGN_BY_CODE);

@@ -40,9 +40,10 @@ final class AgentCommands
     /** The agent logs in, AVAILABLE. */
     Result login(final long now, final int agent)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, CommandType.LOGIN, Result.TIME_REGRESSED, agent);
+            return frame.rejected(now, CommandType.LOGIN, time, agent);
         }
         if (!agents.isValid(agent))
         {
@@ -65,9 +66,10 @@ final class AgentCommands
     /** The agent logs out: open offers are rescinded and go back to their place; held work stays until released. */
     Result logout(final long now, final int agent)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, CommandType.LOGOUT, Result.TIME_REGRESSED, agent);
+            return frame.rejected(now, CommandType.LOGOUT, time, agent);
         }
         if (!agents.isValid(agent))
         {
@@ -108,9 +110,10 @@ final class AgentCommands
     /** Sets the presence the agent chose (not OFFLINE: use {@link RoutingEngine#logout}). */
     Result setPresence(final long now, final int agent, final Presence presence)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, CommandType.SET_PRESENCE, Result.TIME_REGRESSED, agent);
+            return frame.rejected(now, CommandType.SET_PRESENCE, time, agent);
         }
         if (!agents.isValid(agent))
         {
@@ -132,9 +135,10 @@ final class AgentCommands
     /** Sets a skill's level (1..10), or removes the skill with level 0. Takes effect at once. */
     Result setSkill(final long now, final int agent, final int skill, final int level)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, CommandType.SET_SKILL, Result.TIME_REGRESSED, agent);
+            return frame.rejected(now, CommandType.SET_SKILL, time, agent);
         }
         if (!agents.isValid(agent))
         {
@@ -156,9 +160,10 @@ final class AgentCommands
     /** Sets the agent's capacity in units; rejected below what it holds. */
     Result setCapacity(final long now, final int agent, final int units)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, CommandType.SET_CAPACITY, Result.TIME_REGRESSED, agent);
+            return frame.rejected(now, CommandType.SET_CAPACITY, time, agent);
         }
         if (!agents.isValid(agent))
         {
@@ -181,9 +186,10 @@ final class AgentCommands
     /** Sets how many items of a channel the agent may hold at once; -1 removes the limit. */
     Result setChannelLimit(final long now, final int agent, final int channel, final int limit)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, CommandType.SET_CHANNEL_LIMIT, Result.TIME_REGRESSED, agent);
+            return frame.rejected(now, CommandType.SET_CHANNEL_LIMIT, time, agent);
         }
         if (!agents.isValid(agent))
         {
@@ -221,9 +227,10 @@ final class AgentCommands
     private Result changeMembership(final long now, final int agent, final int queue, final boolean join)
     {
         final CommandType type = join ? CommandType.JOIN_QUEUE : CommandType.LEAVE_QUEUE;
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, type, Result.TIME_REGRESSED, agent);
+            return frame.rejected(now, type, time, agent);
         }
         if (!agents.isValid(agent))
         {

@@ -23,17 +23,27 @@ final class CommandFrame
         this.events = transitions.events;
     }
 
-    /** Checks time order and fires due timers; false when time went backwards. */
-    boolean begin(final long now)
+    /**
+     * Checks the command's time and fires the timers due by then.
+     *
+     * @return OK; {@link Result#INVALID_TIME} when {@code now} is outside {@code 0 <= now <}
+     *     {@link RoutingEngine#MAX_TIME}; {@link Result#TIME_REGRESSED} when it is earlier than a time already seen.
+     *     Nothing happens unless OK.
+     */
+    Result begin(final long now)
     {
+        if (now < 0 || now >= RoutingEngine.MAX_TIME)
+        {
+            return Result.INVALID_TIME;
+        }
         if (now < lastNow)
         {
-            return false;
+            return Result.TIME_REGRESSED;
         }
         lastNow = now;
         transitions.now = now;
         transitions.fireDueTimers();
-        return true;
+        return Result.OK;
     }
 
     /** The time a command without its own {@code now} (a direct setup call) runs at: the latest seen, or 0. */

@@ -154,8 +154,11 @@ final class EngineSetup
     {
         check(spec.priority() >= 1 && spec.priority() <= MAX_UNITS, what + "priority " + spec.priority() + " outside 1..1000000");
         check(spec.strategy() != null, what + "has no strategy");
-        check(spec.offerTimeoutMs() > 0, what + "offer timeout must be positive");
-        check(spec.serviceLevelMs() >= 0, what + "service level threshold must not be negative");
+        check(spec.offerTimeoutMs() > 0 && spec.offerTimeoutMs() <= RoutingEngine.MAX_DURATION_MS,
+            what + "offer timeout " + spec.offerTimeoutMs() + " ms outside 1.." + RoutingEngine.MAX_DURATION_MS);
+        check(spec.serviceLevelMs() >= 0 && spec.serviceLevelMs() <= RoutingEngine.MAX_DURATION_MS,
+            what + "service level threshold " + spec.serviceLevelMs() + " ms outside 0.." +
+            RoutingEngine.MAX_DURATION_MS);
     }
 
     private void applyQueueSpec(final int id, final QueueSpec spec)
@@ -177,6 +180,9 @@ final class EngineSetup
         {
             check(step == steps - 1 || spec.stepDurationMs(step) > 0,
                 "requirement step " + step + " must have a positive duration (only the last step lasts forever)");
+            check(step == steps - 1 || spec.stepDurationMs(step) <= RoutingEngine.MAX_DURATION_MS,
+                "requirement step " + step + " duration " + spec.stepDurationMs(step) + " ms exceeds " +
+                RoutingEngine.MAX_DURATION_MS);
             for (int i = 0; i < spec.requirementCount(step); i++)
             {
                 final int skill = spec.skill(step, i);

@@ -47,9 +47,10 @@ final class ItemCommands
     Result enqueue(final long now, final long itemId, final int channel, final int queue, final int priority,
         final int requirements)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, CommandType.ENQUEUE, Result.TIME_REGRESSED, itemId);
+            return frame.rejected(now, CommandType.ENQUEUE, time, itemId);
         }
         final Result invalid = validateEnqueue(itemId, channel, queue, priority, requirements);
         if (invalid != Result.OK)
@@ -99,9 +100,10 @@ final class ItemCommands
     /** The agent accepts the open offer {@code offerId}. */
     Result accept(final long now, final long itemId, final long offerId)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, CommandType.ACCEPT, Result.TIME_REGRESSED, itemId);
+            return frame.rejected(now, CommandType.ACCEPT, time, itemId);
         }
         final int slot = items.slotOf(itemId);
         if (slot == NONE)
@@ -120,9 +122,10 @@ final class ItemCommands
     /** The agent rejects the open offer {@code offerId}; it will not be offered this item again. */
     Result reject(final long now, final long itemId, final long offerId)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, CommandType.REJECT, Result.TIME_REGRESSED, itemId);
+            return frame.rejected(now, CommandType.REJECT, time, itemId);
         }
         final int slot = items.slotOf(itemId);
         if (slot == NONE)
@@ -144,16 +147,17 @@ final class ItemCommands
     /** The agent finishes the item; with {@code wrapUpMs > 0} its capacity stays held that long. */
     Result release(final long now, final long itemId, final long wrapUpMs)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, CommandType.RELEASE, Result.TIME_REGRESSED, itemId);
+            return frame.rejected(now, CommandType.RELEASE, time, itemId);
         }
         final int slot = items.slotOf(itemId);
         if (slot == NONE)
         {
             return frame.rejected(now, CommandType.RELEASE, Result.UNKNOWN_ITEM, itemId);
         }
-        if (wrapUpMs < 0)
+        if (wrapUpMs < 0 || wrapUpMs > RoutingEngine.MAX_DURATION_MS)
         {
             return frame.rejected(now, CommandType.RELEASE, Result.INVALID_VALUE, itemId);
         }
@@ -184,9 +188,10 @@ final class ItemCommands
     /** Moves the item (waiting, offered or assigned) to another queue, keeping its arrival order. */
     Result transferToQueue(final long now, final long itemId, final int queue)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, CommandType.TRANSFER_TO_QUEUE, Result.TIME_REGRESSED, itemId);
+            return frame.rejected(now, CommandType.TRANSFER_TO_QUEUE, time, itemId);
         }
         final int slot = items.slotOf(itemId);
         if (slot == NONE)
@@ -214,9 +219,10 @@ final class ItemCommands
     /** Directs the item (waiting, offered or assigned) to one agent, keeping its queue; requirements are ignored. */
     Result transferToAgent(final long now, final long itemId, final int agent)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, CommandType.TRANSFER_TO_AGENT, Result.TIME_REGRESSED, itemId);
+            return frame.rejected(now, CommandType.TRANSFER_TO_AGENT, time, itemId);
         }
         final int slot = items.slotOf(itemId);
         if (slot == NONE)
@@ -282,9 +288,10 @@ final class ItemCommands
     /** Another agent joins the assigned item; it holds that agent's channel units until {@link RoutingEngine#endConsult}. */
     Result startConsult(final long now, final long itemId, final int agent)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, CommandType.START_CONSULT, Result.TIME_REGRESSED, itemId);
+            return frame.rejected(now, CommandType.START_CONSULT, time, itemId);
         }
         final int slot = items.slotOf(itemId);
         final Result invalid = slot == NONE ? Result.UNKNOWN_ITEM : validateConsult(slot, agent);
@@ -325,9 +332,10 @@ final class ItemCommands
     /** Ends the open consult on the item. */
     Result endConsult(final long now, final long itemId)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, CommandType.END_CONSULT, Result.TIME_REGRESSED, itemId);
+            return frame.rejected(now, CommandType.END_CONSULT, time, itemId);
         }
         final int slot = items.slotOf(itemId);
         if (slot == NONE)
@@ -345,9 +353,10 @@ final class ItemCommands
     /** The agent picks a waiting item from a pick-mode queue; it is assigned at once. */
     Result pick(final long now, final int agent, final long itemId)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, CommandType.PICK, Result.TIME_REGRESSED, itemId);
+            return frame.rejected(now, CommandType.PICK, time, itemId);
         }
         final Result invalid = pickRule.validate(agent, itemId);
         if (invalid != Result.OK)
@@ -372,9 +381,10 @@ final class ItemCommands
 
     private Result end(final long now, final long itemId, final CommandType type, final EndReason reason)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, type, Result.TIME_REGRESSED, itemId);
+            return frame.rejected(now, type, time, itemId);
         }
         final int slot = items.slotOf(itemId);
         if (slot == NONE)
@@ -412,9 +422,10 @@ final class ItemCommands
     /** Changes the item's priority (0..{@link RoutingEngine#MAX_PRIORITY}); a waiting item is re-ranked at once. */
     Result changePriority(final long now, final long itemId, final int priority)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, CommandType.CHANGE_PRIORITY, Result.TIME_REGRESSED, itemId);
+            return frame.rejected(now, CommandType.CHANGE_PRIORITY, time, itemId);
         }
         final int slot = items.slotOf(itemId);
         if (slot == NONE)

@@ -65,5 +65,7 @@ public enum Result
     /** Only from a runtime's client: the command ring is full; nothing was submitted. */
     BACK_PRESSURED,
     /** Only from a runtime's client: the runtime is shutting down; nothing was submitted. */
-    CLOSED
+    CLOSED,
+    /** The command's {@code now} is outside {@code 0 <= now < 2^47} ms (RoutingEngine.MAX_TIME). */
+    INVALID_TIME
 }

@@ -41,6 +41,13 @@ public final class RoutingEngine implements StateMachine
     public static final int MAX_PRIORITY = 1_000_000;
     /** Longest name of a channel, skill, queue or agent, in UTF-8 bytes. */
     public static final int MAX_NAME_BYTES = 255;
+    /** Every command's {@code now} is in {@code 0 <= now < MAX_TIME} ms (2^47 ms: about 4,400 years from 1970). */
+    public static final long MAX_TIME = 1L << 47;
+    /**
+     * Longest duration a command or a setting may give — wrap-up, offer timeout, service-level threshold,
+     * requirement step — in ms (2^40 ms: about 34 years), so that {@code now + duration} can never overflow.
+     */
+    public static final long MAX_DURATION_MS = 1L << 40;
 
     private static final int NONE = -1;
     private static final ItemState[] ITEM_STATES = ItemState.values();
@@ -427,9 +434,10 @@ public final class RoutingEngine implements StateMachine
     @Override
     public Result tick(final long now)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, CommandType.TICK, Result.TIME_REGRESSED, 0);
+            return frame.rejected(now, CommandType.TICK, time, 0);
         }
         return Result.OK;
     }
@@ -465,9 +473,10 @@ public final class RoutingEngine implements StateMachine
 
     private Result noPolicyLayer(final long now, final CommandType type, final long itemId)
     {
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, type, Result.TIME_REGRESSED, itemId);
+            return frame.rejected(now, type, time, itemId);
         }
         return frame.rejected(now, type, Result.NO_POLICY_LAYER, itemId);
     }

@@ -50,9 +50,10 @@ final class SetupCommands
     Result defineChannel(final long now, final String name, final int units)
     {
         final CommandType type = CommandType.DEFINE_CHANNEL;
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, type, Result.TIME_REGRESSED, -1);
+            return frame.rejected(now, type, time, -1);
         }
         if (name == null)
         {
@@ -71,9 +72,10 @@ final class SetupCommands
     Result changeChannel(final long now, final int channel, final int units)
     {
         final CommandType type = CommandType.CHANGE_CHANNEL;
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, type, Result.TIME_REGRESSED, channel);
+            return frame.rejected(now, type, time, channel);
         }
         if (!setup.isValidChannel(channel))
         {
@@ -99,9 +101,10 @@ final class SetupCommands
     Result defineSkill(final long now, final String name)
     {
         final CommandType type = CommandType.DEFINE_SKILL;
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, type, Result.TIME_REGRESSED, -1);
+            return frame.rejected(now, type, time, -1);
         }
         if (name == null)
         {
@@ -120,9 +123,10 @@ final class SetupCommands
     Result defineQueue(final long now, final String name, final QueueSpec spec)
     {
         final CommandType type = CommandType.DEFINE_QUEUE;
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, type, Result.TIME_REGRESSED, -1);
+            return frame.rejected(now, type, time, -1);
         }
         if (name == null || spec == null)
         {
@@ -141,9 +145,10 @@ final class SetupCommands
     Result changeQueue(final long now, final int queue, final QueueSpec spec)
     {
         final CommandType type = CommandType.CHANGE_QUEUE;
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, type, Result.TIME_REGRESSED, queue);
+            return frame.rejected(now, type, time, queue);
         }
         if (spec == null)
         {
@@ -187,9 +192,10 @@ final class SetupCommands
     Result defineAgent(final long now, final String name, final AgentSpec spec)
     {
         final CommandType type = CommandType.DEFINE_AGENT;
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, type, Result.TIME_REGRESSED, -1);
+            return frame.rejected(now, type, time, -1);
         }
         if (name == null || spec == null)
         {
@@ -208,9 +214,10 @@ final class SetupCommands
     Result changeAgent(final long now, final int agent, final AgentSpec spec)
     {
         final CommandType type = CommandType.CHANGE_AGENT;
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, type, Result.TIME_REGRESSED, agent);
+            return frame.rejected(now, type, time, agent);
         }
         if (spec == null)
         {
@@ -253,9 +260,10 @@ final class SetupCommands
     Result defineRequirements(final long now, final RequirementSpec spec)
     {
         final CommandType type = CommandType.DEFINE_REQUIREMENTS;
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, type, Result.TIME_REGRESSED, -1);
+            return frame.rejected(now, type, time, -1);
         }
         if (spec == null)
         {
@@ -274,9 +282,10 @@ final class SetupCommands
     Result installPolicies(final long now, final DirectBuffer definition, final int offset, final int length)
     {
         final CommandType type = CommandType.INSTALL_POLICIES;
-        if (!frame.begin(now))
+        final Result time = frame.begin(now);
+        if (time != Result.OK)
         {
-            return frame.rejected(now, type, Result.TIME_REGRESSED, -1);
+            return frame.rejected(now, type, time, -1);
         }
         if (definition == null || offset < 0 || length < 0 || offset + (long)length > definition.capacity())
         {

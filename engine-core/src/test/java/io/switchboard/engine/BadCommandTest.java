@@ -237,6 +237,10 @@ class BadCommandTest
                 s -> s.engine.release(NOW, UNKNOWN_ITEM_ID, 0)),
             c("release with negative wrap-up before not assigned", CommandType.RELEASE, Result.INVALID_VALUE, 3,
                 s -> s.engine.release(NOW, 3L, -1)),
+            c("release with a wrap-up that would overflow the clock", CommandType.RELEASE, Result.INVALID_VALUE, 1,
+                s -> s.engine.release(NOW, 1L, Long.MAX_VALUE)),
+            c("release with a wrap-up one past the duration bound", CommandType.RELEASE, Result.INVALID_VALUE, 1,
+                s -> s.engine.release(NOW, 1L, RoutingEngine.MAX_DURATION_MS + 1)),
             c("release of an offered item", CommandType.RELEASE, Result.ITEM_NOT_ASSIGNED, 2, s -> s.engine.release(NOW, 2L, 0)),
             c("release of a waiting item", CommandType.RELEASE, Result.ITEM_NOT_ASSIGNED, 3, s -> s.engine.release(NOW, 3L, 0)),
             c("release of an item in wrap-up", CommandType.RELEASE, Result.ITEM_NOT_ASSIGNED, 5,
@@ -316,7 +320,23 @@ class BadCommandTest
                 s -> s.engine.accept(EARLIER, 2L, s.engine.itemOfferId(2L))),
             c("release back in time", CommandType.RELEASE, Result.TIME_REGRESSED, 1, s -> s.engine.release(EARLIER, 1L, 0)),
             c("setPresence back in time", CommandType.SET_PRESENCE, Result.TIME_REGRESSED, cc,
-                s -> s.engine.setPresence(EARLIER, cc, Presence.AWAY)));
+                s -> s.engine.setPresence(EARLIER, cc, Presence.AWAY)),
+
+            c("a command near the end of time", CommandType.LOGIN, Result.INVALID_TIME, b,
+                s -> s.engine.login(Long.MAX_VALUE - 10, b)),
+            c("a command at 2^47 ms", CommandType.ENQUEUE, Result.INVALID_TIME, UNKNOWN_ITEM_ID,
+                s -> s.engine.enqueue(RoutingEngine.MAX_TIME, UNKNOWN_ITEM_ID, s.f.chat, s.support, 0, -1)),
+            c("a tick at a negative time", CommandType.TICK, Result.INVALID_TIME, 0, s -> s.engine.tick(-1)),
+            c("a setup command at a negative time", CommandType.DEFINE_SKILL, Result.INVALID_TIME, -1,
+                s -> s.engine.defineSkill(Long.MIN_VALUE, "late")),
+            c("a queue whose offer timeout would overflow the clock", CommandType.DEFINE_QUEUE, Result.INVALID_VALUE, -1,
+                s -> s.engine.defineQueue(NOW, "slow", new QueueSpec().offerTimeoutMs(Long.MAX_VALUE))),
+            c("a queue change to a service level beyond the bound", CommandType.CHANGE_QUEUE, Result.INVALID_VALUE,
+                0, s -> s.engine.changeQueue(NOW, s.support, // support is queue 0
+                new QueueSpec().serviceLevelMs(RoutingEngine.MAX_DURATION_MS + 1))),
+            c("a requirement step that would overflow the clock", CommandType.DEFINE_REQUIREMENTS,
+                Result.INVALID_VALUE, -1, s -> s.engine.defineRequirements(NOW,
+                new io.switchboard.model.RequirementSpec().step(Long.MAX_VALUE).require(s.f.english, 1).step(0))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -332,8 +352,16 @@ class BadCommandTest
         assertThat(result).isEqualTo(bad.reason());
         assertThat(scenario.f.log.drain()).containsExactly(
             "commandRejected " + bad.type() + " " + bad.reason() + " subject=" + bad.subject());
-        assertThat(scenario.f.log.lastRejectedAt).as("reported with the command's own now")
-            .isEqualTo(bad.reason() == Result.TIME_REGRESSED ? EARLIER : NOW);
+        if (bad.reason() == Result.INVALID_TIME)
+        {
+            assertThat(scenario.f.log.lastRejectedAt).as("reported with the command's own, impossible, now")
+                .matches(t -> t < 0 || t >= RoutingEngine.MAX_TIME);
+        }
+        else
+        {
+            assertThat(scenario.f.log.lastRejectedAt).as("reported with the command's own now")
+                .isEqualTo(bad.reason() == Result.TIME_REGRESSED ? EARLIER : NOW);
+        }
         assertThat(fingerprint(scenario)).isEqualTo(before);
         assertThat(scenario.continueWithOrdinaryTraffic()).as("later traffic behaves as if nothing happened")
             .isEqualTo(new Scenario().continueWithOrdinaryTraffic());

@@ -260,7 +260,8 @@ final class CommandGenerator
             {
                 final long id = itemIn(ItemState.ASSIGNED, 4);
                 final int x = r.nextInt(20);
-                final long wrapUp = x < 10 ? 0 : x < 18 ? 1 + r.nextInt(12_000) : pickLong(r, -1L, Long.MIN_VALUE, 1L);
+                final long wrapUp = x < 10 ? 0 : x < 18 ? 1 + r.nextInt(12_000) : pickLong(r, -1L, Long.MIN_VALUE, 1L,
+                    ReferenceRouter.MAX_DURATION_MS, ReferenceRouter.MAX_DURATION_MS + 1, Long.MAX_VALUE);
                 return cmd(type, t, -1, id, 0, 0, 0, wrapUp, null);
             }
             case TRANSFER_TO_QUEUE:
@@ -373,6 +374,11 @@ final class CommandGenerator
         if (x < 3 && now > 0 && ModelOptions.REGRESSIONS)
         {
             return Math.max(0, now - 1 - r.nextInt(3_000));
+        }
+        if (x == 3 && ModelOptions.REGRESSIONS)
+        {
+            // a time no engine accepts (ROUTING.md: 0 <= t < 2^47); the stream's own clock does not move
+            return pickLong(r, -1L, Long.MIN_VALUE, ReferenceRouter.MAX_TIME, Long.MAX_VALUE - 10);
         }
         if (x < 40)
         {

@@ -80,6 +80,11 @@ import java.util.TreeSet;
  */
 public final class ReferenceRouter implements EngineCommands
 {
+    /** ROUTING.md: every time is in {@code 0 <= t < 2^47} ms. */
+    static final long MAX_TIME = 1L << 47;
+    /** ROUTING.md: no duration (wrap-up, offer timeout, service level, requirement step) exceeds 2^40 ms. */
+    static final long MAX_DURATION_MS = 1L << 40;
+
     /** No timer pending. */
     private static final long NO_TIMER = Long.MIN_VALUE;
 
@@ -368,9 +373,10 @@ public final class ReferenceRouter implements EngineCommands
     public Result defineChannel(final long now, final String name, final int units)
     {
         final CommandType type = CommandType.DEFINE_CHANNEL;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, -1);
+            return rejected(now, type, time, -1);
         }
         if (name == null)
         {
@@ -396,9 +402,10 @@ public final class ReferenceRouter implements EngineCommands
     public Result changeChannel(final long now, final int channel, final int units)
     {
         final CommandType type = CommandType.CHANGE_CHANNEL;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, channel);
+            return rejected(now, type, time, channel);
         }
         if (!knownChannel(channel))
         {
@@ -418,9 +425,10 @@ public final class ReferenceRouter implements EngineCommands
     public Result defineSkill(final long now, final String name)
     {
         final CommandType type = CommandType.DEFINE_SKILL;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, -1);
+            return rejected(now, type, time, -1);
         }
         if (name == null)
         {
@@ -440,9 +448,10 @@ public final class ReferenceRouter implements EngineCommands
     public Result defineQueue(final long now, final String name, final QueueSpec spec)
     {
         final CommandType type = CommandType.DEFINE_QUEUE;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, -1);
+            return rejected(now, type, time, -1);
         }
         if (name == null || spec == null)
         {
@@ -467,9 +476,10 @@ public final class ReferenceRouter implements EngineCommands
     public Result changeQueue(final long now, final int queue, final QueueSpec spec)
     {
         final CommandType type = CommandType.CHANGE_QUEUE;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, queue);
+            return rejected(now, type, time, queue);
         }
         if (spec == null)
         {
@@ -493,9 +503,10 @@ public final class ReferenceRouter implements EngineCommands
     public Result defineAgent(final long now, final String name, final AgentSpec spec)
     {
         final CommandType type = CommandType.DEFINE_AGENT;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, -1);
+            return rejected(now, type, time, -1);
         }
         if (name == null || spec == null)
         {
@@ -523,9 +534,10 @@ public final class ReferenceRouter implements EngineCommands
     public Result changeAgent(final long now, final int agent, final AgentSpec spec)
     {
         final CommandType type = CommandType.CHANGE_AGENT;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, agent);
+            return rejected(now, type, time, agent);
         }
         if (spec == null)
         {
@@ -562,9 +574,10 @@ public final class ReferenceRouter implements EngineCommands
     public Result defineRequirements(final long now, final RequirementSpec spec)
     {
         final CommandType type = CommandType.DEFINE_REQUIREMENTS;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, -1);
+            return rejected(now, type, time, -1);
         }
         if (spec == null)
         {
@@ -608,9 +621,10 @@ public final class ReferenceRouter implements EngineCommands
     public Result installPolicies(final long now, final DirectBuffer definition, final int offset, final int length)
     {
         final CommandType type = CommandType.INSTALL_POLICIES;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, -1);
+            return rejected(now, type, time, -1);
         }
         if (definition == null || offset < 0 || length < 0 || (long)offset + length > definition.capacity())
         {
@@ -668,9 +682,10 @@ public final class ReferenceRouter implements EngineCommands
 
     private Result noPolicyLayer(final long now, final CommandType type, final long itemId)
     {
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, itemId);
+            return rejected(now, type, time, itemId);
         }
         return rejected(now, type, Result.NO_POLICY_LAYER, itemId);
     }
@@ -723,9 +738,10 @@ public final class ReferenceRouter implements EngineCommands
     @Override
     public Result login(final long now, final int agent)
     {
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, CommandType.LOGIN, Result.TIME_REGRESSED, agent);
+            return rejected(now, CommandType.LOGIN, time, agent);
         }
         if (!knownAgent(agent))
         {
@@ -747,9 +763,10 @@ public final class ReferenceRouter implements EngineCommands
     @Override
     public Result logout(final long now, final int agent)
     {
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, CommandType.LOGOUT, Result.TIME_REGRESSED, agent);
+            return rejected(now, CommandType.LOGOUT, time, agent);
         }
         if (!knownAgent(agent))
         {
@@ -803,9 +820,10 @@ public final class ReferenceRouter implements EngineCommands
     @Override
     public Result setPresence(final long now, final int agent, final Presence presence)
     {
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, CommandType.SET_PRESENCE, Result.TIME_REGRESSED, agent);
+            return rejected(now, CommandType.SET_PRESENCE, time, agent);
         }
         if (!knownAgent(agent))
         {
@@ -828,9 +846,10 @@ public final class ReferenceRouter implements EngineCommands
     @Override
     public Result setSkill(final long now, final int agent, final int skill, final int level)
     {
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, CommandType.SET_SKILL, Result.TIME_REGRESSED, agent);
+            return rejected(now, CommandType.SET_SKILL, time, agent);
         }
         if (!knownAgent(agent))
         {
@@ -859,9 +878,10 @@ public final class ReferenceRouter implements EngineCommands
     @Override
     public Result setCapacity(final long now, final int agent, final int units)
     {
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, CommandType.SET_CAPACITY, Result.TIME_REGRESSED, agent);
+            return rejected(now, CommandType.SET_CAPACITY, time, agent);
         }
         if (!knownAgent(agent))
         {
@@ -884,9 +904,10 @@ public final class ReferenceRouter implements EngineCommands
     @Override
     public Result setChannelLimit(final long now, final int agent, final int channel, final int limit)
     {
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, CommandType.SET_CHANNEL_LIMIT, Result.TIME_REGRESSED, agent);
+            return rejected(now, CommandType.SET_CHANNEL_LIMIT, time, agent);
         }
         if (!knownAgent(agent))
         {
@@ -931,9 +952,10 @@ public final class ReferenceRouter implements EngineCommands
     private Result membership(final long now, final int agent, final int queue, final boolean join)
     {
         final CommandType type = join ? CommandType.JOIN_QUEUE : CommandType.LEAVE_QUEUE;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, agent);
+            return rejected(now, type, time, agent);
         }
         if (!knownAgent(agent))
         {
@@ -968,9 +990,10 @@ public final class ReferenceRouter implements EngineCommands
         final long now, final long itemId, final int channel, final int queue, final int priority, final int requirements)
     {
         final CommandType type = CommandType.ENQUEUE;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, itemId);
+            return rejected(now, type, time, itemId);
         }
         if (items.containsKey(itemId))
         {
@@ -1010,9 +1033,10 @@ public final class ReferenceRouter implements EngineCommands
     public Result accept(final long now, final long itemId, final long offerId)
     {
         final CommandType type = CommandType.ACCEPT;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, itemId);
+            return rejected(now, type, time, itemId);
         }
         final Item item = items.get(itemId);
         if (item == null)
@@ -1035,9 +1059,10 @@ public final class ReferenceRouter implements EngineCommands
     public Result reject(final long now, final long itemId, final long offerId)
     {
         final CommandType type = CommandType.REJECT;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, itemId);
+            return rejected(now, type, time, itemId);
         }
         final Item item = items.get(itemId);
         if (item == null)
@@ -1069,16 +1094,17 @@ public final class ReferenceRouter implements EngineCommands
     public Result release(final long now, final long itemId, final long wrapUpMs)
     {
         final CommandType type = CommandType.RELEASE;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, itemId);
+            return rejected(now, type, time, itemId);
         }
         final Item item = items.get(itemId);
         if (item == null)
         {
             return rejected(now, type, Result.UNKNOWN_ITEM, itemId);
         }
-        if (wrapUpMs < 0)
+        if (wrapUpMs < 0 || wrapUpMs > MAX_DURATION_MS)
         {
             return rejected(now, type, Result.INVALID_VALUE, itemId);
         }
@@ -1106,9 +1132,10 @@ public final class ReferenceRouter implements EngineCommands
     public Result transferToQueue(final long now, final long itemId, final int queue)
     {
         final CommandType type = CommandType.TRANSFER_TO_QUEUE;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, itemId);
+            return rejected(now, type, time, itemId);
         }
         final Item item = items.get(itemId);
         if (item == null)
@@ -1136,9 +1163,10 @@ public final class ReferenceRouter implements EngineCommands
     public Result transferToAgent(final long now, final long itemId, final int agent)
     {
         final CommandType type = CommandType.TRANSFER_TO_AGENT;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, itemId);
+            return rejected(now, type, time, itemId);
         }
         final Item item = items.get(itemId);
         if (item == null)
@@ -1172,9 +1200,10 @@ public final class ReferenceRouter implements EngineCommands
     public Result startConsult(final long now, final long itemId, final int agent)
     {
         final CommandType type = CommandType.START_CONSULT;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, itemId);
+            return rejected(now, type, time, itemId);
         }
         final Item item = items.get(itemId);
         if (item == null)
@@ -1216,9 +1245,10 @@ public final class ReferenceRouter implements EngineCommands
     public Result endConsult(final long now, final long itemId)
     {
         final CommandType type = CommandType.END_CONSULT;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, itemId);
+            return rejected(now, type, time, itemId);
         }
         final Item item = items.get(itemId);
         if (item == null)
@@ -1237,9 +1267,10 @@ public final class ReferenceRouter implements EngineCommands
     public Result pick(final long now, final int agent, final long itemId)
     {
         final CommandType type = CommandType.PICK;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, itemId);
+            return rejected(now, type, time, itemId);
         }
         if (!knownAgent(agent))
         {
@@ -1296,9 +1327,10 @@ public final class ReferenceRouter implements EngineCommands
 
     private Result endUnanswered(final long now, final long itemId, final CommandType type, final EndReason reason)
     {
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, itemId);
+            return rejected(now, type, time, itemId);
         }
         final Item item = items.get(itemId);
         if (item == null)
@@ -1323,9 +1355,10 @@ public final class ReferenceRouter implements EngineCommands
     public Result changePriority(final long now, final long itemId, final int priority)
     {
         final CommandType type = CommandType.CHANGE_PRIORITY;
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, type, Result.TIME_REGRESSED, itemId);
+            return rejected(now, type, time, itemId);
         }
         final Item item = items.get(itemId);
         if (item == null)
@@ -1343,9 +1376,10 @@ public final class ReferenceRouter implements EngineCommands
     @Override
     public Result tick(final long now)
     {
-        if (!begin(now))
+        final Result time = begin(now);
+        if (time != Result.OK)
         {
-            return rejected(now, CommandType.TICK, Result.TIME_REGRESSED, 0);
+            return rejected(now, CommandType.TICK, time, 0);
         }
         return Result.OK;
     }
@@ -1618,19 +1652,23 @@ public final class ReferenceRouter implements EngineCommands
     // ------------------------------------------------------------------------------------------------ internals
 
     /**
-     * §1: rejects a time regression (returns false, nothing happens); otherwise records {@code now} and fires every
-     * due timer followed by the assignment cycle.
+     * §1: rejects a time outside {@code 0 <= now < 2^47} (INVALID_TIME) or a time regression (TIME_REGRESSED);
+     * nothing happens then. Otherwise records {@code now} and fires every due timer followed by the assignment cycle.
      */
-    private boolean begin(final long now)
+    private Result begin(final long now)
     {
+        if (now < 0 || now >= MAX_TIME)
+        {
+            return Result.INVALID_TIME;
+        }
         if (now < latestNow)
         {
-            return false;
+            return Result.TIME_REGRESSED;
         }
         latestNow = now;
         fireDueTimers(now);
         assignmentCycle(now);
-        return true;
+        return Result.OK;
     }
 
     private Result rejected(final long now, final CommandType type, final Result reason, final long subject)

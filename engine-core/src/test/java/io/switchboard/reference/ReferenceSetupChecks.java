@@ -49,7 +49,8 @@ final class ReferenceSetupChecks
     static Result checkQueueSpec(final QueueSpec spec)
     {
         final boolean valid = spec.priority() >= 1 && spec.priority() <= MAX_UNITS && spec.strategy() != null &&
-            spec.offerTimeoutMs() > 0 && spec.serviceLevelMs() >= 0;
+            spec.offerTimeoutMs() > 0 && spec.offerTimeoutMs() <= ReferenceRouter.MAX_DURATION_MS &&
+            spec.serviceLevelMs() >= 0 && spec.serviceLevelMs() <= ReferenceRouter.MAX_DURATION_MS;
         return valid ? null : Result.INVALID_VALUE;
     }
 
@@ -130,7 +131,8 @@ final class ReferenceSetupChecks
         }
         for (int s = 0; s < spec.stepCount(); s++)
         {
-            if (s < spec.stepCount() - 1 && spec.stepDurationMs(s) <= 0)
+            if (s < spec.stepCount() - 1 &&
+                (spec.stepDurationMs(s) <= 0 || spec.stepDurationMs(s) > ReferenceRouter.MAX_DURATION_MS))
             {
                 return Result.INVALID_VALUE;
             }

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.function.IntFunction;
 
 import static io.switchboard.reference.RandomPicks.pick;
+import static io.switchboard.reference.RandomPicks.pickLong;
 import static io.switchboard.reference.RandomPicks.pickFrom;
 
 /**
@@ -276,9 +277,9 @@ final class SetupCommandGenerator
             case 1:
                 return spec.strategy((Strategy)null);
             case 2:
-                return spec.offerTimeoutMs(pick(r, 0, -1));
+                return spec.offerTimeoutMs(pickLong(r, 0, -1, ReferenceRouter.MAX_DURATION_MS + 1, Long.MAX_VALUE));
             default:
-                return spec.serviceLevelMs(-1);
+                return spec.serviceLevelMs(pickLong(r, -1, ReferenceRouter.MAX_DURATION_MS + 1, Long.MAX_VALUE));
         }
     }
 
@@ -467,7 +468,8 @@ final class SetupCommandGenerator
             case 0:
                 return new RequirementSpec(); // no step
             case 1:
-                return new RequirementSpec().step(pick(r, 0, -5)).require(r.nextInt(skills), 3).step(0);
+                return new RequirementSpec().step(pickLong(r, 0, -5, ReferenceRouter.MAX_DURATION_MS + 1))
+                    .require(r.nextInt(skills), 3).step(0);
             case 2:
                 return new RequirementSpec().step(0).require(pick(r, -1, skills, 1_000), 3);
             case 3:

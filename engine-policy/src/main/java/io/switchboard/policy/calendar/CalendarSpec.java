@@ -43,6 +43,12 @@ public final class CalendarSpec
     public static final LocalDate DEFAULT_HORIZON_START = LocalDate.of(1970, 1, 1);
     /** Day after the last date of the default horizon. */
     public static final LocalDate DEFAULT_HORIZON_END = LocalDate.of(2100, 1, 1);
+    /** Earliest date a calendar may name (holidays, special days, horizon). */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    /** Latest date a calendar may name. */
+    public static final LocalDate LATEST_DATE = LocalDate.of(2999, 12, 31);
+    /** Longest horizon or holiday range, in years: a calendar's compiled size grows with its horizon. */
+    public static final int MAX_SPAN_YEARS = 200;
 
     private ZoneId zone = ZoneOffset.UTC;
     private final List<List<TimeRange>> weekly = new ArrayList<>();
@@ -147,6 +153,7 @@ public final class CalendarSpec
      */
     public CalendarSpec holiday(final LocalDate date)
     {
+        checkDate(date);
         holidays.add(date);
         return this;
     }
@@ -158,6 +165,9 @@ public final class CalendarSpec
      */
     public CalendarSpec holidays(final LocalDate first, final LocalDate last)
     {
+        checkDate(first);
+        checkDate(last);
+        checkSpan(first, last, "holiday range");
         for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1))
         {
             holidays.add(date);
@@ -172,6 +182,7 @@ public final class CalendarSpec
      */
     public CalendarSpec specialHours(final LocalDate date, final LocalTime open, final LocalTime close)
     {
+        checkDate(date);
         specialDays.computeIfAbsent(date, d -> new ArrayList<>()).add(new TimeRange(open, close));
         return this;
     }
@@ -186,10 +197,13 @@ public final class CalendarSpec
      */
     public CalendarSpec horizon(final LocalDate start, final LocalDate end)
     {
+        checkDate(start);
+        checkDate(end);
         if (!end.isAfter(start))
         {
             throw new CalendarSyntaxException(0, 0, "the horizon must end after it starts");
         }
+        checkSpan(start, end, "horizon");
         horizonStart = start;
         horizonEnd = end;
         return this;
@@ -202,6 +216,24 @@ public final class CalendarSpec
     public BusinessCalendar compile()
     {
         return CalendarCompiler.compile(this);
+    }
+
+    private static void checkDate(final LocalDate date)
+    {
+        if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))
+        {
+            throw new CalendarSyntaxException(0, 0, "the date " + date + " is outside " + EARLIEST_DATE + ".." +
+                LATEST_DATE);
+        }
+    }
+
+    private static void checkSpan(final LocalDate first, final LocalDate last, final String what)
+    {
+        if (first.plusYears(MAX_SPAN_YEARS).isBefore(last))
+        {
+            throw new CalendarSyntaxException(0, 0, "the " + what + " " + first + ".." + last + " spans more than " +
+                MAX_SPAN_YEARS + " years");
+        }
     }
 
     /** @return an independent copy (a compiled calendar keeps one, so later changes to this spec cannot reach it). */

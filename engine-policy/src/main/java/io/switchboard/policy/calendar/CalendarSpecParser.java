@@ -222,19 +222,30 @@ final class CalendarSpecParser
         {
             throw word.error(dots + 2, "the range ends before it starts");
         }
+        if (first.plusYears(CalendarSpec.MAX_SPAN_YEARS).isBefore(last))
+        {
+            throw word.error(dots + 2, "the range spans more than " + CalendarSpec.MAX_SPAN_YEARS + " years");
+        }
         return new LocalDate[] {first, last};
     }
 
     private static LocalDate date(final Word word, final String text, final int offset)
     {
+        final LocalDate date;
         try
         {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         }
         catch (final DateTimeException ex)
         {
             throw word.error(offset, "expected a date like 2025-12-25 but found '" + text + "'");
         }
+        if (date.isBefore(CalendarSpec.EARLIEST_DATE) || date.isAfter(CalendarSpec.LATEST_DATE))
+        {
+            throw word.error(offset, "the date " + text + " is outside " + CalendarSpec.EARLIEST_DATE + ".." +
+                CalendarSpec.LATEST_DATE);
+        }
+        return date;
     }
 
     private static Word argument(final List<Word> words, final int index, final String what)

@@ -12,6 +12,10 @@ import java.util.regex.PatternSyntaxException;
  */
 final class ConditionParser
 {
+    /** Deepest nesting of parentheses and negations in one condition. */
+    static final int MAX_NESTING = 64;
+
+    private int depth;
     private final TokenCursor cursor;
     private final NameList.Builder attributes;
     private final List<Pattern> patterns;
@@ -25,7 +29,21 @@ final class ConditionParser
 
     Condition parse()
     {
+        depth = 0;
         return or();
+    }
+
+    /**
+     * One more level of parentheses or negation. The parser (and the compiled condition) recurse once per level, so
+     * the depth is bounded: a hostile rule text is a syntax error, never a stack overflow.
+     */
+    private void enter(final Token token)
+    {
+        if (++depth > MAX_NESTING)
+        {
+            throw TokenCursor.error(token, "conditions nest deeper than " + MAX_NESTING +
+                " levels of parentheses and '!'");
+        }
     }
 
     private Condition or()
@@ -52,9 +70,13 @@ final class ConditionParser
 
     private Condition unary()
     {
+        final Token token = cursor.peek();
         if (cursor.accept(TokenType.NOT))
         {
-            return new Conditions.Not(unary());
+            enter(token);
+            final Condition negated = new Conditions.Not(unary());
+            depth--;
+            return negated;
         }
         return primary();
     }
@@ -64,8 +86,10 @@ final class ConditionParser
         final Token token = cursor.peek();
         if (cursor.accept(TokenType.LPAREN))
         {
+            enter(token);
             final Condition inner = or();
             cursor.expect(TokenType.RPAREN, "')'");
+            depth--;
             return inner;
         }
         if (token.isWord("true") || token.isWord("false"))

@@ -200,6 +200,10 @@ public final class PolicyEngine extends CommandProxy implements StateMachine, Co
     public Result apply(final CommandDecoder command)
     {
         final long now = command.now();
+        if (now < 0 || now >= RoutingEngine.MAX_TIME)
+        {
+            return invalidTime(command, now); // before the policy frame: no policy timer may fire at such a time
+        }
         switch (command.type())
         {
             case ENQUEUE:
@@ -518,6 +522,21 @@ public final class PolicyEngine extends CommandProxy implements StateMachine, Co
                 ladder.refresh(slot, now);
             }
         }
+    }
+
+    /** A time no engine accepts: the routing engine rejects its own commands, the policy ones are rejected here. */
+    private Result invalidTime(final CommandDecoder command, final long now)
+    {
+        final CommandType type = command.type();
+        if (type.isPolicy())
+        {
+            return rejected(now, type, Result.INVALID_TIME, command.itemId());
+        }
+        if (type == CommandType.INSTALL_POLICIES)
+        {
+            return rejected(now, type, Result.INVALID_TIME, -1);
+        }
+        return CommandApplier.apply(command, engine);
     }
 
     private Result rejected(final long now, final CommandType type, final Result reason, final long subject)

@@ -1,5 +1,6 @@
 package io.switchboard.policy.spec;
 
+import io.switchboard.engine.RoutingEngine;
 import io.switchboard.model.OverflowAction;
 import java.util.Objects;
 
@@ -63,9 +64,10 @@ public final class OverflowRule
      */
     public static Condition whenEstimatedWaitAtLeast(final long waitMs)
     {
-        if (waitMs < 0)
+        if (waitMs < 0 || waitMs > RoutingEngine.MAX_DURATION_MS)
         {
-            throw new PolicySetupException("whenEstimatedWaitAtLeast: the wait must be 0 or more, was " + waitMs);
+            throw new PolicySetupException("whenEstimatedWaitAtLeast: the wait must be 0.." +
+                RoutingEngine.MAX_DURATION_MS + " ms, was " + waitMs);
         }
         return new Condition(OverflowTrigger.ESTIMATED_WAIT_AT_LEAST, waitMs);
     }
@@ -85,9 +87,10 @@ public final class OverflowRule
      */
     public static Condition afterWaiting(final long waitMs)
     {
-        if (waitMs <= 0)
+        if (waitMs <= 0 || waitMs > RoutingEngine.MAX_DURATION_MS)
         {
-            throw new PolicySetupException("afterWaiting: the wait must be positive, was " + waitMs);
+            throw new PolicySetupException("afterWaiting: the wait must be 1.." + RoutingEngine.MAX_DURATION_MS +
+                " ms, was " + waitMs);
         }
         return new Condition(OverflowTrigger.WAITED_AT_LEAST, waitMs);
     }

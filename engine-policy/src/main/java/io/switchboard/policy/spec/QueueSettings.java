@@ -1,5 +1,6 @@
 package io.switchboard.policy.spec;
 
+import io.switchboard.engine.RoutingEngine;
 import io.switchboard.model.OverflowAction;
 import io.switchboard.policy.calendar.BusinessCalendar;
 
@@ -55,9 +56,10 @@ public final class QueueSettings
         {
             ServicePolicies.checkPriority(raiseTo, "queue '" + name + "': sentimentRaise");
         }
-        if (policy.expectedHandleMs < 0)
+        if (policy.expectedHandleMs < 0 || policy.expectedHandleMs > RoutingEngine.MAX_DURATION_MS)
         {
-            throw PolicySetupException.ofQueue(name, -1, "expectedHandleMs must be 0 or more");
+            throw PolicySetupException.ofQueue(name, -1, "expectedHandleMs must be 0.." +
+                RoutingEngine.MAX_DURATION_MS + ", was " + policy.expectedHandleMs);
         }
         this.expectedHandleMs = policy.expectedHandleMs;
     }

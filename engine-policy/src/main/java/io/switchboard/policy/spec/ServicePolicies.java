@@ -29,6 +29,11 @@ public final class ServicePolicies
 {
     /** Overflow transfers one item may make, when {@link Builder#maxOverflowHops(int)} is not called. */
     public static final int DEFAULT_MAX_OVERFLOW_HOPS = 4;
+    /**
+     * Largest time origin, in epoch ms either way (2^46 ms: beyond year 4000), so that engine time plus origin fits
+     * a calendar's arithmetic.
+     */
+    public static final long MAX_TIME_ORIGIN_MS = 1L << 46;
     /** Highest priority a policy may set; the engine's limit. */
     public static final int MAX_PRIORITY = RoutingEngine.MAX_PRIORITY;
 
@@ -293,6 +298,11 @@ public final class ServicePolicies
          */
         public Builder timeOrigin(final long epochMs)
         {
+            if (Math.abs(epochMs) > MAX_TIME_ORIGIN_MS)
+            {
+                throw new PolicySetupException("timeOrigin " + epochMs + " is beyond +-" + MAX_TIME_ORIGIN_MS +
+                    " epoch ms");
+            }
             this.timeOriginMs = epochMs;
             return this;
         }

@@ -1,5 +1,6 @@
 package io.switchboard.policy.spec;
 
+import io.switchboard.engine.RoutingEngine;
 import io.switchboard.model.SlaKpi;
 import io.switchboard.policy.calendar.BusinessCalendar;
 
@@ -48,10 +49,11 @@ public final class SlaDefinition
                 continue;
             }
             any = true;
-            if (warningMs[k] <= 0 || failureMs[k] < warningMs[k])
+            if (warningMs[k] <= 0 || failureMs[k] < warningMs[k] || failureMs[k] > RoutingEngine.MAX_DURATION_MS)
             {
-                throw PolicySetupException.ofSla(name, 0, 0, kpi + " needs 0 < warning <= failure (warning "
-                    + warningMs[k] + " ms, failure " + failureMs[k] + " ms)");
+                throw PolicySetupException.ofSla(name, 0, 0, kpi + " needs 0 < warning <= failure <= "
+                    + RoutingEngine.MAX_DURATION_MS + " (warning " + warningMs[k] + " ms, failure " + failureMs[k]
+                    + " ms)");
             }
         }
         if (!any)
