@@ -111,7 +111,7 @@ class ServicePoliciesTest
     @Test
     void badRuleArgumentsAreRejectedWhereTheyAreWritten()
     {
-        assertThatThrownBy(() -> OverflowRule.afterWaiting(0)).hasMessageContaining("the wait must be positive");
+        assertThatThrownBy(() -> OverflowRule.afterWaiting(0)).hasMessageContaining("the wait must be 1..");
         assertThatThrownBy(() -> OverflowRule.whenWaitingAtLeast(-1)).hasMessageContaining("0 or more");
         assertThatThrownBy(() -> OverflowRule.whenNoAgentLoggedIn().raisePriorityTo(2_000_000))
             .hasMessageContaining("out of range");
