@@ -33,8 +33,8 @@ class ServicePoliciesTest
         assertThatThrownBy(() -> ServicePolicies.builder()
             .sla("premium", new SlaSpec().firstResponse(30 * MINUTE, 15 * MINUTE)))
             .isInstanceOf(PolicySetupException.class)
-            .hasMessage("SLA 'premium': FIRST_RESPONSE needs 0 < warning <= failure (warning 1800000 ms, failure "
-                + "900000 ms)");
+            .hasMessage("SLA 'premium': FIRST_RESPONSE needs 0 < warning <= failure <= 1099511627776 (warning "
+                + "1800000 ms, failure 900000 ms)");
     }
 
     @Test
