@@ -25,13 +25,19 @@ public record JournalDamage(Kind kind, long index, String file, long position, S
         /** The record is intact but carries the wrong index: records are missing or duplicated. */
         OUT_OF_SEQUENCE,
         /** The queue's own index lists records after this point that cannot be read at all. */
-        UNREADABLE
+        UNREADABLE,
+        /**
+         * The journal ends before records it is known to have held (its high-water mark, or a snapshot of a later
+         * index): a cycle file deleted, or cut at a record boundary. {@code index} is where the records stop.
+         */
+        MISSING
     }
 
     @Override
     public String toString()
     {
-        return kind + " journal tail at index " + index + " (" + (file.isEmpty() ? "?" : file) + " byte " + position +
-            "): " + detail;
+        final String where = file.isEmpty() && position < 0 ? "" :
+            " (" + (file.isEmpty() ? "?" : file) + " byte " + position + ")";
+        return kind + " journal tail at index " + index + where + ": " + detail;
     }
 }

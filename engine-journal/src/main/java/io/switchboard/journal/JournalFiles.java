@@ -31,9 +31,13 @@ final class JournalFiles
     final Path snapshots;
     final Path damaged;
     final Path salvage;
+    final Path identity;
+    final Path highWater;
 
     JournalFiles(final Path dir)
     {
+        this.identity = dir.resolve("journal.id");
+        this.highWater = dir.resolve("high-water");
         this.dir = dir;
         this.queue = dir.resolve("queue");
         this.snapshots = dir.resolve("snapshots");

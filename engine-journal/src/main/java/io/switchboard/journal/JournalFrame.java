@@ -128,6 +128,25 @@ final class JournalFrame
         }
     }
 
+    /** @return the CRC32C stored in the frame at {@code at}. */
+    int crc(final int at)
+    {
+        return buffer.getInt(at + CRC_OFFSET, ORDER);
+    }
+
+    /**
+     * The journal's chain: a 64-bit hash over the CRCs of every frame from index 0 on, so that the chain value at
+     * an index stands for the exact command stream before it (a snapshot records it; see {@link SnapshotFiles}).
+     *
+     * @return the chain value after a frame with this CRC follows {@code chain}.
+     */
+    static long chain(final long chain, final int crc)
+    {
+        long h = (chain ^ (crc & 0xFFFFFFFFL)) * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 29;
+        return h;
+    }
+
     long index(final int at)
     {
         return buffer.getLong(at + INDEX_OFFSET, ORDER);

@@ -43,6 +43,7 @@ public final class JournalReader implements AutoCloseable
     private final JournalFrame frame = new JournalFrame();
     private final CommandDecoder decoder = new CommandDecoder();
     private long lastChronicleIndex = -1;
+    private int frameCrc;
 
     /** What a {@link #read} found. Immutable. */
     public record ReadResult(long nextIndex, JournalDamage damage)
@@ -54,6 +55,12 @@ public final class JournalReader implements AutoCloseable
         this.queue = queue;
         this.rollCycle = queue == null ? RollCycles.FAST_DAILY : queue.rollCycle();
         this.originalSizes = originalSizes;
+    }
+
+    /** @return the CRC32C of the frame of the record being handed to the handler (valid during the callback). */
+    int frameCrc()
+    {
+        return frameCrc;
     }
 
     /**
@@ -256,6 +263,7 @@ public final class JournalReader implements AutoCloseable
                             return damaged(tailer, problem, expected, position, length);
                         }
                         final long index = expected++;
+                        frameCrc = frame.crc(at);
                         if (index >= from &&
                             !handler.onRecord(index, frames, at + JournalFrame.HEADER_LENGTH, commandLength))
                         {

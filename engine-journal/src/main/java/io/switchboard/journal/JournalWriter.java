@@ -49,6 +49,9 @@ public final class JournalWriter implements CommandTap, AutoCloseable
     private final long snapshotEvery;
     private final SnapshotPublisher snapshots;
     private final AtomicLong durable = new AtomicLong(-1);
+    private final JournalMarks.JournalId id;
+    private long chain;
+    private int lastFrameCrc;
     private long nextIndex;
     private long nextSnapshotAt;
     private int unsynced;
@@ -61,9 +64,13 @@ public final class JournalWriter implements CommandTap, AutoCloseable
     private boolean closed;
 
     private JournalWriter(final JournalFiles files, final StateMachine engine, final JournalOptions options,
-        final long nextIndex, final long lastSnapshot) throws IOException
+        final long nextIndex, final long lastSnapshot, final JournalMarks.JournalId id, final long chain,
+        final int lastFrameCrc) throws IOException
     {
         this.files = files;
+        this.id = id;
+        this.chain = chain;
+        this.lastFrameCrc = lastFrameCrc;
         this.engine = engine;
         this.syncPerBatch = options.durability() == Durability.SYNC_PER_BATCH;
         this.syncBatch = options.syncBatch();
@@ -96,10 +103,12 @@ public final class JournalWriter implements CommandTap, AutoCloseable
             throw new IOException(dir + " already holds a journal");
         }
         Files.createDirectories(dir);
+        final JournalMarks.JournalId id = JournalMarks.newId();
+        JournalMarks.writeId(files, id);
         final SnapshotBuffer state = SnapshotFiles.serialize(engine, 64 * 1024);
-        SnapshotFiles.write(files.snapshots, 0, state.bytes, state.length);
+        SnapshotFiles.write(files.snapshots, new SnapshotFiles.Header(0, 0, id, 0, 0), state.bytes, state.length);
         JournalFiles.fsyncDirectory(dir);
-        return new JournalWriter(files, engine, options, 0, 0);
+        return new JournalWriter(files, engine, options, 0, 0, id, 0, 0);
     }
 
     /**
@@ -115,8 +124,9 @@ public final class JournalWriter implements CommandTap, AutoCloseable
         final JournalFiles files = new JournalFiles(dir);
         JournalRepair.prepareForAppend(files, recovered);
         files.deleteSnapshotTemporaries();
+        JournalMarks.writeHighWater(files, recovered.nextIndex()); // what was lost before is accepted as lost now
         final JournalWriter writer = new JournalWriter(files, recovered.engine(), options, recovered.nextIndex(),
-            recovered.snapshotIndex());
+            recovered.snapshotIndex(), recovered.journalId(), recovered.chain(), recovered.lastFrameCrc());
         if (writer.syncPerBatch)
         {
             files.forceQueue();
@@ -179,7 +189,10 @@ public final class JournalWriter implements CommandTap, AutoCloseable
             writeStaged();
         }
         final long index = nextIndex;
-        stagedBytes += frame.encode(stagedBytes, index, buffer, offset, length);
+        final int at = stagedBytes;
+        stagedBytes = at + frame.encode(at, index, buffer, offset, length);
+        lastFrameCrc = frame.crc(at);
+        chain = JournalFrame.chain(chain, lastFrameCrc);
         staged++;
         nextIndex = index + 1;
         return index;
@@ -298,6 +311,15 @@ public final class JournalWriter implements CommandTap, AutoCloseable
         finally
         {
             snapshots.close();
+            try
+            {
+                files.forceQueue(); // the mark must never claim records the disk does not hold
+                JournalMarks.writeHighWater(files, nextIndex);
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException("cannot record the journal's high-water mark", ex);
+            }
             closeSyncChannel();
             appender.close();
             queue.close();
@@ -315,7 +337,7 @@ public final class JournalWriter implements CommandTap, AutoCloseable
         nextSnapshotAt = snapshotEvery > 0 ? index + snapshotEvery : Long.MAX_VALUE;
         final SnapshotBuffer state = SnapshotFiles.serialize(engine, snapshotSizeHint);
         snapshotSizeHint = state.length + state.length / 8;
-        snapshots.publish(index, state);
+        snapshots.publish(new SnapshotFiles.Header(index, 0, id, chain, lastFrameCrc), state);
     }
 
     private void force() throws IOException

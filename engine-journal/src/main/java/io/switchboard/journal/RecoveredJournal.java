@@ -19,10 +19,17 @@ public final class RecoveredJournal<E extends StateMachine>
     private final JournalDamage damage;
     private final List<String> skippedSnapshots;
     private final long elapsedNanos;
+    private final JournalMarks.JournalId journalId;
+    private final long chain;
+    private final int lastFrameCrc;
 
     RecoveredJournal(final E engine, final long snapshotIndex, final long nextIndex,
-        final JournalDamage damage, final List<String> skippedSnapshots, final long elapsedNanos)
+        final JournalDamage damage, final List<String> skippedSnapshots, final long elapsedNanos,
+        final JournalMarks.JournalId journalId, final long chain, final int lastFrameCrc)
     {
+        this.journalId = journalId;
+        this.chain = chain;
+        this.lastFrameCrc = lastFrameCrc;
         this.engine = engine;
         this.snapshotIndex = snapshotIndex;
         this.nextIndex = nextIndex;
@@ -65,6 +72,24 @@ public final class RecoveredJournal<E extends StateMachine>
     public List<String> skippedSnapshots()
     {
         return skippedSnapshots;
+    }
+
+    /** The journal's identity. */
+    JournalMarks.JournalId journalId()
+    {
+        return journalId;
+    }
+
+    /** The journal's chain value after the last good record (what a writer that resumes continues from). */
+    long chain()
+    {
+        return chain;
+    }
+
+    /** The CRC of the last good record's frame (0 when there is none). */
+    int lastFrameCrc()
+    {
+        return lastFrameCrc;
     }
 
     /** @return wall-clock time recovery took, in nanoseconds. */

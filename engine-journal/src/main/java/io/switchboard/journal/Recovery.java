@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Rebuilds an engine from a journal directory: a snapshot, then the journal records after it, each decoded and
@@ -25,10 +27,13 @@ import java.util.List;
  *   <li>{@link #replay}: the oldest usable snapshot (normally snapshot 0, the setup) + every record, every event
  *       delivered — "replay yesterday exactly".</li>
  * </ul>
- * A snapshot is usable when its file is intact and the journal holds every record from its index on (one that is
- * corrupt, or lies beyond the journal's last good record, or precedes pruned records, is skipped with the reason).
- * Damage in the tail stops the replay there; it is reported in {@link RecoveredJournal#damage()} and everything
- * before it is recovered.
+ * A snapshot is usable when its file is intact, it names this journal ({@code journal.id}), the journal's record
+ * before it is the last command it saw (the frame CRC in its header), and the journal holds every record from its
+ * index on; one that is not is skipped with the reason. While replaying, every later snapshot of the journal is checked
+ * against the chain over the replayed frames, and one of another history is reported. Damage in the tail stops the
+ * replay there; it is reported in {@link RecoveredJournal#damage()} and everything before it is recovered. A journal
+ * that ends cleanly but before records it is known to have held (its {@code high-water} mark, or a snapshot of a later
+ * index, both written only after the journal was forced) reports them as {@link JournalDamage.Kind#MISSING}.
  *
  * <p><b>Threading:</b> stateless; the calling thread reads the files and builds the engine, and should then own it.
  */
@@ -86,21 +91,43 @@ public final class Recovery
             throw new IOException(dir + " is not a journal (no snapshot in " + files.snapshots + ")");
         }
         files.finishInterruptedRepair();
-        final List<SnapshotFiles.Entry> snapshots = new ArrayList<>(SnapshotFiles.list(files.snapshots));
+        final JournalMarks.JournalId id = JournalMarks.readId(files);
+        if (id == null)
+        {
+            throw new IOException(files.identity + " is missing or damaged: without it the journal's own snapshots " +
+                "cannot be told from another journal's");
+        }
+        final Skipped skipped = new Skipped();
+        final List<SnapshotFiles.Entry> candidates = new ArrayList<>();
+        final List<SnapshotFiles.Header> ownHeaders = new ArrayList<>();
+        for (final SnapshotFiles.Entry snapshot : SnapshotFiles.list(files.snapshots))
+        {
+            final SnapshotFiles.Header header = SnapshotFiles.readHeader(snapshot);
+            if (header != null && !header.journal().equals(id))
+            {
+                skipped.add(snapshot, "belongs to journal " + header.journal() + ", not to this journal " + id);
+                continue;
+            }
+            if (header != null)
+            {
+                ownHeaders.add(header);
+            }
+            candidates.add(snapshot);
+        }
         if (!newest)
         {
-            Collections.reverse(snapshots);
+            Collections.reverse(candidates);
         }
-        final List<String> skipped = new ArrayList<>();
+        final HeldRecords held = new HeldRecords(JournalMarks.readHighWater(files), ownHeaders);
         try (JournalReader reader = JournalReader.open(dir))
         {
             final long first = reader.firstIndex();
-            for (final SnapshotFiles.Entry snapshot : snapshots)
+            for (final SnapshotFiles.Entry snapshot : candidates)
             {
-                final String name = snapshot.path().getFileName().toString();
                 if (first > snapshot.index())
                 {
-                    skipped.add(name + ": the journal no longer holds the records before " + first + " (pruned)");
+                    skipped.add(snapshot, "the journal no longer holds the records before " + first +
+                        " (pruned)");
                     continue;
                 }
                 final EventRelay relay = new EventRelay(newest ? null : events);
@@ -111,42 +138,161 @@ public final class Recovery
                 }
                 catch (final IOException ex)
                 {
-                    skipped.add(name + ": " + ex.getMessage());
+                    skipped.add(snapshot, ex.getMessage());
                     continue;
                 }
-                final JournalReader.ReadResult result = reader.read(snapshot.index(), new Replayer(loaded.engine()));
-                if (result.nextIndex() < snapshot.index())
+                if (!loaded.header().journal().equals(id))
                 {
-                    skipped.add(name + ": the journal's good records end at index " + result.nextIndex() +
+                    skipped.add(snapshot, "belongs to journal " + loaded.header().journal() +
+                        ", not to this journal " + id);
+                    continue;
+                }
+                final Replayer replayer = new Replayer(reader, loaded.engine(), loaded.header(), ownHeaders, skipped);
+                final long index = snapshot.index();
+                final JournalReader.ReadResult result = reader.read(Math.max(index - 1, 0), replayer);
+                if (replayer.previousMismatch)
+                {
+                    skipped.add(snapshot, "the journal's record " + (index - 1) + " is not the last command " +
+                        "this snapshot saw (a snapshot of another history)");
+                    continue;
+                }
+                if (first < 0 && index > 0)
+                {
+                    skipped.add(snapshot, "the journal holds no records (its queue files are gone)");
+                    continue;
+                }
+                if (result.nextIndex() < index)
+                {
+                    skipped.add(snapshot, "the journal's good records end at index " + result.nextIndex() +
                         (result.damage() == null ? "" : " (" + result.damage() + ")"));
                     continue;
                 }
+                replayer.checkEnd(result.nextIndex());
                 relay.target = events;
-                return new RecoveredJournal<>(loaded.engine(), snapshot.index(), result.nextIndex(), result.damage(),
-                    skipped, System.nanoTime() - startNs);
+                final JournalDamage damage = result.damage() != null ? result.damage()
+                    : held.missingAfter(result.nextIndex());
+                return new RecoveredJournal<>(loaded.engine(), index, result.nextIndex(), damage, skipped.reasons,
+                    System.nanoTime() - startNs, id, replayer.chain, replayer.lastCrc);
             }
         }
-        throw new IOException("no usable snapshot in " + files.snapshots + ": " + skipped);
+        throw new IOException("no usable snapshot in " + files.snapshots + ": " + skipped.reasons);
     }
 
-    /** Applies each record to the engine. Engine (calling) thread. */
+    /** The snapshots recovery did not use, each reported once with its reason. */
+    private static final class Skipped
+    {
+        final List<String> reasons = new ArrayList<>();
+        final Set<Long> indexes = new HashSet<>();
+
+        void add(final SnapshotFiles.Entry snapshot, final String reason)
+        {
+            add(snapshot.index(), reason);
+        }
+
+        void add(final long index, final String reason)
+        {
+            if (indexes.add(index))
+            {
+                reasons.add(SnapshotFiles.fileName(index) + ": " + reason);
+            }
+        }
+    }
+
+    /**
+     * How many records the journal is known to have held: its high-water mark and the index of its newest snapshot
+     * (a snapshot is published only after the journal was forced). A journal that ends before that lost records.
+     */
+    private record HeldRecords(long highWater, List<SnapshotFiles.Header> snapshots)
+    {
+        JournalDamage missingAfter(final long end)
+        {
+            long known = highWater;
+            String evidence = "its high-water mark";
+            for (final SnapshotFiles.Header header : snapshots)
+            {
+                if (header.index() > known)
+                {
+                    known = header.index();
+                    evidence = SnapshotFiles.fileName(header.index()) + ", published after the journal was forced,";
+                }
+            }
+            if (known <= end)
+            {
+                return null;
+            }
+            return new JournalDamage(JournalDamage.Kind.MISSING, end, "", -1,
+                "records " + end + ".." + (known - 1) + " are gone: " + evidence + " shows the journal held " + known +
+                " records, it now ends after " + end + " (a cycle file deleted, or cut at a record boundary)");
+        }
+    }
+
+    /**
+     * Applies each record from the snapshot's index on, and checks the journal against the snapshot's header: the
+     * record before it must be the last command the snapshot saw (its frame CRC), and the chain over the replayed
+     * frames must match every later snapshot of this journal at its index. Engine (calling) thread.
+     */
     private static final class Replayer implements JournalRecordHandler
     {
+        private final JournalReader reader;
         private final EngineCommands engine;
         private final CommandDecoder decoder = new CommandDecoder();
+        private final SnapshotFiles.Header start;
+        private final List<SnapshotFiles.Header> later;
+        private final Skipped findings;
+        private int nextLater;
+        long chain;
+        int lastCrc;
+        boolean previousMismatch;
 
-        Replayer(final EngineCommands engine)
+        Replayer(final JournalReader reader, final EngineCommands engine, final SnapshotFiles.Header start,
+            final List<SnapshotFiles.Header> ownHeaders, final Skipped findings)
         {
+            this.reader = reader;
             this.engine = engine;
+            this.start = start;
+            this.later = ownHeaders.stream().filter(h -> h.index() > start.index())
+                .sorted(java.util.Comparator.comparingLong(SnapshotFiles.Header::index)).toList();
+            this.findings = findings;
+            this.chain = start.chain();
+            this.lastCrc = start.lastFrameCrc();
         }
 
         @Override
         public boolean onRecord(final long index, final org.agrona.DirectBuffer buffer, final int offset,
             final int length)
         {
+            final int crc = reader.frameCrc();
+            if (index < start.index())
+            {
+                previousMismatch = crc != start.lastFrameCrc();
+                return !previousMismatch;
+            }
+            checkLater(index);
             decoder.wrap(buffer, offset, length);
             CommandApplier.apply(decoder, engine);
+            chain = JournalFrame.chain(chain, crc);
+            lastCrc = crc;
             return true;
+        }
+
+        /** After the last record: a later snapshot exactly at the end is checked too. */
+        void checkEnd(final long end)
+        {
+            checkLater(end);
+        }
+
+        /** Checks the later snapshots at {@code index} (the chain before the record at {@code index}). */
+        private void checkLater(final long index)
+        {
+            while (nextLater < later.size() && later.get(nextLater).index() <= index)
+            {
+                final SnapshotFiles.Header header = later.get(nextLater++);
+                if (header.index() == index && header.chain() != chain)
+                {
+                    findings.add(header.index(), "does not match this journal's records before " +
+                        "it (chain differs): it was taken from another history");
+                }
+            }
         }
     }
 }

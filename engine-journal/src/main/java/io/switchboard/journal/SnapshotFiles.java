@@ -25,19 +25,24 @@ import java.util.zip.CRC32C;
  * commands, written to a temporary file, forced, and renamed into place (so a crash leaves either the whole file or
  * none). Layout, little-endian:
  * <pre>
- *   0   i64 magic "SWBJSNAP"       8  i32 format version (1)   12 i32 reserved
- *   16  i64 journal index          24 i64 state hash (FNV-1a 64 of the engine snapshot, = RoutingEngine.stateHash())
+ *   0   i64 magic "SWBJSNAP"       8  i32 format version (2)   12 i32 reserved
+ *   16  i64 journal index          24 i64 state hash (FNV-1a 64 of the engine snapshot, = StateMachine.stateHash())
  *   32  i64 written at (epoch ms, informative)                 40 i32 engine snapshot length
- *   44  i32 CRC32C of bytes [0, 44) and of the engine snapshot  48 i64 reserved
- *   56  engine snapshot (RoutingEngine.writeSnapshot: canonical and versioned itself)
+ *   44  i32 CRC32C of bytes [0, 44), [48, 88) and of the engine snapshot
+ *   48  journal id (2 x i64: the journal this snapshot belongs to, see {@link JournalMarks})
+ *   64  i64 chain: the journal's chain value at this index (a hash over the CRCs of every frame before it)
+ *   72  i32 CRC32C of the frame at index - 1 (0 for index 0)   76 i32 reserved   80 i64 reserved
+ *   88  engine snapshot (StateMachine.writeSnapshot: canonical and versioned itself)
  * </pre>
+ * The journal id, the chain and the last frame's CRC tie a snapshot to the exact command stream before it: recovery
+ * refuses a snapshot of another journal, or one whose last command is not the journal's.
  * Stateless; any thread.
  */
 final class SnapshotFiles
 {
     static final long MAGIC = 0x50414E534A425753L; // "SWBJSNAP" read little-endian
-    static final int FORMAT_VERSION = 1;
-    static final int HEADER_LENGTH = 56;
+    static final int FORMAT_VERSION = 2;
+    static final int HEADER_LENGTH = 88;
 
     private static final Pattern NAME = Pattern.compile("snapshot-(\\d{20})\\.snap");
 
@@ -55,18 +60,38 @@ final class SnapshotFiles
         }
     }
 
-    /** A validated, restored snapshot. */
-    record Loaded<E extends StateMachine>(long index, long stateHash, E engine)
+    /** What a snapshot says of itself: where it is in which journal, and the journal's chain there. */
+    record Header(long index, long stateHash, JournalMarks.JournalId journal, long chain, int lastFrameCrc)
     {
+    }
+
+    /** A validated, restored snapshot. */
+    record Loaded<E extends StateMachine>(Header header, E engine)
+    {
+        long index()
+        {
+            return header.index();
+        }
+
+        long stateHash()
+        {
+            return header.stateHash();
+        }
     }
 
     private SnapshotFiles()
     {
     }
 
+    /** @return the file name of the snapshot at {@code index}. */
+    static String fileName(final long index)
+    {
+        return String.format("snapshot-%020d.snap", index);
+    }
+
     static Path pathOf(final Path snapshots, final long index)
     {
-        return snapshots.resolve(String.format("snapshot-%020d.snap", index));
+        return snapshots.resolve(fileName(index));
     }
 
     /** @return the snapshot files, newest (highest index) first; temporary files are ignored. */
@@ -102,11 +127,12 @@ final class SnapshotFiles
      * @param state the engine's snapshot bytes, {@code [0, length)}.
      * @return the file.
      */
-    static Path write(final Path snapshots, final long index, final byte[] state, final int length)
+    static Path write(final Path snapshots, final Header about, final byte[] state, final int length)
         throws IOException
     {
         Files.createDirectories(snapshots);
-        final ByteBuffer header = header(index, fnv1a(state, length), System.currentTimeMillis(), state, length);
+        final long index = about.index();
+        final ByteBuffer header = header(about, fnv1a(state, length), System.currentTimeMillis(), state, length);
         final Path target = pathOf(snapshots, index);
         final Path temp = snapshots.resolve(target.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -167,7 +193,38 @@ final class SnapshotFiles
         }
         final E engine = loader.load(
             new DataInputStream(new ByteArrayInputStream(bytes, HEADER_LENGTH, length)), events);
-        return new Loaded<>(index, header.getLong(24), engine);
+        return new Loaded<>(header(header), engine);
+    }
+
+    /**
+     * Reads only what a snapshot says of itself (magic, version, index, journal id, chain), not its state: enough
+     * to know which journal it belongs to and how far that journal reached, without restoring an engine.
+     *
+     * @return the header, or null when the file is not a snapshot of this format.
+     */
+    static Header readHeader(final Entry entry)
+    {
+        final byte[] bytes = new byte[HEADER_LENGTH];
+        try (java.io.InputStream in = Files.newInputStream(entry.path()))
+        {
+            if (in.readNBytes(bytes, 0, HEADER_LENGTH) < HEADER_LENGTH)
+            {
+                return null;
+            }
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
+        final ByteBuffer header = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        return header.getLong(0) != MAGIC || header.getInt(8) != FORMAT_VERSION ||
+            header.getLong(16) != entry.index() ? null : header(header);
+    }
+
+    private static Header header(final ByteBuffer header)
+    {
+        return new Header(header.getLong(16), header.getLong(24),
+            new JournalMarks.JournalId(header.getLong(48), header.getLong(56)), header.getLong(64), header.getInt(72));
     }
 
     /** Serialises an engine's state (engine thread; allocates, slow path). */
@@ -197,23 +254,26 @@ final class SnapshotFiles
         return hash;
     }
 
-    private static ByteBuffer header(final long index, final long stateHash, final long writtenAt, final byte[] state,
-        final int length)
+    private static ByteBuffer header(final Header about, final long stateHash, final long writtenAt,
+        final byte[] state, final int length)
     {
         final byte[] bytes = new byte[HEADER_LENGTH];
         final ByteBuffer header = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        header.putLong(0, MAGIC).putInt(8, FORMAT_VERSION).putInt(12, 0).putLong(16, index).putLong(24, stateHash)
-            .putLong(32, writtenAt).putInt(40, length).putLong(48, 0L);
+        header.putLong(0, MAGIC).putInt(8, FORMAT_VERSION).putInt(12, 0).putLong(16, about.index())
+            .putLong(24, stateHash).putLong(32, writtenAt).putInt(40, length)
+            .putLong(48, about.journal().high()).putLong(56, about.journal().low()).putLong(64, about.chain())
+            .putInt(72, about.lastFrameCrc()).putInt(76, 0).putLong(80, 0L);
         header.putInt(44, crc(bytes, state, 0, length));
         header.position(0).limit(HEADER_LENGTH);
         return header;
     }
 
-    /** CRC32C over header bytes [0, 44) and the state bytes. */
+    /** CRC32C over header bytes [0, 44) and [48, 88) and the state bytes. */
     private static int crc(final byte[] header, final byte[] state, final int stateOffset, final int length)
     {
         final CRC32C crc = new CRC32C();
         crc.update(header, 0, 44);
+        crc.update(header, 48, HEADER_LENGTH - 48);
         crc.update(state, stateOffset, length);
         return (int)crc.getValue();
     }

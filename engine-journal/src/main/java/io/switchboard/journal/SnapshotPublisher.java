@@ -34,15 +34,16 @@ final class SnapshotPublisher implements AutoCloseable
     }
 
     /** Queues the snapshot of the state after {@code index} commands; takes ownership of {@code state}. */
-    void publish(final long index, final SnapshotBuffer state)
+    void publish(final SnapshotFiles.Header about, final SnapshotBuffer state)
     {
         executor.execute(() ->
         {
             try
             {
                 files.forceQueue();
-                SnapshotFiles.write(files.snapshots, index, state.bytes, state.length);
-                published.set(index);
+                SnapshotFiles.write(files.snapshots, about, state.bytes, state.length);
+                JournalMarks.writeHighWater(files, about.index()); // the journal held at least this much, forced
+                published.set(about.index());
                 if (retention != null)
                 {
                     retention.apply();

@@ -67,11 +67,11 @@ class CorruptionTest
         journal(COMMANDS, new JournalOptions());
         final Tamper.Place place = Tamper.find(dir, BAD);
         final Path copy = dir.resolveSibling(dir.getFileName() + "-pristine");
-        copyTree(dir, copy);
+        Tamper.copyTree(dir, copy);
         for (long seed = 1; seed <= 6; seed++)
         {
             JournalFiles.deleteTree(dir);
-            copyTree(copy, dir);
+            Tamper.copyTree(copy, dir);
             Tamper.garbage(place.file(), place.header(), 4_096, seed);
 
             final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(dir, new EventStreamHash());
@@ -170,24 +170,5 @@ class CorruptionTest
     private static long referenceHashAfter(final long commands)
     {
         return JournaledEngine.reference(SEED).run(commands).engine.stateHash();
-    }
-
-    private static void copyTree(final Path from, final Path to) throws IOException
-    {
-        try (var paths = Files.walk(from))
-        {
-            for (final Path path : paths.toList())
-            {
-                final Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path))
-                {
-                    Files.createDirectories(target);
-                }
-                else
-                {
-                    Files.copy(path, target);
-                }
-            }
-        }
     }
 }

@@ -107,12 +107,42 @@ final class Tamper
         }
     }
 
+    /** Copies a journal directory (tests damage one copy and keep the other). */
+    static void copyTree(final Path from, final Path to) throws IOException
+    {
+        try (var paths = java.nio.file.Files.walk(from))
+        {
+            for (final Path path : paths.toList())
+            {
+                final Path target = to.resolve(from.relativize(path).toString());
+                if (java.nio.file.Files.isDirectory(path))
+                {
+                    java.nio.file.Files.createDirectories(target);
+                }
+                else
+                {
+                    java.nio.file.Files.copy(path, target);
+                }
+            }
+        }
+    }
+
     /** Cuts the file at {@code length} bytes. */
     static void truncate(final Path file, final long length) throws IOException
     {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
         {
             raf.setLength(length);
+        }
+    }
+
+    /** Overwrites {@code count} bytes from {@code at} with zeros (what a lost, never-written page reads as). */
+    static void zero(final Path file, final long at, final int count) throws IOException
+    {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(at);
+            raf.write(new byte[count]);
         }
     }
 

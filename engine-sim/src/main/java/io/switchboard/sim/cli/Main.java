@@ -49,7 +49,18 @@ public final class Main implements Runnable
         System.setProperty("chronicle.analytics.disable", "true");
         final CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler(Main::handle);
+        commandLine.setParameterExceptionHandler(Main::badParameters);
         return commandLine.execute(args);
+    }
+
+    /** Bad options or parameters: one line naming the problem and where help is, no usage block. */
+    private static int badParameters(final CommandLine.ParameterException ex, final String[] args)
+    {
+        final CommandLine command = ex.getCommandLine();
+        final PrintWriter err = command.getErr();
+        err.println(ex.getMessage() + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return BAD_INPUT;
     }
 
     private static int handle(final Exception ex, final CommandLine commandLine,

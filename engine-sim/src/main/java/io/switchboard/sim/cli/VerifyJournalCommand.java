@@ -23,9 +23,10 @@ import java.util.concurrent.Callable;
  * fresh engine (from the initial, empty snapshot: the setup and the policies are commands in the journal; every
  * record validated) and prints one JSON line {@code {"commands", "stateHash", "eventsHash", "queues": {name:
  * {"overflowed", "slaWarnings", "slaBreaches"}}}} — equal to the {@code "journal"} object of the run's report when
- * the journal is complete. A damaged tail adds a
- * {@code "damage"} object (kind, index, file, position, detail), describes it on stderr and exits 1; the hashes are
- * then those of the good records before it. Main thread.
+ * the journal is complete. A damaged tail or lost records add a {@code "damage"} object (kind, index, file, position,
+ * detail), are described on stderr and exit 1; the hashes are then those of the good records before it. A snapshot
+ * that could not be used (corrupt, of another journal, of another history) is named on stderr with its reason and
+ * exits 1 too. Main thread.
  */
 @Command(name = "verify-journal", mixinStandardHelpOptions = true,
     description = "Replay a journal (from 'run --journal DIR') into a fresh engine; print commands, stateHash and "
@@ -61,13 +62,36 @@ final class VerifyJournalCommand implements Callable<Integer>
             EventStreamHash.hex(replay.engine().stateHash()), events.hex(),
             json -> counts.writeJson(json, replay.engine().engine()));
         System.out.println(json(summary, replay));
-        final JournalDamage damage = replay.damage();
-        if (damage != null)
+        final String problems = problems(replay);
+        if (!problems.isEmpty())
         {
-            System.err.println("error: " + damage + "; replayed the " + replay.replayed() + " good records before it");
+            System.err.println("error: " + problems);
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * Everything that makes the replay less than a full check of the journal, on one line: damage (records lost or
+     * unreadable) and snapshots that were not used (corrupt, of another journal or another history).
+     */
+    private static String problems(final RecoveredJournal<?> replay)
+    {
+        final StringBuilder line = new StringBuilder();
+        final JournalDamage damage = replay.damage();
+        if (damage != null)
+        {
+            line.append(damage).append("; replayed the ").append(replay.replayed()).append(" good records before it");
+        }
+        for (final String skipped : replay.skippedSnapshots())
+        {
+            line.append(line.length() == 0 ? "" : "; ").append("snapshot not used: ").append(skipped);
+        }
+        if (!replay.skippedSnapshots().isEmpty() && replay.snapshotIndex() > 0)
+        {
+            line.append("; replayed from snapshot ").append(replay.snapshotIndex()).append(", not from the start");
+        }
+        return line.toString();
     }
 
     private static String json(final JournalSession.Summary summary, final RecoveredJournal<?> replay)

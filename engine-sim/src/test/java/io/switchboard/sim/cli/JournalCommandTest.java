@@ -110,6 +110,44 @@ class JournalCommandTest
     {
         assertThat(Main.execute("verify-journal", dir.toString())).isEqualTo(Main.BAD_INPUT);
         assertThat(stderr()).contains("not a journal directory");
+        assertThat(stderr().trim().split("\n")).as("one line, no usage block").hasSize(1);
+    }
+
+    @Test
+    void verifyJournalNamesAGarbageSnapshotZeroAndExitsOneInsteadOfFallingBackSilently() throws IOException
+    {
+        final Path journal = dir.resolve("journal");
+        final long commands = journaledRun(journal, "--snapshot-every", "500").get("journal").get("commands").asLong();
+        final Path first = journal.resolve("snapshots").resolve(String.format("snapshot-%020d.snap", 0));
+        try (RandomAccessFile file = new RandomAccessFile(first.toFile(), "rw"))
+        {
+            file.seek(120);
+            file.write(new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        }
+        err.reset();
+
+        final JsonNode replay = verify(journal, 1);
+
+        assertThat(replay.get("commands").asLong()).isEqualTo(commands);
+        assertThat(replay.get("fromSnapshot").asLong()).isEqualTo(500);
+        assertThat(stderr().trim().split("\n")).singleElement().asString()
+            .contains("snapshot not used: snapshot-00000000000000000000.snap", "checksum",
+                "replayed from snapshot 500, not from the start");
+    }
+
+    @Test
+    void verifyJournalReportsADeletedCycleFileAsLostRecords() throws IOException
+    {
+        final Path journal = dir.resolve("journal");
+        final long commands = journaledRun(journal).get("journal").get("commands").asLong();
+        Files.delete(cycleFile(journal));
+        err.reset();
+
+        final JsonNode replay = verify(journal, 1);
+
+        assertThat(replay.get("commands").asLong()).isZero();
+        assertThat(replay.get("damage").get("kind").asText()).isEqualTo("MISSING");
+        assertThat(stderr()).contains("records 0.." + (commands - 1) + " are gone");
     }
 
     @Test
