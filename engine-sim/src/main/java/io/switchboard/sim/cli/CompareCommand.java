@@ -71,6 +71,7 @@ final class CompareCommand implements Callable<Integer>
                     + strategy + "' (expected one of " + String.join(", ", ScenarioLoader.STRATEGIES) + ")");
             }
         }
+        OutputPaths.checkFile(spec, "--json", json);
         final Scenario scenario = RunCommand.Scenarios.load(scenarioFile, seed, duration, spec);
         final Map<String, SimulationReport> reports = new LinkedHashMap<>();
         for (final String strategy : strategies)

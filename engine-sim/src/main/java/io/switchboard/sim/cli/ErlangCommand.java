@@ -47,22 +47,35 @@ final class ErlangCommand implements Callable<Integer>
         {
             throw new CommandLine.ParameterException(spec.commandLine(), "--agents and --concurrency must be >= 1");
         }
+        final long serverCount = (long)agents * concurrency;
+        if (serverCount > ErlangC.MAX_SERVERS)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                "--agents x --concurrency is %,d servers; at most %,d", serverCount, ErlangC.MAX_SERVERS));
+        }
         final double perHour = parseRate(rate);
         final double ahtSeconds = seconds("--aht", aht, false);
         final double thresholdSeconds = seconds("--threshold", threshold, true);
-        final int servers = agents * concurrency;
+        final int servers = (int)serverCount;
         final QueueingAnswer answer;
         final String model;
-        if (patience != null)
+        try
         {
-            answer = ErlangA.solve(servers, perHour, ahtSeconds, seconds("--patience", patience, false),
-                thresholdSeconds);
-            model = "Erlang A (M/M/c+M)";
+            if (patience != null)
+            {
+                answer = ErlangA.solve(servers, perHour, ahtSeconds, seconds("--patience", patience, false),
+                    thresholdSeconds);
+                model = "Erlang A (M/M/c+M)";
+            }
+            else
+            {
+                answer = ErlangC.solve(servers, perHour, ahtSeconds, thresholdSeconds);
+                model = "Erlang C (M/M/c)";
+            }
         }
-        else
+        catch (final IllegalArgumentException ex)
         {
-            answer = ErlangC.solve(servers, perHour, ahtSeconds, thresholdSeconds);
-            model = "Erlang C (M/M/c)";
+            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
         }
         final java.io.PrintStream out = System.out;
         out.printf(Locale.ROOT, "%s: %d servers, %.1f/h, AHT %.1fs%s%n", model, servers, perHour, ahtSeconds,

@@ -2,6 +2,7 @@ package io.switchboard.sim.cli;
 
 import io.switchboard.sim.record.CsvTrafficImporter;
 import io.switchboard.sim.record.RecordingWriter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,9 +23,13 @@ final class ImportCsvCommand implements Callable<Integer>
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "recording directory to create")
     Path out;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call()
     {
+        OutputPaths.checkNewDirectory(spec, "--out", out);
         final CsvTrafficImporter traffic = new CsvTrafficImporter(csv);
         final long items = RecordingWriter.write(traffic, out, "csv " + csv.getFileName());
         System.out.printf("imported %,d work items from %s to %s%n", items, csv, out);

@@ -4,6 +4,7 @@ import io.switchboard.sim.report.CsvReportWriter;
 import io.switchboard.sim.report.HtmlReportWriter;
 import io.switchboard.sim.report.JsonReportWriter;
 import io.switchboard.sim.report.SimulationReport;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -24,6 +25,14 @@ final class OutputOptions
 
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
+
+    /** Checks, before anything is simulated, that every report file asked for can be written. */
+    void checkWritable(final CommandLine.Model.CommandSpec spec)
+    {
+        OutputPaths.checkFile(spec, "--json", json);
+        OutputPaths.checkFile(spec, "--csv", csv);
+        OutputPaths.checkFile(spec, "--html", html);
+    }
 
     void write(final SimulationReport report)
     {

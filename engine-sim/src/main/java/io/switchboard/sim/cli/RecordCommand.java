@@ -34,6 +34,7 @@ final class RecordCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        OutputPaths.checkNewDirectory(spec, "--out", out);
         final Scenario scenario = RunCommand.Scenarios.load(scenarioFile, seed, duration, spec);
         final long items = RecordingWriter.write(new GeneratedTraffic(scenario), out,
             "scenario " + scenario.name() + " seed " + scenario.seed());

@@ -42,6 +42,7 @@ final class ReplayCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        output.checkWritable(spec);
         final Scenario scenario = RunCommand.Scenarios.load(scenarioFile, seed, duration, spec);
         final RecordedTraffic traffic = new RecordedTraffic(dir.toFile());
         final ProgressListener progress = output.quiet ? ProgressListener.NONE : new ProgressBar(System.err, "replay");

@@ -48,6 +48,8 @@ final class RunCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        output.checkWritable(spec);
+        OutputPaths.checkNewDirectory(spec, "--journal", journal);
         final Scenario scenario = Scenarios.load(scenarioFile, seed, duration, spec);
         final ProgressListener progress = output.quiet ? ProgressListener.NONE : new ProgressBar(System.err, "run");
         if (journal == null)

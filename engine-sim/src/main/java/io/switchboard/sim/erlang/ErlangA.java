@@ -12,6 +12,10 @@ import java.util.Arrays;
 public final class ErlangA
 {
     private static final double TAIL = 1e-15;
+    /** The most states of the chain solved (32 MB of doubles): about 4 million items in the system. */
+    static final int MAX_STATES = 4_000_000;
+    /** The most work (jumps x stages) the threshold probability may take: a few seconds at worst. */
+    static final double MAX_UNIFORMIZATION_WORK = 2e9;
 
     private ErlangA()
     {
@@ -24,14 +28,28 @@ public final class ErlangA
      * @param patienceSeconds  mean patience (exponential); must be positive.
      * @param thresholdSeconds service-level threshold.
      * @return the steady-state answer.
+     * @throws IllegalArgumentException unless {@code 1 <= servers <= ErlangC.MAX_SERVERS}, or when the queue would be
+     *     too long to solve (more than {@link #MAX_STATES} items in the system, e.g. a huge overload with very patient
+     *     customers) or the threshold too long for the rates.
      */
     public static QueueingAnswer solve(final int servers, final double ratePerHour, final double ahtSeconds,
         final double patienceSeconds, final double thresholdSeconds)
     {
+        ErlangC.checkServers(servers);
         final double lambda = ratePerHour / 3600.0;
         final double mu = 1.0 / ahtSeconds;
         final double theta = 1.0 / patienceSeconds;
         final double load = lambda * ahtSeconds;
+        // the chain's mass lies around where arrivals balance departures (servers + the overload / theta), spread
+        // by about the square root of lambda / theta: estimate its length before allocating anything
+        final double balance = servers + Math.max(0.0, (lambda - servers * mu) / theta);
+        final double needed = balance + 12.0 * Math.sqrt(lambda / theta + 1.0) + 64.0;
+        if (!(needed <= MAX_STATES))
+        {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                "the queue would hold about %.3g items: beyond what this calculator solves (%d); "
+                    + "check the rate, the handle time and the patience", balance, MAX_STATES));
+        }
 
         // unnormalized stationary probabilities, rescaled to avoid overflow
         double[] p = new double[Math.max(16, servers * 2 + 64)];
@@ -62,9 +80,10 @@ public final class ErlangA
             {
                 break;
             }
-            if (next > 50_000_000)
+            if (next >= MAX_STATES)
             {
-                throw new IllegalArgumentException("the chain does not converge");
+                throw new IllegalArgumentException("the queue would hold more than " + MAX_STATES
+                    + " items: beyond what this calculator solves");
             }
         }
         final int maxState = n;
@@ -116,6 +135,13 @@ public final class ErlangA
         }
         final double rate = nu[queued - 1];
         final double rt = rate * t;
+        final double jumps = rt + 12.0 * Math.sqrt(rt) + 100.0;
+        if (!(jumps * queued <= MAX_UNIFORMIZATION_WORK))
+        {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                "the service-level threshold (%.0f s) is too long for these rates to compute "
+                    + "(%.3g steps); use a shorter threshold", t, jumps * queued));
+        }
         // f[i] = P(absorbed within k jumps | start at stage i); f(-1) = 1
         double[] f = new double[queued];
         double[] g = new double[queued];

@@ -6,17 +6,34 @@ package io.switchboard.sim.erlang;
  */
 public final class ErlangC
 {
+    /**
+     * The most servers the calculators solve: far beyond any single queue, and it keeps the recursions (one step per
+     * server) in milliseconds. Larger counts are rejected rather than left to run for minutes.
+     */
+    public static final int MAX_SERVERS = 1_000_000;
+
     private ErlangC()
     {
+    }
+
+    /** @throws IllegalArgumentException unless {@code 1 <= servers <= MAX_SERVERS}. */
+    static void checkServers(final long servers)
+    {
+        if (servers < 1 || servers > MAX_SERVERS)
+        {
+            throw new IllegalArgumentException("servers must be 1.." + MAX_SERVERS + ", was " + servers);
+        }
     }
 
     /**
      * @param servers c.
      * @param load    offered load A in Erlangs.
      * @return Erlang B blocking probability.
+     * @throws IllegalArgumentException unless {@code 1 <= servers <= MAX_SERVERS}.
      */
     public static double erlangB(final int servers, final double load)
     {
+        checkServers(servers);
         double b = 1.0;
         for (int k = 1; k <= servers; k++)
         {
@@ -46,10 +63,12 @@ public final class ErlangC
      * @param ahtSeconds       mean handle time.
      * @param thresholdSeconds service-level threshold.
      * @return the steady-state answer.
+     * @throws IllegalArgumentException unless {@code 1 <= servers <= MAX_SERVERS}.
      */
     public static QueueingAnswer solve(final int servers, final double ratePerHour, final double ahtSeconds,
         final double thresholdSeconds)
     {
+        checkServers(servers);
         final double load = ratePerHour / 3600.0 * ahtSeconds;
         if (load >= servers)
         {

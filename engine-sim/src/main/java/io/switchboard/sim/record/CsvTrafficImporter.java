@@ -1,14 +1,12 @@
 package io.switchboard.sim.record;
 
+import io.switchboard.engine.RoutingEngine;
 import io.switchboard.sim.scenario.Durations;
 import io.switchboard.sim.scenario.ScenarioException;
+import io.switchboard.sim.scenario.TextFiles;
 import io.switchboard.sim.traffic.Arrival;
 import io.switchboard.sim.traffic.TrafficSource;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -26,13 +24,21 @@ import java.util.Set;
  * as {@code 2025-03-03T08:15:00}, counted from midnight of the earliest date), {@code channel}, {@code queue},
  * {@code handleTime} (a duration) are required; {@code stream}, {@code priority}, {@code requires}
  * ({@code english:3;hardware:2}), {@code patience} (empty: never abandons), {@code transferTo} and
- * {@code secondHandleTime} are optional. Bad rows are reported with file, line and column. Not thread safe; one
- * thread.
+ * {@code secondHandleTime} are optional. The file is UTF-8 (a leading byte-order mark is fine); every row has as many
+ * fields as the header; a column appears once; arrivals are all seconds or all date-times, within 2^40 ms (about 34
+ * years) of the start, as are durations. Bad input is a {@link ScenarioException} with file, line and column. Not
+ * thread safe; one thread.
  */
 public final class CsvTrafficImporter implements TrafficSource
 {
     private static final Set<String> COLUMNS = Set.of("arrival", "channel", "queue", "handletime", "stream",
         "priority", "requires", "patience", "transferto", "secondhandletime");
+
+    /**
+     * The latest arrival and the longest duration, in ms: the engine's duration bound (about 34 years), so that an
+     * arrival plus a handle time stays within the engine's clock ({@link RoutingEngine#MAX_TIME}).
+     */
+    static final long MAX_MS = RoutingEngine.MAX_DURATION_MS;
 
     private final List<String> streams = new ArrayList<>();
     private final List<String> channels = new ArrayList<>();
@@ -48,24 +54,12 @@ public final class CsvTrafficImporter implements TrafficSource
     public CsvTrafficImporter(final Path file)
     {
         final String name = file.toString();
-        final List<String> lines;
-        try
-        {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        }
-        catch (final NoSuchFileException ex)
-        {
-            throw new ScenarioException(name, 0, null, "cannot read file: no such file");
-        }
-        catch (final IOException ex)
-        {
-            throw new ScenarioException(name, 0, null, "cannot read file: " + ex.getMessage());
-        }
+        final List<String> lines = TextFiles.readUtf8(file, name).lines().toList();
         if (lines.isEmpty() || lines.get(0).isBlank())
         {
             throw new ScenarioException(name, 1, null, "the file is empty (a header row is needed)");
         }
-        final List<String> header = splitRow(lines.get(0));
+        final List<String> header = splitRow(name, 1, lines.get(0));
         final Map<String, Integer> column = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++)
         {
@@ -75,7 +69,12 @@ public final class CsvTrafficImporter implements TrafficSource
                 throw new ScenarioException(name, 1, header.get(i).strip(), "unknown column (expected arrival, channel, "
                     + "queue, handleTime, stream, priority, requires, patience, transferTo, secondHandleTime)");
             }
-            column.put(key, i);
+            final Integer earlier = column.putIfAbsent(key, i);
+            if (earlier != null)
+            {
+                throw new ScenarioException(name, 1, header.get(i).strip(), "duplicate column (columns " + (earlier + 1)
+                    + " and " + (i + 1) + ")");
+            }
         }
         for (final String required : List.of("arrival", "channel", "queue", "handletime"))
         {
@@ -87,6 +86,9 @@ public final class CsvTrafficImporter implements TrafficSource
         final Map<String, Integer> requirementIndex = new LinkedHashMap<>();
         final List<LocalDateTime> dates = new ArrayList<>();
         final List<Integer> dateRows = new ArrayList<>();
+        final List<Integer> dateLines = new ArrayList<>();
+        int firstArrivalLine = 0;
+        boolean firstArrivalDated = false;
         for (int lineNo = 2; lineNo <= lines.size(); lineNo++)
         {
             final String line = lines.get(lineNo - 1);
@@ -94,17 +96,34 @@ public final class CsvTrafficImporter implements TrafficSource
             {
                 continue;
             }
-            final List<String> cells = splitRow(line);
+            final List<String> cells = splitRow(name, lineNo, line);
+            if (cells.size() != header.size())
+            {
+                throw new ScenarioException(name, lineNo, null, "the row has " + cells.size() + " fields, the header "
+                    + header.size() + " (a comma too many or too few, or an unquoted comma in a value)");
+            }
             final Row row = new Row(name, lineNo, cells, column);
             final Arrival a = new Arrival();
             final String arrival = row.required("arrival");
             final double seconds = parseNumber(arrival);
-            if (Double.isNaN(seconds))
+            final boolean dated = Double.isNaN(seconds);
+            if (rows.isEmpty())
+            {
+                firstArrivalLine = lineNo;
+                firstArrivalDated = dated;
+            }
+            else if (dated != firstArrivalDated)
+            {
+                throw row.error("arrival", "'" + arrival + "' is " + (dated ? "a date-time" : "seconds") + " but line "
+                    + firstArrivalLine + " gave " + (dated ? "seconds" : "a date-time") + ": use one form in a file");
+            }
+            if (dated)
             {
                 try
                 {
                     dates.add(LocalDateTime.parse(arrival));
                     dateRows.add(rows.size());
+                    dateLines.add(lineNo);
                 }
                 catch (final DateTimeParseException ex)
                 {
@@ -112,9 +131,9 @@ public final class CsvTrafficImporter implements TrafficSource
                         + "2025-03-03T08:15:00)");
                 }
             }
-            else if (seconds < 0)
+            else if (!(seconds >= 0 && seconds * 1000.0 <= MAX_MS))
             {
-                throw row.error("arrival", "arrival must not be negative");
+                throw row.error("arrival", "arrival must be 0.." + MAX_MS / 1000 + " seconds, found '" + arrival + "'");
             }
             else
             {
@@ -158,14 +177,17 @@ public final class CsvTrafficImporter implements TrafficSource
         }
         if (!dates.isEmpty())
         {
-            if (dates.size() != rows.size())
-            {
-                throw new ScenarioException(name, 0, "arrival", "mix of seconds and date-times in one file");
-            }
             final LocalDateTime midnight = dates.stream().min(Comparator.naturalOrder()).orElseThrow()
                 .truncatedTo(ChronoUnit.DAYS);
+            final LocalDateTime last = midnight.plus(java.time.Duration.ofMillis(MAX_MS));
             for (int i = 0; i < dates.size(); i++)
             {
+                if (dates.get(i).isAfter(last))
+                {
+                    throw new ScenarioException(name, dateLines.get(i), "arrival", "'" + dates.get(i) + "' is more "
+                        + "than " + MAX_MS / 86_400_000L + " days after the earliest arrival's day (" + midnight
+                        .toLocalDate() + ")");
+                }
                 rows.get(dateRows.get(i)).timeMs = ChronoUnit.MILLIS.between(midnight, dates.get(i));
             }
         }
@@ -195,7 +217,7 @@ public final class CsvTrafficImporter implements TrafficSource
         }
     }
 
-    static List<String> splitRow(final String line)
+    static List<String> splitRow(final String file, final int lineNo, final String line)
     {
         final List<String> cells = new ArrayList<>();
         final StringBuilder cell = new StringBuilder();
@@ -232,6 +254,10 @@ public final class CsvTrafficImporter implements TrafficSource
             {
                 cell.append(ch);
             }
+        }
+        if (quoted)
+        {
+            throw new ScenarioException(file, lineNo, null, "a quoted value is not closed (values cannot span lines)");
         }
         cells.add(cell.toString());
         return cells;
@@ -319,9 +345,9 @@ public final class CsvTrafficImporter implements TrafficSource
         {
             final String text = required ? required(key) : optional(key, "");
             final double millis = Durations.parseMillis(text);
-            if (Double.isNaN(millis) || millis < 0)
+            if (!(millis >= 0 && millis <= MAX_MS))
             {
-                throw error(key, "bad duration '" + text + "'");
+                throw error(key, "bad duration '" + text + "' (0 to " + MAX_MS / 86_400_000L + " days)");
             }
             return Math.round(millis);
         }

@@ -54,7 +54,8 @@ public final class Durations
         {
             return Double.NaN;
         }
-        return Double.parseDouble(number) * scale;
+        final double millis = Double.parseDouble(number) * scale;
+        return Double.isFinite(millis) ? millis : Double.NaN; // 1e400s is not a duration
     }
 
     /**

@@ -130,7 +130,7 @@ class RecordReplayTest
             "20,voice,support,forever"));
 
         assertThatThrownBy(() -> new CsvTrafficImporter(csv))
-            .hasMessage(csv + ":3: field 'handleTime': bad duration 'forever'");
+            .hasMessage(csv + ":3: field 'handleTime': bad duration 'forever' (0 to 12725 days)");
     }
 
     @Test
