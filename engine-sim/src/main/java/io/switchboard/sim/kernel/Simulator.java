@@ -79,7 +79,6 @@ public final class Simulator
     private final int[] channelOfTraffic;
     private final int[] requirementHandles;
     private final int[] channelUnits;
-    private final long[] offerTimeout;
     private final int[] behaviourOfStream;
     private final Sampler[] acceptDelay;
     private final RandomStream[] acceptDelayRandom;
@@ -93,7 +92,6 @@ public final class Simulator
     private final int[] groupFirstAgent;
     private final long[] groupWrapUp;
 
-    private final int[] waiting;
     private final Arrival pending = new Arrival();
     private boolean hasPending;
     private long pendingTick = Long.MAX_VALUE;
@@ -174,15 +172,12 @@ public final class Simulator
         {
             channelUnits[c] = scenario.channels().get(c).units();
         }
-        offerTimeout = new long[nq];
         final long[] thresholds = new long[nq];
         for (int q = 0; q < nq; q++)
         {
             final QueueDef def = scenario.queues().get(q);
             thresholds[q] = def.serviceLevelMs();
-            offerTimeout[q] = def.offerTimeoutMs();
         }
-        waiting = new int[nq];
 
         final int ns = traffic.streamNames().size();
         behaviourOfStream = new int[ns];
@@ -421,7 +416,6 @@ public final class Simulator
 
     private void waitingChanged(final long now, final int q, final int delta)
     {
-        waiting[q] += delta;
         kpis.waitingChanged(now, q, delta);
     }
 
