@@ -13,29 +13,27 @@ import io.switchboard.engine.Result;
 import io.switchboard.engine.RoutingEngine;
 import io.switchboard.model.Presence;
 import io.switchboard.policy.rules.Classification;
-import io.switchboard.policy.spec.PolicyCodec;
 import io.switchboard.policy.service.PolicyEngine;
-import io.switchboard.policy.spec.ServicePolicies;
 import io.switchboard.runtime.TappingProxy;
-import io.switchboard.sim.random.Purpose;
 import io.switchboard.sim.random.RandomStream;
 import io.switchboard.sim.random.Sampler;
 import io.switchboard.sim.report.KpiCollector;
 import io.switchboard.sim.report.SimulationReport;
-import io.switchboard.sim.scenario.AgentGroupDef;
-import io.switchboard.sim.scenario.QueueDef;
 import io.switchboard.sim.scenario.Scenario;
 import io.switchboard.sim.scenario.ShiftDef;
-import io.switchboard.sim.scenario.StreamDef;
 import io.switchboard.sim.traffic.Arrival;
 import io.switchboard.sim.traffic.GeneratedTraffic;
 import io.switchboard.sim.traffic.TrafficSource;
 
-import org.agrona.concurrent.UnsafeBuffer;
-
-import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
+import static io.switchboard.sim.kernel.EventTypes.ACCEPT;
+import static io.switchboard.sim.kernel.EventTypes.ARRIVAL;
+import static io.switchboard.sim.kernel.EventTypes.BOUNDARY;
+import static io.switchboard.sim.kernel.EventTypes.FINISH;
+import static io.switchboard.sim.kernel.EventTypes.PATIENCE;
+import static io.switchboard.sim.kernel.EventTypes.REJECT;
+import static io.switchboard.sim.kernel.EventTypes.SHIFT_END;
+import static io.switchboard.sim.kernel.EventTypes.SHIFT_START;
+import static io.switchboard.sim.kernel.EventTypes.TICK;
 
 /**
  * The discrete-event kernel: drives the real {@link RoutingEngine} in virtual time, on one thread, never sleeping.
@@ -51,19 +49,8 @@ import java.util.stream.IntStream;
  */
 public final class Simulator
 {
-    private static final int ARRIVAL = 0;
-    private static final int PATIENCE = 1;
-    private static final int ACCEPT = 2;
-    private static final int REJECT = 3;
-    private static final int FINISH = 4;
-    private static final int TICK = 5;
-    private static final int SHIFT_START = 6;
-    private static final int SHIFT_END = 7;
-    private static final int BOUNDARY = 8;
-
     private final Scenario scenario;
     private final TrafficSource traffic;
-    private final RoutingEngine engine;
     private final PolicyEngine policy;
     private final EngineCommands commands;
     private final StreamAttributes attributes;
@@ -79,7 +66,6 @@ public final class Simulator
     private final int[] channelOfTraffic;
     private final int[] requirementHandles;
     private final int[] channelUnits;
-    private final int[] behaviourOfStream;
     private final Sampler[] acceptDelay;
     private final RandomStream[] acceptDelayRandom;
     private final double[] rejectProbability;
@@ -143,100 +129,26 @@ public final class Simulator
         this.progress = progress;
         this.endMs = scenario.endMs();
         this.warmupMs = scenario.warmupMs();
-        this.queueOfTraffic = EngineBuilder.map(traffic.queueNames(), scenario, "queue", origin);
-        this.channelOfTraffic = EngineBuilder.map(traffic.channelNames(), scenario, "channel", origin);
-        final Listener listener = new Listener();
-        this.policy = new PolicyEngine(EngineBuilder.config(scenario, traffic.requirementSets().size()),
-            journal == null ? listener : journal.events(listener));
-        this.engine = policy.engine();
-        if (journal != null)
-        {
-            journal.started(policy);
-        }
-        this.commands = journal == null ? policy : new TappingProxy(journal.commands(), policy);
-        EngineBuilder.define(commands, engine, scenario);
-        this.requirementHandles = EngineBuilder.requirements(commands, engine, traffic, origin);
-        if (scenario.policies() != ServicePolicies.none())
-        {
-            final byte[] definition = PolicyCodec.encode(scenario.policies(), Map.of());
-            if (commands.installPolicies(0, new UnsafeBuffer(definition), 0, definition.length) != Result.OK)
-            {
-                throw new SimulationException("the engine refused the scenario's policies: " +
-                    policy.lastRejection());
-            }
-        }
-
-        final int nq = scenario.queues().size();
-        channelUnits = new int[scenario.channels().size()];
-        for (int c = 0; c < channelUnits.length; c++)
-        {
-            channelUnits[c] = scenario.channels().get(c).units();
-        }
-        final long[] thresholds = new long[nq];
-        for (int q = 0; q < nq; q++)
-        {
-            final QueueDef def = scenario.queues().get(q);
-            thresholds[q] = def.serviceLevelMs();
-        }
-
-        final int ns = traffic.streamNames().size();
-        behaviourOfStream = new int[ns];
-        acceptDelay = new Sampler[ns];
-        acceptDelayRandom = new RandomStream[ns];
-        rejectProbability = new double[ns];
-        rejectRandom = new RandomStream[ns];
-        for (int s = 0; s < ns; s++)
-        {
-            final String name = traffic.streamNames().get(s);
-            final int index = scenario.streamIndex(name);
-            behaviourOfStream[s] = index;
-            if (index >= 0)
-            {
-                final StreamDef def = scenario.traffic().get(index);
-                acceptDelay[s] = def.acceptDelay().isZero() ? null : new Sampler(def.acceptDelay());
-                rejectProbability[s] = def.rejectProbability();
-            }
-            acceptDelayRandom[s] = RandomStream.derive(scenario.seed(), name, Purpose.ACCEPT_DELAY);
-            rejectRandom[s] = RandomStream.derive(scenario.seed(), name, Purpose.REJECT);
-        }
-
-        final int agents = scenario.agentCount();
-        agentGroup = new int[agents];
-        agentCapacity = new int[agents];
-        loggedIn = new boolean[agents];
-        groupQueues = new int[scenario.agents().size()][];
-        groupFirstAgent = new int[scenario.agents().size() + 1];
-        groupWrapUp = new long[scenario.agents().size()];
-        int agent = 0;
-        for (int g = 0; g < scenario.agents().size(); g++)
-        {
-            final AgentGroupDef group = scenario.agents().get(g);
-            groupFirstAgent[g] = agent;
-            groupWrapUp[g] = group.wrapUpMs();
-            groupQueues[g] = group.queues().stream().mapToInt(scenario::queueIndex).toArray();
-            for (int i = 0; i < group.count(); i++)
-            {
-                agentGroup[agent] = g;
-                agentCapacity[agent] = group.capacity();
-                agent++;
-            }
-        }
-        groupFirstAgent[scenario.agents().size()] = agent;
-
-        kpis = new KpiCollector(scenario.queues().stream().map(QueueDef::name).toList(), thresholds,
-            scenario.channels().stream().map(c -> c.name()).toList(), traffic.streamNames(), warmupMs,
-            scenario.durationMs(), scenario.intervalMs());
-        items = new ItemTable(Math.min(scenario.maxLiveItems(), 65_536), scenario.maxLiveItems());
-        attributes = new StreamAttributes(scenario, traffic.streamNames(), behaviourOfStream, origin);
-        final ServicePolicies policies = scenario.policies();
-        final boolean[] slaQueues = new boolean[nq];
-        for (int q = 0; q < nq; q++)
-        {
-            slaQueues[q] = policies.hasSlaConditions() || policies.queueSla(scenario.queues().get(q).name()) != null;
-        }
-        kpis.reportPolicies(slaQueues, policies.rules() == null ? List.of()
-            : IntStream.range(0, policies.rules().queues().size()).mapToObj(i -> policies.rules().queues().name(i))
-                .toList(), policies.endReasons());
+        final SimulationSetup setup = new SimulationSetup(scenario, traffic, origin, new Listener(), journal);
+        this.policy = setup.policy;
+        this.commands = setup.commands;
+        this.queueOfTraffic = setup.queueOfTraffic;
+        this.channelOfTraffic = setup.channelOfTraffic;
+        this.requirementHandles = setup.requirementHandles;
+        this.channelUnits = setup.channelUnits;
+        this.acceptDelay = setup.acceptDelay;
+        this.acceptDelayRandom = setup.acceptDelayRandom;
+        this.rejectProbability = setup.rejectProbability;
+        this.rejectRandom = setup.rejectRandom;
+        this.agentGroup = setup.agentGroup;
+        this.agentCapacity = setup.agentCapacity;
+        this.loggedIn = new boolean[scenario.agentCount()];
+        this.groupQueues = setup.groupQueues;
+        this.groupFirstAgent = setup.groupFirstAgent;
+        this.groupWrapUp = setup.groupWrapUp;
+        this.kpis = setup.kpis;
+        this.items = setup.items;
+        this.attributes = setup.attributes;
     }
 
     /**
