@@ -12,7 +12,6 @@ import io.switchboard.engine.RequeueReason;
 import io.switchboard.engine.Result;
 import io.switchboard.engine.RoutingEngine;
 import io.switchboard.model.Presence;
-import io.switchboard.policy.rules.Classification;
 import io.switchboard.policy.service.PolicyEngine;
 import io.switchboard.runtime.TappingProxy;
 import io.switchboard.sim.random.RandomStream;
@@ -21,7 +20,6 @@ import io.switchboard.sim.report.KpiCollector;
 import io.switchboard.sim.report.SimulationReport;
 import io.switchboard.sim.scenario.Scenario;
 import io.switchboard.sim.scenario.ShiftDef;
-import io.switchboard.sim.traffic.Arrival;
 import io.switchboard.sim.traffic.GeneratedTraffic;
 import io.switchboard.sim.traffic.TrafficSource;
 
@@ -53,18 +51,14 @@ public final class Simulator
     private final TrafficSource traffic;
     private final PolicyEngine policy;
     private final EngineCommands commands;
-    private final StreamAttributes attributes;
     private final SimulationJournal journal;
     private final EventQueue events = new EventQueue(4_096);
     private final KpiCollector kpis;
     private final ItemTable items;
     private final ProgressListener progress;
+    private final SimulatedCustomers customers;
     private final long endMs;
-    private final long warmupMs;
 
-    private final int[] queueOfTraffic;
-    private final int[] channelOfTraffic;
-    private final int[] requirementHandles;
     private final int[] channelUnits;
     private final Sampler[] acceptDelay;
     private final RandomStream[] acceptDelayRandom;
@@ -78,13 +72,9 @@ public final class Simulator
     private final int[] groupFirstAgent;
     private final long[] groupWrapUp;
 
-    private final Arrival pending = new Arrival();
-    private boolean hasPending;
     private long pendingTick = Long.MAX_VALUE;
-    private long workItems;
     private long eventCount;
     private long engineRejections;
-    private long serial;
 
     /**
      * A run of a scenario's own generated traffic.
@@ -128,13 +118,9 @@ public final class Simulator
         this.traffic = traffic;
         this.progress = progress;
         this.endMs = scenario.endMs();
-        this.warmupMs = scenario.warmupMs();
         final SimulationSetup setup = new SimulationSetup(scenario, traffic, origin, new Listener(), journal);
         this.policy = setup.policy;
         this.commands = setup.commands;
-        this.queueOfTraffic = setup.queueOfTraffic;
-        this.channelOfTraffic = setup.channelOfTraffic;
-        this.requirementHandles = setup.requirementHandles;
         this.channelUnits = setup.channelUnits;
         this.acceptDelay = setup.acceptDelay;
         this.acceptDelayRandom = setup.acceptDelayRandom;
@@ -148,7 +134,7 @@ public final class Simulator
         this.groupWrapUp = setup.groupWrapUp;
         this.kpis = setup.kpis;
         this.items = setup.items;
-        this.attributes = setup.attributes;
+        this.customers = new SimulatedCustomers(setup, traffic, events, scenario.warmupMs());
     }
 
     /**
@@ -168,7 +154,7 @@ public final class Simulator
             dispatch(queue.time(), queue.type(), queue.aux(), queue.first(), queue.second());
             if ((eventCount & 0xFFFF) == 0)
             {
-                progress.progress(queue.time(), endMs, workItems, eventCount);
+                progress.progress(queue.time(), endMs, customers.arrivals(), eventCount);
             }
         }
         progress.finished();
@@ -178,8 +164,8 @@ public final class Simulator
             journal.finished(policy);
         }
         final double wallSeconds = (System.nanoTime() - startNs) / 1e9;
-        return kpis.report(endMs, new KpiCollector.RunHeader(scenario.name(), scenario.seed(), wallSeconds, workItems,
-            eventCount, engineRejections));
+        return kpis.report(endMs, new KpiCollector.RunHeader(scenario.name(), scenario.seed(), wallSeconds,
+            customers.arrivals(), eventCount, engineRejections));
     }
 
     private void scheduleStart()
@@ -203,17 +189,8 @@ public final class Simulator
                 }
             }
         }
-        events.schedule(warmupMs, BOUNDARY, 0, 0, 0);
-        loadNextArrival();
-    }
-
-    private void loadNextArrival()
-    {
-        hasPending = traffic.next(pending);
-        if (hasPending)
-        {
-            events.schedule(pending.timeMs, ARRIVAL, 0, 0, 0);
-        }
+        events.schedule(scenario.warmupMs(), BOUNDARY, 0, 0, 0);
+        customers.scheduleNextArrival();
     }
 
     private void dispatch(final long now, final int type, final int aux, final long first, final long second)
@@ -221,11 +198,15 @@ public final class Simulator
         switch (type)
         {
             case ARRIVAL:
-                arrive(now);
-                loadNextArrival();
+                customers.arrive(now);
+                syncTick(now);
+                customers.scheduleNextArrival(); // after the tick: same-millisecond events keep their order
                 break;
             case PATIENCE:
-                patienceEnds(now, first, aux);
+                if (customers.patienceEnds(now, first, aux))
+                {
+                    syncTick(now);
+                }
                 break;
             case ACCEPT:
                 answerOffer(now, first, second, true);
@@ -257,59 +238,11 @@ public final class Simulator
         }
     }
 
-    private void arrive(final long now)
-    {
-        final Arrival a = pending;
-        workItems++;
-        final ItemTable t = items;
-        final int slot = t.allocate();
-        final long id = ((++serial) << ItemTable.SLOT_BITS) | slot;
-        t.id[slot] = id;
-        t.stream[slot] = a.stream;
-        t.channel[slot] = channelOfTraffic[a.channel];
-        t.counted[slot] = now >= warmupMs;
-        t.handleMs[slot] = a.handleMs;
-        t.secondHandleMs[slot] = a.secondHandleMs;
-        t.patienceMs[slot] = a.patienceMs;
-        t.transferQueue[slot] = a.transferQueue < 0 ? -1 : queueOfTraffic[a.transferQueue];
-        t.transferred[slot] = false;
-        t.visit[slot] = 0;
-        t.heldUnits[slot] = 0;
-        t.callback[slot] = false;
-        final int requirements = requirementHandles[a.requirements];
-        final Result result;
-        if (a.queue >= 0)
-        {
-            result = commands.enqueue(now, id, t.channel[slot], queueOfTraffic[a.queue], a.priority, requirements);
-        }
-        else
-        {
-            result = commands.classifyAndEnqueue(now, id, t.channel[slot], a.priority, requirements,
-                attributes.fill(a.stream, t.channel[slot]));
-            if (t.counted[slot])
-            {
-                final Classification decision = policy.lastClassification();
-                kpis.classified(a.stream, decision.queue(), decision.endReason());
-            }
-        }
-        if (result != Result.OK)
-        {
-            throw new SimulationException("the engine refused work item " + serial + ": " + result
-                + (result == Result.ITEM_TABLE_FULL ? " (raise maxLiveItems in the scenario)"
-                : result == Result.UNKNOWN_QUEUE ? " (no rule matched it and the rules have no fallback)" : ""));
-        }
-        if (t.visit[slot] == 0)
-        {
-            t.free(slot); // ended before queueing, by a rule or an overflow rule
-        }
-        syncTick(now);
-    }
-
     /** The item enters queue q (arrival or transfer in); only simulator state, no engine call. */
     private void startVisit(final long now, final int slot, final int q)
     {
         final ItemTable t = items;
-        final int visit = ++t.visit[slot];
+        t.visit[slot]++;
         t.queue[slot] = q;
         t.entryMs[slot] = now;
         t.state[slot] = ItemTable.WAITING;
@@ -319,27 +252,12 @@ public final class Simulator
             kpis.offered(q, t.channel[slot], t.stream[slot], t.interval[slot]);
         }
         waitingChanged(now, q, 1);
-        final long patience = t.patienceMs[slot];
-        if (patience >= 0 && !t.callback[slot])
-        {
-            events.schedule(now + patience, PATIENCE, visit, t.id[slot], 0);
-        }
+        customers.startWaiting(now, slot);
     }
 
     private void waitingChanged(final long now, final int q, final int delta)
     {
         kpis.waitingChanged(now, q, delta);
-    }
-
-    private void patienceEnds(final long now, final long id, final int visit)
-    {
-        final int slot = items.live(id);
-        if (slot >= 0 && items.visit[slot] == visit && !items.callback[slot]
-            && (items.state[slot] == ItemTable.WAITING || items.state[slot] == ItemTable.OFFERED))
-        {
-            commands.abandon(now, id);
-            syncTick(now);
-        }
     }
 
     private void answerOffer(final long now, final long id, final long offerId, final boolean accept)
