@@ -14,6 +14,7 @@ import io.switchboard.sim.report.KpiCollector;
 import io.switchboard.sim.scenario.AgentGroupDef;
 import io.switchboard.sim.scenario.QueueDef;
 import io.switchboard.sim.scenario.Scenario;
+import io.switchboard.sim.scenario.ShiftDef;
 import io.switchboard.sim.scenario.StreamDef;
 import io.switchboard.sim.traffic.TrafficSource;
 
@@ -70,6 +71,8 @@ final class SimulationSetup
     final int[][] groupQueues;
     /** Per group, the wrap-up after each release. */
     final long[] groupWrapUp;
+    /** Per group, its shift; null for a group that logs in at time 0 and stays. */
+    final ShiftDef[] groupShift;
 
     final KpiCollector kpis;
     final ItemTable items;
@@ -131,12 +134,14 @@ final class SimulationSetup
         groupQueues = new int[groups][];
         groupFirstAgent = new int[groups + 1];
         groupWrapUp = new long[groups];
+        groupShift = new ShiftDef[groups];
         int agent = 0;
         for (int g = 0; g < groups; g++)
         {
             final AgentGroupDef group = scenario.agents().get(g);
             groupFirstAgent[g] = agent;
             groupWrapUp[g] = group.wrapUpMs();
+            groupShift[g] = group.shift();
             groupQueues[g] = group.queues().stream().mapToInt(scenario::queueIndex).toArray();
             for (int i = 0; i < group.count(); i++)
             {

@@ -14,12 +14,9 @@ import io.switchboard.engine.RoutingEngine;
 import io.switchboard.model.Presence;
 import io.switchboard.policy.service.PolicyEngine;
 import io.switchboard.runtime.TappingProxy;
-import io.switchboard.sim.random.RandomStream;
-import io.switchboard.sim.random.Sampler;
 import io.switchboard.sim.report.KpiCollector;
 import io.switchboard.sim.report.SimulationReport;
 import io.switchboard.sim.scenario.Scenario;
-import io.switchboard.sim.scenario.ShiftDef;
 import io.switchboard.sim.traffic.GeneratedTraffic;
 import io.switchboard.sim.traffic.TrafficSource;
 
@@ -56,21 +53,12 @@ public final class Simulator
     private final KpiCollector kpis;
     private final ItemTable items;
     private final ProgressListener progress;
+    private final SimulatedAgents agents;
     private final SimulatedCustomers customers;
     private final long endMs;
 
     private final int[] channelUnits;
-    private final Sampler[] acceptDelay;
-    private final RandomStream[] acceptDelayRandom;
-    private final double[] rejectProbability;
-    private final RandomStream[] rejectRandom;
 
-    private final int[] agentGroup;
-    private final int[] agentCapacity;
-    private final boolean[] loggedIn;
-    private final int[][] groupQueues;
-    private final int[] groupFirstAgent;
-    private final long[] groupWrapUp;
 
     private long pendingTick = Long.MAX_VALUE;
     private long eventCount;
@@ -122,18 +110,9 @@ public final class Simulator
         this.policy = setup.policy;
         this.commands = setup.commands;
         this.channelUnits = setup.channelUnits;
-        this.acceptDelay = setup.acceptDelay;
-        this.acceptDelayRandom = setup.acceptDelayRandom;
-        this.rejectProbability = setup.rejectProbability;
-        this.rejectRandom = setup.rejectRandom;
-        this.agentGroup = setup.agentGroup;
-        this.agentCapacity = setup.agentCapacity;
-        this.loggedIn = new boolean[scenario.agentCount()];
-        this.groupQueues = setup.groupQueues;
-        this.groupFirstAgent = setup.groupFirstAgent;
-        this.groupWrapUp = setup.groupWrapUp;
         this.kpis = setup.kpis;
         this.items = setup.items;
+        this.agents = new SimulatedAgents(setup, events, endMs);
         this.customers = new SimulatedCustomers(setup, traffic, events, scenario.warmupMs());
     }
 
@@ -170,25 +149,7 @@ public final class Simulator
 
     private void scheduleStart()
     {
-        for (int g = 0; g < scenario.agents().size(); g++)
-        {
-            final ShiftDef shift = scenario.agents().get(g).shift();
-            if (shift == null)
-            {
-                events.schedule(0, SHIFT_START, g, 0, 0);
-            }
-            else
-            {
-                if (shift.startMs() < endMs)
-                {
-                    events.schedule(shift.startMs(), SHIFT_START, g, 0, 0);
-                }
-                if (shift.endMs() < endMs)
-                {
-                    events.schedule(shift.endMs(), SHIFT_END, g, 0, 0);
-                }
-            }
-        }
+        agents.scheduleShifts();
         events.schedule(scenario.warmupMs(), BOUNDARY, 0, 0, 0);
         customers.scheduleNextArrival();
     }
@@ -209,22 +170,30 @@ public final class Simulator
                 }
                 break;
             case ACCEPT:
-                answerOffer(now, first, second, true);
-                break;
             case REJECT:
-                answerOffer(now, first, second, false);
+                if (agents.answer(now, first, second, type == ACCEPT))
+                {
+                    syncTick(now);
+                }
                 break;
             case FINISH:
-                finish(now, first, aux);
+                if (agents.finish(now, first, aux))
+                {
+                    syncTick(now);
+                }
                 break;
             case TICK:
                 tick(now);
                 break;
             case SHIFT_START:
-                shiftStart(now, aux);
+                agents.logIn(now, aux);
+                syncTick(now);
+                agents.repeatShift(now, aux, SHIFT_START); // after the tick: same-millisecond events keep their order
                 break;
             case SHIFT_END:
-                shiftEnd(now, aux);
+                agents.logOut(now, aux);
+                syncTick(now);
+                agents.repeatShift(now, aux, SHIFT_END);
                 break;
             case BOUNDARY:
                 kpis.boundary(now);
@@ -260,42 +229,6 @@ public final class Simulator
         kpis.waitingChanged(now, q, delta);
     }
 
-    private void answerOffer(final long now, final long id, final long offerId, final boolean accept)
-    {
-        final int slot = items.live(id);
-        if (slot >= 0 && items.state[slot] == ItemTable.OFFERED && items.offerId[slot] == offerId)
-        {
-            if (accept)
-            {
-                commands.accept(now, id, offerId);
-            }
-            else
-            {
-                commands.reject(now, id, offerId);
-            }
-            syncTick(now);
-        }
-    }
-
-    private void finish(final long now, final long id, final int visit)
-    {
-        final int slot = items.live(id);
-        if (slot < 0 || items.visit[slot] != visit || items.state[slot] != ItemTable.ASSIGNED)
-        {
-            return;
-        }
-        if (items.transferQueue[slot] >= 0 && !items.transferred[slot])
-        {
-            items.transferred[slot] = true;
-            commands.transferToQueue(now, id, items.transferQueue[slot]);
-        }
-        else
-        {
-            commands.release(now, id, groupWrapUp[agentGroup[items.agent[slot]]]);
-        }
-        syncTick(now);
-    }
-
     private void tick(final long now)
     {
         if (now != pendingTick)
@@ -318,44 +251,6 @@ public final class Simulator
         {
             pendingTick = Math.max(deadline, now);
             events.schedule(pendingTick, TICK, 0, 0, 0);
-        }
-    }
-
-    private void shiftStart(final long now, final int group)
-    {
-        final ShiftDef shift = scenario.agents().get(group).shift();
-        for (int agent = groupFirstAgent[group]; agent < groupFirstAgent[group + 1]; agent++)
-        {
-            if (!loggedIn[agent])
-            {
-                loggedIn[agent] = true;
-                kpis.loggedInChanged(now, groupQueues[group], agentCapacity[agent], 1);
-                commands.login(now, agent);
-            }
-        }
-        syncTick(now);
-        if (shift != null && shift.everyMs() > 0 && now + shift.everyMs() < endMs)
-        {
-            events.schedule(now + shift.everyMs(), SHIFT_START, group, 0, 0);
-        }
-    }
-
-    private void shiftEnd(final long now, final int group)
-    {
-        final ShiftDef shift = scenario.agents().get(group).shift();
-        for (int agent = groupFirstAgent[group]; agent < groupFirstAgent[group + 1]; agent++)
-        {
-            if (loggedIn[agent])
-            {
-                loggedIn[agent] = false;
-                kpis.loggedInChanged(now, groupQueues[group], agentCapacity[agent], -1);
-                commands.logout(now, agent);
-            }
-        }
-        syncTick(now);
-        if (shift.everyMs() > 0 && now + shift.everyMs() < endMs)
-        {
-            events.schedule(now + shift.everyMs(), SHIFT_END, group, 0, 0);
         }
     }
 
@@ -390,15 +285,11 @@ public final class Simulator
         t.offerId[slot] = offerId;
         waitingChanged(now, q, -1);
         hold(now, slot, agent, q);
-        final int s = t.stream[slot];
         if (t.counted[slot])
         {
-            kpis.offerMade(q, t.channel[slot], s, t.interval[slot]);
+            kpis.offerMade(q, t.channel[slot], t.stream[slot], t.interval[slot]);
         }
-        final Sampler delay = acceptDelay[s];
-        final long respondAt = delay == null ? now : now + delay.sampleMillis(acceptDelayRandom[s]);
-        final boolean reject = rejectProbability[s] > 0.0 && rejectRandom[s].nextDouble() < rejectProbability[s];
-        events.schedule(respondAt, reject ? REJECT : ACCEPT, 0, id, offerId);
+        agents.scheduleAnswer(now, id, t.stream[slot], offerId);
     }
 
     private void onAssigned(final long now, final long id, final int agent, final int q, final AssignReason reason)
@@ -421,8 +312,7 @@ public final class Simulator
         {
             kpis.answered(q, t.channel[slot], t.stream[slot], t.interval[slot], now - t.entryMs[slot]);
         }
-        final long handle = t.transferred[slot] ? t.secondHandleMs[slot] : t.handleMs[slot];
-        events.schedule(now + handle, FINISH, t.visit[slot], id, 0);
+        agents.scheduleFinish(now, id, slot);
     }
 
     private void onOfferRefused(final long now, final long id)
