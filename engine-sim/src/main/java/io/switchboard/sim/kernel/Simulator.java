@@ -1,6 +1,5 @@
 package io.switchboard.sim.kernel;
 
-import io.switchboard.model.Sentiment;
 import io.switchboard.model.SlaKpi;
 import io.switchboard.model.OverflowAction;
 import io.switchboard.engine.AssignReason;
@@ -32,15 +31,22 @@ import static io.switchboard.sim.kernel.EventTypes.TICK;
 
 /**
  * The discrete-event kernel: drives the real {@link RoutingEngine} in virtual time, on one thread, never sleeping.
- * It feeds arrivals from a {@link TrafficSource}, plays the agents (accept after a delay or reject, work for the
- * handle time, release with wrap-up, transfer) and the customers (abandon when patience runs out), logs agents in
- * and out by shift, and calls {@code tick(now)} at the next deadline. The engine is a {@link PolicyEngine} that
- * applies the scenario's service policies (classification rules, overflow, operating hours, SLAs); with none it
- * only routes. Everything reaches it as commands — the setup (channels, skills, queues, agents, requirement
- * profiles), the policies ({@code installPolicies}) and the traffic — so with a {@link SimulationJournal} every one
- * of them is journaled ({@link TappingProxy}) and the journal alone rebuilds the run. Engine and policy events
- * arrive synchronously inside those calls; they only update the simulator's state and schedule follow-up events,
- * never call back. Not thread safe; one simulation thread, one run per instance.
+ * The engine is a {@link PolicyEngine} that applies the scenario's service policies (classification rules,
+ * overflow, operating hours, SLAs); with none it only routes. Everything reaches it as commands — the setup
+ * (channels, skills, queues, agents, requirement profiles), the policies ({@code installPolicies}) and the traffic —
+ * so with a {@link SimulationJournal} every one of them is journaled ({@link TappingProxy}) and the journal alone
+ * rebuilds the run.
+ *
+ * <p>The roles are split: {@link SimulationSetup} builds the engine and the lookups, {@link SimulatedCustomers}
+ * plays the customers (arrivals, patience, abandonment), {@link SimulatedAgents} the agents (shifts, answering
+ * offers, finishing work). The simulator itself is the event loop: it dispatches each event to its role, keeps one
+ * tick event at the engine's next deadline (re-synced after each event that sent the engine commands, before that
+ * event schedules its own successor: same-millisecond events run in the order they were scheduled, so this order is
+ * part of the results), and applies the engine's events, which arrive synchronously inside those commands, to the
+ * item and KPI state. Those events only update state and schedule follow-up events, never call back into the
+ * engine.
+ *
+ * <p><b>Threading:</b> not thread safe; one simulation thread, one run per instance.
  */
 public final class Simulator
 {
@@ -56,9 +62,7 @@ public final class Simulator
     private final SimulatedAgents agents;
     private final SimulatedCustomers customers;
     private final long endMs;
-
     private final int[] channelUnits;
-
 
     private long pendingTick = Long.MAX_VALUE;
     private long eventCount;
@@ -106,7 +110,8 @@ public final class Simulator
         this.traffic = traffic;
         this.progress = progress;
         this.endMs = scenario.endMs();
-        final SimulationSetup setup = new SimulationSetup(scenario, traffic, origin, new Listener(), journal);
+        final SimulationSetup setup = new SimulationSetup(scenario, traffic, origin, new EngineEventRouter(),
+            journal);
         this.policy = setup.policy;
         this.commands = setup.commands;
         this.channelUnits = setup.channelUnits;
@@ -207,33 +212,11 @@ public final class Simulator
         }
     }
 
-    /** The item enters queue q (arrival or transfer in); only simulator state, no engine call. */
-    private void startVisit(final long now, final int slot, final int q)
-    {
-        final ItemTable t = items;
-        t.visit[slot]++;
-        t.queue[slot] = q;
-        t.entryMs[slot] = now;
-        t.state[slot] = ItemTable.WAITING;
-        t.interval[slot] = kpis.intervalOf(now);
-        if (t.counted[slot])
-        {
-            kpis.offered(q, t.channel[slot], t.stream[slot], t.interval[slot]);
-        }
-        waitingChanged(now, q, 1);
-        customers.startWaiting(now, slot);
-    }
-
-    private void waitingChanged(final long now, final int q, final int delta)
-    {
-        kpis.waitingChanged(now, q, delta);
-    }
-
     private void tick(final long now)
     {
         if (now != pendingTick)
         {
-            return;
+            return; // stale: a deadline that came earlier has been scheduled since
         }
         pendingTick = Long.MAX_VALUE;
         if (policy.nextDeadline() <= now)
@@ -254,162 +237,20 @@ public final class Simulator
         }
     }
 
-    // ---- engine events: state updates and follow-up scheduling only, never engine calls ----
-
-    private void hold(final long now, final int slot, final int agent, final int q)
-    {
-        final ItemTable t = items;
-        final int units = channelUnits[t.channel[slot]];
-        t.heldUnits[slot] = units;
-        t.holdQueue[slot] = q;
-        t.agent[slot] = agent;
-        kpis.busyChanged(now, q, t.channel[slot], t.stream[slot], units);
-    }
-
-    private void freeHold(final long now, final int slot)
-    {
-        final ItemTable t = items;
-        final int units = t.heldUnits[slot];
-        if (units != 0)
-        {
-            t.heldUnits[slot] = 0;
-            kpis.busyChanged(now, t.holdQueue[slot], t.channel[slot], t.stream[slot], -units);
-        }
-    }
-
-    private void onOffered(final long now, final long id, final int agent, final int q, final long offerId)
-    {
-        final int slot = items.slotOf(id);
-        final ItemTable t = items;
-        t.state[slot] = ItemTable.OFFERED;
-        t.offerId[slot] = offerId;
-        waitingChanged(now, q, -1);
-        hold(now, slot, agent, q);
-        if (t.counted[slot])
-        {
-            kpis.offerMade(q, t.channel[slot], t.stream[slot], t.interval[slot]);
-        }
-        agents.scheduleAnswer(now, id, t.stream[slot], offerId);
-    }
-
-    private void onAssigned(final long now, final long id, final int agent, final int q, final AssignReason reason)
-    {
-        final int slot = items.slotOf(id);
-        final ItemTable t = items;
-        if (t.state[slot] == ItemTable.WAITING)
-        {
-            waitingChanged(now, q, -1);
-            hold(now, slot, agent, q);
-            if (t.counted[slot])
-            {
-                kpis.offerMade(q, t.channel[slot], t.stream[slot], t.interval[slot]);
-            }
-        }
-        t.state[slot] = ItemTable.ASSIGNED;
-        t.agent[slot] = agent;
-        t.assignedMs[slot] = now;
-        if (t.counted[slot])
-        {
-            kpis.answered(q, t.channel[slot], t.stream[slot], t.interval[slot], now - t.entryMs[slot]);
-        }
-        agents.scheduleFinish(now, id, slot);
-    }
-
-    private void onOfferRefused(final long now, final long id)
-    {
-        final int slot = items.slotOf(id);
-        freeHold(now, slot);
-        if (items.counted[slot])
-        {
-            kpis.offerRefused(items.queue[slot], items.channel[slot], items.stream[slot], items.interval[slot]);
-        }
-    }
-
-    private void onRequeued(final long now, final long id, final int q)
-    {
-        final int slot = items.slotOf(id);
-        freeHold(now, slot);
-        if (items.state[slot] != ItemTable.WAITING)
-        {
-            items.state[slot] = ItemTable.WAITING;
-            waitingChanged(now, q, 1);
-        }
-    }
-
-    private void onReleased(final long now, final long id, final long wrapUpMs)
-    {
-        final int slot = items.slotOf(id);
-        final ItemTable t = items;
-        if (t.counted[slot])
-        {
-            kpis.handled(t.queue[slot], t.channel[slot], t.stream[slot], t.interval[slot],
-                now - t.assignedMs[slot] + wrapUpMs);
-        }
-        if (wrapUpMs > 0)
-        {
-            t.state[slot] = ItemTable.WRAP_UP;
-        }
-        else
-        {
-            freeHold(now, slot);
-            t.free(slot);
-        }
-    }
-
-    private void onWrapUpEnded(final long now, final long id)
-    {
-        final int slot = items.slotOf(id);
-        freeHold(now, slot);
-        items.free(slot);
-    }
-
-    private void onTransferred(final long now, final long id, final int fromQueue, final int toQueue)
-    {
-        final int slot = items.slotOf(id);
-        final ItemTable t = items;
-        freeHold(now, slot);
-        final int state = t.state[slot];
-        if (state == ItemTable.WAITING)
-        {
-            waitingChanged(now, fromQueue, -1);
-        }
-        if (t.counted[slot] && state == ItemTable.ASSIGNED)
-        {
-            kpis.transferred(fromQueue, t.channel[slot], t.stream[slot], t.interval[slot]);
-        }
-        startVisit(now, slot, toQueue);
-    }
-
-    private void onEnded(final long now, final long id, final EndReason reason)
-    {
-        final int slot = items.slotOf(id);
-        final ItemTable t = items;
-        if (t.state[slot] == ItemTable.WAITING)
-        {
-            waitingChanged(now, t.queue[slot], -1);
-        }
-        freeHold(now, slot);
-        if (t.counted[slot] && reason == EndReason.ABANDONED)
-        {
-            kpis.abandoned(t.queue[slot], t.channel[slot], t.stream[slot], t.interval[slot]);
-        }
-        t.free(slot);
-    }
-
     /**
-     * Receives the engine's events and the policies' on the simulation thread: item state, routing, overflow and
-     * SLA counts, callback flags.
+     * Applies the engine's and the policies' events to the item table and the KPIs — item states, waiting counts,
+     * the capacity an item holds, offers, answers, handling, transfers, abandonment, overflow, SLA warnings and
+     * breaches, callbacks — and hands the follow-ups to the agents (answer an offer, finish the work) and the
+     * customers (patience). Events arrive synchronously inside engine commands; nothing here calls the engine.
+     * Policy events that change no item or KPI state here (ended by a rule, overflow stopped, sentiment alerts) keep
+     * the interface's do-nothing defaults. Runs on the one simulation thread; allocation-free.
      */
-    private final class Listener implements EngineEvents
-    {        @Override
+    private final class EngineEventRouter implements EngineEvents
+    {
+        @Override
         public void onRouted(final long now, final long itemId, final int queue, final int priority)
         {
             startVisit(now, items.slotOf(itemId), queue);
-        }
-
-        @Override
-        public void onEndedByRule(final long now, final long itemId, final int reason)
-        {
         }
 
         @Override
@@ -427,11 +268,6 @@ public final class Simulator
                 kpis.overflowed(fromQueue, t.channel[slot], t.stream[slot],
                     t.visit[slot] == 0 ? kpis.intervalOf(now) : t.interval[slot]);
             }
-        }
-
-        @Override
-        public void onOverflowStopped(final long now, final long itemId, final int queue)
-        {
         }
 
         @Override
@@ -455,64 +291,143 @@ public final class Simulator
         }
 
         @Override
-        public void onSentimentAlert(final long now, final long itemId, final int queue, final Sentiment level)
-        {
-        }
-
-        @Override
         public void onOffered(final long now, final long itemId, final int agent, final int queue, final long offerId)
         {
-            Simulator.this.onOffered(now, itemId, agent, queue, offerId);
+            final int slot = items.slotOf(itemId);
+            final ItemTable t = items;
+            t.state[slot] = ItemTable.OFFERED;
+            t.offerId[slot] = offerId;
+            kpis.waitingChanged(now, queue, -1);
+            hold(now, slot, agent, queue);
+            if (t.counted[slot])
+            {
+                kpis.offerMade(queue, t.channel[slot], t.stream[slot], t.interval[slot]);
+            }
+            agents.scheduleAnswer(now, itemId, t.stream[slot], offerId);
         }
 
         @Override
         public void onAssigned(final long now, final long itemId, final int agent, final int queue, final long offerId,
             final AssignReason reason)
         {
-            Simulator.this.onAssigned(now, itemId, agent, queue, reason);
+            final int slot = items.slotOf(itemId);
+            final ItemTable t = items;
+            if (t.state[slot] == ItemTable.WAITING) // assigned without an offer step (auto-accept, pick)
+            {
+                kpis.waitingChanged(now, queue, -1);
+                hold(now, slot, agent, queue);
+                if (t.counted[slot])
+                {
+                    kpis.offerMade(queue, t.channel[slot], t.stream[slot], t.interval[slot]);
+                }
+            }
+            t.state[slot] = ItemTable.ASSIGNED;
+            t.agent[slot] = agent;
+            t.assignedMs[slot] = now;
+            if (t.counted[slot])
+            {
+                kpis.answered(queue, t.channel[slot], t.stream[slot], t.interval[slot], now - t.entryMs[slot]);
+            }
+            agents.scheduleFinish(now, itemId, slot);
         }
 
         @Override
         public void onOfferRejected(final long now, final long itemId, final int agent, final long offerId)
         {
-            onOfferRefused(now, itemId);
+            offerRefused(now, itemId);
         }
 
         @Override
         public void onOfferTimedOut(final long now, final long itemId, final int agent, final long offerId)
         {
-            onOfferRefused(now, itemId);
+            offerRefused(now, itemId);
+        }
+
+        private void offerRefused(final long now, final long itemId)
+        {
+            final int slot = items.slotOf(itemId);
+            freeHold(now, slot);
+            if (items.counted[slot])
+            {
+                kpis.offerRefused(items.queue[slot], items.channel[slot], items.stream[slot], items.interval[slot]);
+            }
         }
 
         @Override
         public void onRequeued(final long now, final long itemId, final int queue, final RequeueReason reason)
         {
-            Simulator.this.onRequeued(now, itemId, queue);
+            final int slot = items.slotOf(itemId);
+            freeHold(now, slot);
+            if (items.state[slot] != ItemTable.WAITING)
+            {
+                items.state[slot] = ItemTable.WAITING;
+                kpis.waitingChanged(now, queue, 1);
+            }
         }
 
         @Override
         public void onReleased(final long now, final long itemId, final int agent, final long wrapUpMs)
         {
-            Simulator.this.onReleased(now, itemId, wrapUpMs);
+            final int slot = items.slotOf(itemId);
+            final ItemTable t = items;
+            if (t.counted[slot])
+            {
+                kpis.handled(t.queue[slot], t.channel[slot], t.stream[slot], t.interval[slot],
+                    now - t.assignedMs[slot] + wrapUpMs);
+            }
+            if (wrapUpMs > 0)
+            {
+                t.state[slot] = ItemTable.WRAP_UP; // the agent's capacity stays held until the wrap-up ends
+            }
+            else
+            {
+                freeHold(now, slot);
+                t.free(slot);
+            }
         }
 
         @Override
         public void onWrapUpEnded(final long now, final long itemId, final int agent)
         {
-            Simulator.this.onWrapUpEnded(now, itemId);
+            final int slot = items.slotOf(itemId);
+            freeHold(now, slot);
+            items.free(slot);
         }
 
         @Override
         public void onTransferred(final long now, final long itemId, final int fromQueue, final int toQueue,
             final int toAgent)
         {
-            Simulator.this.onTransferred(now, itemId, fromQueue, toQueue);
+            final int slot = items.slotOf(itemId);
+            final ItemTable t = items;
+            freeHold(now, slot);
+            final int state = t.state[slot];
+            if (state == ItemTable.WAITING)
+            {
+                kpis.waitingChanged(now, fromQueue, -1);
+            }
+            if (t.counted[slot] && state == ItemTable.ASSIGNED)
+            {
+                kpis.transferred(fromQueue, t.channel[slot], t.stream[slot], t.interval[slot]);
+            }
+            startVisit(now, slot, toQueue);
         }
 
         @Override
         public void onEnded(final long now, final long itemId, final int queue, final EndReason reason)
         {
-            Simulator.this.onEnded(now, itemId, reason);
+            final int slot = items.slotOf(itemId);
+            final ItemTable t = items;
+            if (t.state[slot] == ItemTable.WAITING)
+            {
+                kpis.waitingChanged(now, t.queue[slot], -1);
+            }
+            freeHold(now, slot);
+            if (t.counted[slot] && reason == EndReason.ABANDONED)
+            {
+                kpis.abandoned(t.queue[slot], t.channel[slot], t.stream[slot], t.interval[slot]);
+            }
+            t.free(slot);
         }
 
         @Override
@@ -530,6 +445,45 @@ public final class Simulator
             final long subject)
         {
             engineRejections++;
+        }
+
+        /** The item enters a queue (arrival or transfer): a new visit, waiting, with the customer's patience. */
+        private void startVisit(final long now, final int slot, final int q)
+        {
+            final ItemTable t = items;
+            t.visit[slot]++;
+            t.queue[slot] = q;
+            t.entryMs[slot] = now;
+            t.state[slot] = ItemTable.WAITING;
+            t.interval[slot] = kpis.intervalOf(now);
+            if (t.counted[slot])
+            {
+                kpis.offered(q, t.channel[slot], t.stream[slot], t.interval[slot]);
+            }
+            kpis.waitingChanged(now, q, 1);
+            customers.startWaiting(now, slot);
+        }
+
+        /** An agent holds the item (offered or assigned): its channel's units count as busy in queue q. */
+        private void hold(final long now, final int slot, final int agent, final int q)
+        {
+            final ItemTable t = items;
+            final int units = channelUnits[t.channel[slot]];
+            t.heldUnits[slot] = units;
+            t.holdQueue[slot] = q;
+            t.agent[slot] = agent;
+            kpis.busyChanged(now, q, t.channel[slot], t.stream[slot], units);
+        }
+
+        private void freeHold(final long now, final int slot)
+        {
+            final ItemTable t = items;
+            final int units = t.heldUnits[slot];
+            if (units != 0)
+            {
+                t.heldUnits[slot] = 0;
+                kpis.busyChanged(now, t.holdQueue[slot], t.channel[slot], t.stream[slot], -units);
+            }
         }
     }
 }
