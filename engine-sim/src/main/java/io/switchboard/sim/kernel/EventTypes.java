@@ -2,8 +2,8 @@ package io.switchboard.sim.kernel;
 
 /**
  * The type codes of the simulator's {@link EventQueue} events, and what each event's fields carry. Codes rather than
- * an enum, because the queue stores plain ints and nothing may be allocated per event. Constants only; safe on any
- * thread.
+ * an enum, because the queue stores plain ints and nothing may be allocated per event. Constants only; the events
+ * are scheduled and dispatched on the one simulation thread.
  */
 final class EventTypes
 {

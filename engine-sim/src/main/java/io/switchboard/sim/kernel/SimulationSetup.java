@@ -36,7 +36,7 @@ import java.util.stream.IntStream;
  */
 final class SimulationSetup
 {
-    /** The engine the run drives; its routing engine answers name and setup-rejection lookups. */
+    /** The engine the run drives, asked for its next deadline and its last classification. */
     final PolicyEngine policy;
     /** Where every command goes: the engine, or a proxy that shows each command to the journal first. */
     final EngineCommands commands;
@@ -74,8 +74,11 @@ final class SimulationSetup
     /** Per group, its shift; null for a group that logs in at time 0 and stays. */
     final ShiftDef[] groupShift;
 
+    /** The run's KPIs, told which queues have SLAs and which queues the rules can choose. */
     final KpiCollector kpis;
+    /** The run's live items, empty. */
     final ItemTable items;
+    /** Fills the attributes the rules classify an item of a traffic stream on. */
     final StreamAttributes attributes;
 
     /**

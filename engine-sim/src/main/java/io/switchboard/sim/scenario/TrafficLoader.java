@@ -260,6 +260,7 @@ final class TrafficLoader
         return result;
     }
 
+    /** One value of an attribute: any non-null scalar, as its text. */
     private String attributeValue(final YamlNode node, final String path)
     {
         if (node.kind() != YamlNode.Kind.SCALAR || node.text() == null)
@@ -269,6 +270,7 @@ final class TrafficLoader
         return node.text();
     }
 
+    /** A profile: a non-empty list of rate multipliers, each 0..1000. */
     private double[] profile(final YamlNode node, final String path)
     {
         final YamlNode p = yaml.sequence(node, path);
@@ -286,6 +288,10 @@ final class TrafficLoader
         return profile;
     }
 
+    /**
+     * A duration distribution: a bare duration is a constant; otherwise a mapping of {@code dist} and the
+     * parameters of that distribution.
+     */
     private DistributionSpec distribution(final YamlNode node, final String path)
     {
         if (node.kind() == YamlNode.Kind.SCALAR)
@@ -305,20 +311,18 @@ final class TrafficLoader
             case EXPONENTIAL:
             {
                 yaml.checkKeys(map, path, Set.of("dist", "mean"));
-                return new DistributionSpec(kind, yaml.duration(yaml.required(map, path, "mean"), path + ".mean", true),
-                    0.0);
+                return new DistributionSpec(kind, requiredDuration(map, path, "mean", true), 0.0);
             }
             case CONSTANT:
             {
                 yaml.checkKeys(map, path, Set.of("dist", "value"));
-                return new DistributionSpec(kind,
-                    yaml.duration(yaml.required(map, path, "value"), path + ".value", false), 0.0);
+                return new DistributionSpec(kind, requiredDuration(map, path, "value", false), 0.0);
             }
             case UNIFORM:
             {
                 yaml.checkKeys(map, path, Set.of("dist", "min", "max"));
-                final long min = yaml.duration(yaml.required(map, path, "min"), path + ".min", false);
-                final long max = yaml.duration(yaml.required(map, path, "max"), path + ".max", false);
+                final long min = requiredDuration(map, path, "min", false);
+                final long max = requiredDuration(map, path, "max", false);
                 if (max < min)
                 {
                     throw yaml.error(map.fields().get("max"), path + ".max", "max must not be below min");
@@ -328,10 +332,15 @@ final class TrafficLoader
             default:
             {
                 yaml.checkKeys(map, path, Set.of("dist", "mean", "sd"));
-                final long mean = yaml.duration(yaml.required(map, path, "mean"), path + ".mean", true);
-                final long sd = yaml.duration(yaml.required(map, path, "sd"), path + ".sd", true);
+                final long mean = requiredDuration(map, path, "mean", true);
+                final long sd = requiredDuration(map, path, "sd", true);
                 return new DistributionSpec(kind, mean, sd);
             }
         }
+    }
+
+    private long requiredDuration(final YamlNode map, final String path, final String key, final boolean positive)
+    {
+        return yaml.duration(yaml.required(map, path, key), path + "." + key, positive);
     }
 }
