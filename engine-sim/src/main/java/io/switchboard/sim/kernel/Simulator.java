@@ -1,6 +1,5 @@
 package io.switchboard.sim.kernel;
 
-import io.switchboard.model.Sentiment;
 import io.switchboard.model.SlaKpi;
 import io.switchboard.model.OverflowAction;
 import io.switchboard.engine.AssignReason;
@@ -12,95 +11,62 @@ import io.switchboard.engine.RequeueReason;
 import io.switchboard.engine.Result;
 import io.switchboard.engine.RoutingEngine;
 import io.switchboard.model.Presence;
-import io.switchboard.policy.rules.Classification;
-import io.switchboard.policy.spec.PolicyCodec;
 import io.switchboard.policy.service.PolicyEngine;
-import io.switchboard.policy.spec.ServicePolicies;
 import io.switchboard.runtime.TappingProxy;
-import io.switchboard.sim.random.Purpose;
-import io.switchboard.sim.random.RandomStream;
-import io.switchboard.sim.random.Sampler;
 import io.switchboard.sim.report.KpiCollector;
 import io.switchboard.sim.report.SimulationReport;
-import io.switchboard.sim.scenario.AgentGroupDef;
-import io.switchboard.sim.scenario.QueueDef;
 import io.switchboard.sim.scenario.Scenario;
-import io.switchboard.sim.scenario.ShiftDef;
-import io.switchboard.sim.scenario.StreamDef;
-import io.switchboard.sim.traffic.Arrival;
 import io.switchboard.sim.traffic.GeneratedTraffic;
 import io.switchboard.sim.traffic.TrafficSource;
 
-import org.agrona.concurrent.UnsafeBuffer;
-
-import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
+import static io.switchboard.sim.kernel.EventTypes.ACCEPT;
+import static io.switchboard.sim.kernel.EventTypes.ARRIVAL;
+import static io.switchboard.sim.kernel.EventTypes.BOUNDARY;
+import static io.switchboard.sim.kernel.EventTypes.FINISH;
+import static io.switchboard.sim.kernel.EventTypes.PATIENCE;
+import static io.switchboard.sim.kernel.EventTypes.REJECT;
+import static io.switchboard.sim.kernel.EventTypes.SHIFT_END;
+import static io.switchboard.sim.kernel.EventTypes.SHIFT_START;
+import static io.switchboard.sim.kernel.EventTypes.TICK;
 
 /**
  * The discrete-event kernel: drives the real {@link RoutingEngine} in virtual time, on one thread, never sleeping.
- * It feeds arrivals from a {@link TrafficSource}, plays the agents (accept after a delay or reject, work for the
- * handle time, release with wrap-up, transfer) and the customers (abandon when patience runs out), logs agents in
- * and out by shift, and calls {@code tick(now)} at the next deadline. The engine is a {@link PolicyEngine} that
- * applies the scenario's service policies (classification rules, overflow, operating hours, SLAs); with none it
- * only routes. Everything reaches it as commands — the setup (channels, skills, queues, agents, requirement
- * profiles), the policies ({@code installPolicies}) and the traffic — so with a {@link SimulationJournal} every one
- * of them is journaled ({@link TappingProxy}) and the journal alone rebuilds the run. Engine and policy events
- * arrive synchronously inside those calls; they only update the simulator's state and schedule follow-up events,
- * never call back. Not thread safe; one simulation thread, one run per instance.
+ * The engine is a {@link PolicyEngine} that applies the scenario's service policies (classification rules,
+ * overflow, operating hours, SLAs); with none it only routes. Everything reaches it as commands — the setup
+ * (channels, skills, queues, agents, requirement profiles), the policies ({@code installPolicies}) and the traffic —
+ * so with a {@link SimulationJournal} every one of them is journaled ({@link TappingProxy}) and the journal alone
+ * rebuilds the run.
+ *
+ * <p>The roles are split: {@link SimulationSetup} builds the engine and the lookups, {@link SimulatedCustomers}
+ * plays the customers (arrivals, patience, abandonment), {@link SimulatedAgents} the agents (shifts, answering
+ * offers, finishing work). The simulator itself is the event loop: it dispatches each event to its role, keeps one
+ * tick event at the engine's next deadline (re-synced after each event that sent the engine commands, before that
+ * event schedules its own successor: same-millisecond events run in the order they were scheduled, so this order is
+ * part of the results), and applies the engine's events, which arrive synchronously inside those commands, to the
+ * item and KPI state. Those events only update state and schedule follow-up events, never call back into the
+ * engine.
+ *
+ * <p><b>Threading:</b> not thread safe; one simulation thread, one run per instance.
  */
 public final class Simulator
 {
-    private static final int ARRIVAL = 0;
-    private static final int PATIENCE = 1;
-    private static final int ACCEPT = 2;
-    private static final int REJECT = 3;
-    private static final int FINISH = 4;
-    private static final int TICK = 5;
-    private static final int SHIFT_START = 6;
-    private static final int SHIFT_END = 7;
-    private static final int BOUNDARY = 8;
-
     private final Scenario scenario;
     private final TrafficSource traffic;
-    private final RoutingEngine engine;
     private final PolicyEngine policy;
     private final EngineCommands commands;
-    private final StreamAttributes attributes;
     private final SimulationJournal journal;
     private final EventQueue events = new EventQueue(4_096);
     private final KpiCollector kpis;
     private final ItemTable items;
     private final ProgressListener progress;
+    private final SimulatedAgents agents;
+    private final SimulatedCustomers customers;
     private final long endMs;
-    private final long warmupMs;
-
-    private final int[] queueOfTraffic;
-    private final int[] channelOfTraffic;
-    private final int[] requirementHandles;
     private final int[] channelUnits;
-    private final long[] offerTimeout;
-    private final int[] behaviourOfStream;
-    private final Sampler[] acceptDelay;
-    private final RandomStream[] acceptDelayRandom;
-    private final double[] rejectProbability;
-    private final RandomStream[] rejectRandom;
 
-    private final int[] agentGroup;
-    private final int[] agentCapacity;
-    private final boolean[] loggedIn;
-    private final int[][] groupQueues;
-    private final int[] groupFirstAgent;
-    private final long[] groupWrapUp;
-
-    private final int[] waiting;
-    private final Arrival pending = new Arrival();
-    private boolean hasPending;
     private long pendingTick = Long.MAX_VALUE;
-    private long workItems;
     private long eventCount;
     private long engineRejections;
-    private long serial;
 
     /**
      * A run of a scenario's own generated traffic.
@@ -144,104 +110,15 @@ public final class Simulator
         this.traffic = traffic;
         this.progress = progress;
         this.endMs = scenario.endMs();
-        this.warmupMs = scenario.warmupMs();
-        this.queueOfTraffic = EngineBuilder.map(traffic.queueNames(), scenario, "queue", origin);
-        this.channelOfTraffic = EngineBuilder.map(traffic.channelNames(), scenario, "channel", origin);
-        final Listener listener = new Listener();
-        this.policy = new PolicyEngine(EngineBuilder.config(scenario, traffic.requirementSets().size()),
-            journal == null ? listener : journal.events(listener));
-        this.engine = policy.engine();
-        if (journal != null)
-        {
-            journal.started(policy);
-        }
-        this.commands = journal == null ? policy : new TappingProxy(journal.commands(), policy);
-        EngineBuilder.define(commands, engine, scenario);
-        this.requirementHandles = EngineBuilder.requirements(commands, engine, traffic, origin);
-        if (scenario.policies() != ServicePolicies.none())
-        {
-            final byte[] definition = PolicyCodec.encode(scenario.policies(), Map.of());
-            if (commands.installPolicies(0, new UnsafeBuffer(definition), 0, definition.length) != Result.OK)
-            {
-                throw new SimulationException("the engine refused the scenario's policies: " +
-                    policy.lastRejection());
-            }
-        }
-
-        final int nq = scenario.queues().size();
-        channelUnits = new int[scenario.channels().size()];
-        for (int c = 0; c < channelUnits.length; c++)
-        {
-            channelUnits[c] = scenario.channels().get(c).units();
-        }
-        offerTimeout = new long[nq];
-        final long[] thresholds = new long[nq];
-        for (int q = 0; q < nq; q++)
-        {
-            final QueueDef def = scenario.queues().get(q);
-            thresholds[q] = def.serviceLevelMs();
-            offerTimeout[q] = def.offerTimeoutMs();
-        }
-        waiting = new int[nq];
-
-        final int ns = traffic.streamNames().size();
-        behaviourOfStream = new int[ns];
-        acceptDelay = new Sampler[ns];
-        acceptDelayRandom = new RandomStream[ns];
-        rejectProbability = new double[ns];
-        rejectRandom = new RandomStream[ns];
-        for (int s = 0; s < ns; s++)
-        {
-            final String name = traffic.streamNames().get(s);
-            final int index = scenario.streamIndex(name);
-            behaviourOfStream[s] = index;
-            if (index >= 0)
-            {
-                final StreamDef def = scenario.traffic().get(index);
-                acceptDelay[s] = def.acceptDelay().isZero() ? null : new Sampler(def.acceptDelay());
-                rejectProbability[s] = def.rejectProbability();
-            }
-            acceptDelayRandom[s] = RandomStream.derive(scenario.seed(), name, Purpose.ACCEPT_DELAY);
-            rejectRandom[s] = RandomStream.derive(scenario.seed(), name, Purpose.REJECT);
-        }
-
-        final int agents = scenario.agentCount();
-        agentGroup = new int[agents];
-        agentCapacity = new int[agents];
-        loggedIn = new boolean[agents];
-        groupQueues = new int[scenario.agents().size()][];
-        groupFirstAgent = new int[scenario.agents().size() + 1];
-        groupWrapUp = new long[scenario.agents().size()];
-        int agent = 0;
-        for (int g = 0; g < scenario.agents().size(); g++)
-        {
-            final AgentGroupDef group = scenario.agents().get(g);
-            groupFirstAgent[g] = agent;
-            groupWrapUp[g] = group.wrapUpMs();
-            groupQueues[g] = group.queues().stream().mapToInt(scenario::queueIndex).toArray();
-            for (int i = 0; i < group.count(); i++)
-            {
-                agentGroup[agent] = g;
-                agentCapacity[agent] = group.capacity();
-                agent++;
-            }
-        }
-        groupFirstAgent[scenario.agents().size()] = agent;
-
-        kpis = new KpiCollector(scenario.queues().stream().map(QueueDef::name).toList(), thresholds,
-            scenario.channels().stream().map(c -> c.name()).toList(), traffic.streamNames(), warmupMs,
-            scenario.durationMs(), scenario.intervalMs());
-        items = new ItemTable(Math.min(scenario.maxLiveItems(), 65_536), scenario.maxLiveItems());
-        attributes = new StreamAttributes(scenario, traffic.streamNames(), behaviourOfStream, origin);
-        final ServicePolicies policies = scenario.policies();
-        final boolean[] slaQueues = new boolean[nq];
-        for (int q = 0; q < nq; q++)
-        {
-            slaQueues[q] = policies.hasSlaConditions() || policies.queueSla(scenario.queues().get(q).name()) != null;
-        }
-        kpis.reportPolicies(slaQueues, policies.rules() == null ? List.of()
-            : IntStream.range(0, policies.rules().queues().size()).mapToObj(i -> policies.rules().queues().name(i))
-                .toList(), policies.endReasons());
+        final SimulationSetup setup = new SimulationSetup(scenario, traffic, origin, new EngineEventRouter(),
+            journal);
+        this.policy = setup.policy;
+        this.commands = setup.commands;
+        this.channelUnits = setup.channelUnits;
+        this.kpis = setup.kpis;
+        this.items = setup.items;
+        this.agents = new SimulatedAgents(setup, events, endMs);
+        this.customers = new SimulatedCustomers(setup, traffic, events, scenario.warmupMs());
     }
 
     /**
@@ -261,7 +138,7 @@ public final class Simulator
             dispatch(queue.time(), queue.type(), queue.aux(), queue.first(), queue.second());
             if ((eventCount & 0xFFFF) == 0)
             {
-                progress.progress(queue.time(), endMs, workItems, eventCount);
+                progress.progress(queue.time(), endMs, customers.arrivals(), eventCount);
             }
         }
         progress.finished();
@@ -271,42 +148,15 @@ public final class Simulator
             journal.finished(policy);
         }
         final double wallSeconds = (System.nanoTime() - startNs) / 1e9;
-        return kpis.report(endMs, new KpiCollector.RunHeader(scenario.name(), scenario.seed(), wallSeconds, workItems,
-            eventCount, engineRejections));
+        return kpis.report(endMs, new KpiCollector.RunHeader(scenario.name(), scenario.seed(), wallSeconds,
+            customers.arrivals(), eventCount, engineRejections));
     }
 
     private void scheduleStart()
     {
-        for (int g = 0; g < scenario.agents().size(); g++)
-        {
-            final ShiftDef shift = scenario.agents().get(g).shift();
-            if (shift == null)
-            {
-                events.schedule(0, SHIFT_START, g, 0, 0);
-            }
-            else
-            {
-                if (shift.startMs() < endMs)
-                {
-                    events.schedule(shift.startMs(), SHIFT_START, g, 0, 0);
-                }
-                if (shift.endMs() < endMs)
-                {
-                    events.schedule(shift.endMs(), SHIFT_END, g, 0, 0);
-                }
-            }
-        }
-        events.schedule(warmupMs, BOUNDARY, 0, 0, 0);
-        loadNextArrival();
-    }
-
-    private void loadNextArrival()
-    {
-        hasPending = traffic.next(pending);
-        if (hasPending)
-        {
-            events.schedule(pending.timeMs, ARRIVAL, 0, 0, 0);
-        }
+        agents.scheduleShifts();
+        events.schedule(scenario.warmupMs(), BOUNDARY, 0, 0, 0);
+        customers.scheduleNextArrival();
     }
 
     private void dispatch(final long now, final int type, final int aux, final long first, final long second)
@@ -314,29 +164,41 @@ public final class Simulator
         switch (type)
         {
             case ARRIVAL:
-                arrive(now);
-                loadNextArrival();
+                customers.arrive(now);
+                syncTick(now);
+                customers.scheduleNextArrival(); // after the tick: same-millisecond events keep their order
                 break;
             case PATIENCE:
-                patienceEnds(now, first, aux);
+                if (customers.patienceEnds(now, first, aux))
+                {
+                    syncTick(now);
+                }
                 break;
             case ACCEPT:
-                answerOffer(now, first, second, true);
-                break;
             case REJECT:
-                answerOffer(now, first, second, false);
+                if (agents.answer(now, first, second, type == ACCEPT))
+                {
+                    syncTick(now);
+                }
                 break;
             case FINISH:
-                finish(now, first, aux);
+                if (agents.finish(now, first, aux))
+                {
+                    syncTick(now);
+                }
                 break;
             case TICK:
                 tick(now);
                 break;
             case SHIFT_START:
-                shiftStart(now, aux);
+                agents.logIn(now, aux);
+                syncTick(now);
+                agents.repeatShift(now, aux, SHIFT_START); // after the tick: same-millisecond events keep their order
                 break;
             case SHIFT_END:
-                shiftEnd(now, aux);
+                agents.logOut(now, aux);
+                syncTick(now);
+                agents.repeatShift(now, aux, SHIFT_END);
                 break;
             case BOUNDARY:
                 kpis.boundary(now);
@@ -350,133 +212,11 @@ public final class Simulator
         }
     }
 
-    private void arrive(final long now)
-    {
-        final Arrival a = pending;
-        workItems++;
-        final ItemTable t = items;
-        final int slot = t.allocate();
-        final long id = ((++serial) << ItemTable.SLOT_BITS) | slot;
-        t.id[slot] = id;
-        t.stream[slot] = a.stream;
-        t.channel[slot] = channelOfTraffic[a.channel];
-        t.counted[slot] = now >= warmupMs;
-        t.handleMs[slot] = a.handleMs;
-        t.secondHandleMs[slot] = a.secondHandleMs;
-        t.patienceMs[slot] = a.patienceMs;
-        t.transferQueue[slot] = a.transferQueue < 0 ? -1 : queueOfTraffic[a.transferQueue];
-        t.transferred[slot] = false;
-        t.visit[slot] = 0;
-        t.heldUnits[slot] = 0;
-        t.callback[slot] = false;
-        final int requirements = requirementHandles[a.requirements];
-        final Result result;
-        if (a.queue >= 0)
-        {
-            result = commands.enqueue(now, id, t.channel[slot], queueOfTraffic[a.queue], a.priority, requirements);
-        }
-        else
-        {
-            result = commands.classifyAndEnqueue(now, id, t.channel[slot], a.priority, requirements,
-                attributes.fill(a.stream, t.channel[slot]));
-            if (t.counted[slot])
-            {
-                final Classification decision = policy.lastClassification();
-                kpis.classified(a.stream, decision.queue(), decision.endReason());
-            }
-        }
-        if (result != Result.OK)
-        {
-            throw new SimulationException("the engine refused work item " + serial + ": " + result
-                + (result == Result.ITEM_TABLE_FULL ? " (raise maxLiveItems in the scenario)"
-                : result == Result.UNKNOWN_QUEUE ? " (no rule matched it and the rules have no fallback)" : ""));
-        }
-        if (t.visit[slot] == 0)
-        {
-            t.free(slot); // ended before queueing, by a rule or an overflow rule
-        }
-        syncTick(now);
-    }
-
-    /** The item enters queue q (arrival or transfer in); only simulator state, no engine call. */
-    private void startVisit(final long now, final int slot, final int q)
-    {
-        final ItemTable t = items;
-        final int visit = ++t.visit[slot];
-        t.queue[slot] = q;
-        t.entryMs[slot] = now;
-        t.state[slot] = ItemTable.WAITING;
-        t.interval[slot] = kpis.intervalOf(now);
-        if (t.counted[slot])
-        {
-            kpis.offered(q, t.channel[slot], t.stream[slot], t.interval[slot]);
-        }
-        waitingChanged(now, q, 1);
-        final long patience = t.patienceMs[slot];
-        if (patience >= 0 && !t.callback[slot])
-        {
-            events.schedule(now + patience, PATIENCE, visit, t.id[slot], 0);
-        }
-    }
-
-    private void waitingChanged(final long now, final int q, final int delta)
-    {
-        waiting[q] += delta;
-        kpis.waitingChanged(now, q, delta);
-    }
-
-    private void patienceEnds(final long now, final long id, final int visit)
-    {
-        final int slot = items.live(id);
-        if (slot >= 0 && items.visit[slot] == visit && !items.callback[slot]
-            && (items.state[slot] == ItemTable.WAITING || items.state[slot] == ItemTable.OFFERED))
-        {
-            commands.abandon(now, id);
-            syncTick(now);
-        }
-    }
-
-    private void answerOffer(final long now, final long id, final long offerId, final boolean accept)
-    {
-        final int slot = items.live(id);
-        if (slot >= 0 && items.state[slot] == ItemTable.OFFERED && items.offerId[slot] == offerId)
-        {
-            if (accept)
-            {
-                commands.accept(now, id, offerId);
-            }
-            else
-            {
-                commands.reject(now, id, offerId);
-            }
-            syncTick(now);
-        }
-    }
-
-    private void finish(final long now, final long id, final int visit)
-    {
-        final int slot = items.live(id);
-        if (slot < 0 || items.visit[slot] != visit || items.state[slot] != ItemTable.ASSIGNED)
-        {
-            return;
-        }
-        if (items.transferQueue[slot] >= 0 && !items.transferred[slot])
-        {
-            items.transferred[slot] = true;
-            commands.transferToQueue(now, id, items.transferQueue[slot]);
-        }
-        else
-        {
-            commands.release(now, id, groupWrapUp[agentGroup[items.agent[slot]]]);
-        }
-        syncTick(now);
-    }
-
     private void tick(final long now)
     {
         if (now != pendingTick)
         {
-            return;
+            return; // stale: a deadline that came earlier has been scheduled since
         }
         pendingTick = Long.MAX_VALUE;
         if (policy.nextDeadline() <= now)
@@ -497,205 +237,20 @@ public final class Simulator
         }
     }
 
-    private void shiftStart(final long now, final int group)
-    {
-        final ShiftDef shift = scenario.agents().get(group).shift();
-        for (int agent = groupFirstAgent[group]; agent < groupFirstAgent[group + 1]; agent++)
-        {
-            if (!loggedIn[agent])
-            {
-                loggedIn[agent] = true;
-                kpis.loggedInChanged(now, groupQueues[group], agentCapacity[agent], 1);
-                commands.login(now, agent);
-            }
-        }
-        syncTick(now);
-        if (shift != null && shift.everyMs() > 0 && now + shift.everyMs() < endMs)
-        {
-            events.schedule(now + shift.everyMs(), SHIFT_START, group, 0, 0);
-        }
-    }
-
-    private void shiftEnd(final long now, final int group)
-    {
-        final ShiftDef shift = scenario.agents().get(group).shift();
-        for (int agent = groupFirstAgent[group]; agent < groupFirstAgent[group + 1]; agent++)
-        {
-            if (loggedIn[agent])
-            {
-                loggedIn[agent] = false;
-                kpis.loggedInChanged(now, groupQueues[group], agentCapacity[agent], -1);
-                commands.logout(now, agent);
-            }
-        }
-        syncTick(now);
-        if (shift.everyMs() > 0 && now + shift.everyMs() < endMs)
-        {
-            events.schedule(now + shift.everyMs(), SHIFT_END, group, 0, 0);
-        }
-    }
-
-    // ---- engine events: state updates and follow-up scheduling only, never engine calls ----
-
-    private void hold(final long now, final int slot, final int agent, final int q)
-    {
-        final ItemTable t = items;
-        final int units = channelUnits[t.channel[slot]];
-        t.heldUnits[slot] = units;
-        t.holdQueue[slot] = q;
-        t.agent[slot] = agent;
-        kpis.busyChanged(now, q, t.channel[slot], t.stream[slot], units);
-    }
-
-    private void freeHold(final long now, final int slot)
-    {
-        final ItemTable t = items;
-        final int units = t.heldUnits[slot];
-        if (units != 0)
-        {
-            t.heldUnits[slot] = 0;
-            kpis.busyChanged(now, t.holdQueue[slot], t.channel[slot], t.stream[slot], -units);
-        }
-    }
-
-    private void onOffered(final long now, final long id, final int agent, final int q, final long offerId)
-    {
-        final int slot = items.slotOf(id);
-        final ItemTable t = items;
-        t.state[slot] = ItemTable.OFFERED;
-        t.offerId[slot] = offerId;
-        waitingChanged(now, q, -1);
-        hold(now, slot, agent, q);
-        final int s = t.stream[slot];
-        if (t.counted[slot])
-        {
-            kpis.offerMade(q, t.channel[slot], s, t.interval[slot]);
-        }
-        final Sampler delay = acceptDelay[s];
-        final long respondAt = delay == null ? now : now + delay.sampleMillis(acceptDelayRandom[s]);
-        final boolean reject = rejectProbability[s] > 0.0 && rejectRandom[s].nextDouble() < rejectProbability[s];
-        events.schedule(respondAt, reject ? REJECT : ACCEPT, 0, id, offerId);
-    }
-
-    private void onAssigned(final long now, final long id, final int agent, final int q, final AssignReason reason)
-    {
-        final int slot = items.slotOf(id);
-        final ItemTable t = items;
-        if (t.state[slot] == ItemTable.WAITING)
-        {
-            waitingChanged(now, q, -1);
-            hold(now, slot, agent, q);
-            if (t.counted[slot])
-            {
-                kpis.offerMade(q, t.channel[slot], t.stream[slot], t.interval[slot]);
-            }
-        }
-        t.state[slot] = ItemTable.ASSIGNED;
-        t.agent[slot] = agent;
-        t.assignedMs[slot] = now;
-        if (t.counted[slot])
-        {
-            kpis.answered(q, t.channel[slot], t.stream[slot], t.interval[slot], now - t.entryMs[slot]);
-        }
-        final long handle = t.transferred[slot] ? t.secondHandleMs[slot] : t.handleMs[slot];
-        events.schedule(now + handle, FINISH, t.visit[slot], id, 0);
-    }
-
-    private void onOfferRefused(final long now, final long id)
-    {
-        final int slot = items.slotOf(id);
-        freeHold(now, slot);
-        if (items.counted[slot])
-        {
-            kpis.offerRefused(items.queue[slot], items.channel[slot], items.stream[slot], items.interval[slot]);
-        }
-    }
-
-    private void onRequeued(final long now, final long id, final int q)
-    {
-        final int slot = items.slotOf(id);
-        freeHold(now, slot);
-        if (items.state[slot] != ItemTable.WAITING)
-        {
-            items.state[slot] = ItemTable.WAITING;
-            waitingChanged(now, q, 1);
-        }
-    }
-
-    private void onReleased(final long now, final long id, final long wrapUpMs)
-    {
-        final int slot = items.slotOf(id);
-        final ItemTable t = items;
-        if (t.counted[slot])
-        {
-            kpis.handled(t.queue[slot], t.channel[slot], t.stream[slot], t.interval[slot],
-                now - t.assignedMs[slot] + wrapUpMs);
-        }
-        if (wrapUpMs > 0)
-        {
-            t.state[slot] = ItemTable.WRAP_UP;
-        }
-        else
-        {
-            freeHold(now, slot);
-            t.free(slot);
-        }
-    }
-
-    private void onWrapUpEnded(final long now, final long id)
-    {
-        final int slot = items.slotOf(id);
-        freeHold(now, slot);
-        items.free(slot);
-    }
-
-    private void onTransferred(final long now, final long id, final int fromQueue, final int toQueue)
-    {
-        final int slot = items.slotOf(id);
-        final ItemTable t = items;
-        freeHold(now, slot);
-        final int state = t.state[slot];
-        if (state == ItemTable.WAITING)
-        {
-            waitingChanged(now, fromQueue, -1);
-        }
-        if (t.counted[slot] && state == ItemTable.ASSIGNED)
-        {
-            kpis.transferred(fromQueue, t.channel[slot], t.stream[slot], t.interval[slot]);
-        }
-        startVisit(now, slot, toQueue);
-    }
-
-    private void onEnded(final long now, final long id, final EndReason reason)
-    {
-        final int slot = items.slotOf(id);
-        final ItemTable t = items;
-        if (t.state[slot] == ItemTable.WAITING)
-        {
-            waitingChanged(now, t.queue[slot], -1);
-        }
-        freeHold(now, slot);
-        if (t.counted[slot] && reason == EndReason.ABANDONED)
-        {
-            kpis.abandoned(t.queue[slot], t.channel[slot], t.stream[slot], t.interval[slot]);
-        }
-        t.free(slot);
-    }
-
     /**
-     * Receives the engine's events and the policies' on the simulation thread: item state, routing, overflow and
-     * SLA counts, callback flags.
+     * Applies the engine's and the policies' events to the item table and the KPIs — item states, waiting counts,
+     * the capacity an item holds, offers, answers, handling, transfers, abandonment, overflow, SLA warnings and
+     * breaches, callbacks — and hands the follow-ups to the agents (answer an offer, finish the work) and the
+     * customers (patience). Events arrive synchronously inside engine commands; nothing here calls the engine.
+     * Policy events that change no item or KPI state here (ended by a rule, overflow stopped, sentiment alerts) keep
+     * the interface's do-nothing defaults. Runs on the one simulation thread; allocation-free.
      */
-    private final class Listener implements EngineEvents
-    {        @Override
+    private final class EngineEventRouter implements EngineEvents
+    {
+        @Override
         public void onRouted(final long now, final long itemId, final int queue, final int priority)
         {
             startVisit(now, items.slotOf(itemId), queue);
-        }
-
-        @Override
-        public void onEndedByRule(final long now, final long itemId, final int reason)
-        {
         }
 
         @Override
@@ -713,11 +268,6 @@ public final class Simulator
                 kpis.overflowed(fromQueue, t.channel[slot], t.stream[slot],
                     t.visit[slot] == 0 ? kpis.intervalOf(now) : t.interval[slot]);
             }
-        }
-
-        @Override
-        public void onOverflowStopped(final long now, final long itemId, final int queue)
-        {
         }
 
         @Override
@@ -741,64 +291,143 @@ public final class Simulator
         }
 
         @Override
-        public void onSentimentAlert(final long now, final long itemId, final int queue, final Sentiment level)
-        {
-        }
-
-        @Override
         public void onOffered(final long now, final long itemId, final int agent, final int queue, final long offerId)
         {
-            Simulator.this.onOffered(now, itemId, agent, queue, offerId);
+            final int slot = items.slotOf(itemId);
+            final ItemTable t = items;
+            t.state[slot] = ItemTable.OFFERED;
+            t.offerId[slot] = offerId;
+            kpis.waitingChanged(now, queue, -1);
+            hold(now, slot, agent, queue);
+            if (t.counted[slot])
+            {
+                kpis.offerMade(queue, t.channel[slot], t.stream[slot], t.interval[slot]);
+            }
+            agents.scheduleAnswer(now, itemId, t.stream[slot], offerId);
         }
 
         @Override
         public void onAssigned(final long now, final long itemId, final int agent, final int queue, final long offerId,
             final AssignReason reason)
         {
-            Simulator.this.onAssigned(now, itemId, agent, queue, reason);
+            final int slot = items.slotOf(itemId);
+            final ItemTable t = items;
+            if (t.state[slot] == ItemTable.WAITING) // assigned without an offer step (auto-accept, pick)
+            {
+                kpis.waitingChanged(now, queue, -1);
+                hold(now, slot, agent, queue);
+                if (t.counted[slot])
+                {
+                    kpis.offerMade(queue, t.channel[slot], t.stream[slot], t.interval[slot]);
+                }
+            }
+            t.state[slot] = ItemTable.ASSIGNED;
+            t.agent[slot] = agent;
+            t.assignedMs[slot] = now;
+            if (t.counted[slot])
+            {
+                kpis.answered(queue, t.channel[slot], t.stream[slot], t.interval[slot], now - t.entryMs[slot]);
+            }
+            agents.scheduleFinish(now, itemId, slot);
         }
 
         @Override
         public void onOfferRejected(final long now, final long itemId, final int agent, final long offerId)
         {
-            onOfferRefused(now, itemId);
+            offerRefused(now, itemId);
         }
 
         @Override
         public void onOfferTimedOut(final long now, final long itemId, final int agent, final long offerId)
         {
-            onOfferRefused(now, itemId);
+            offerRefused(now, itemId);
+        }
+
+        private void offerRefused(final long now, final long itemId)
+        {
+            final int slot = items.slotOf(itemId);
+            freeHold(now, slot);
+            if (items.counted[slot])
+            {
+                kpis.offerRefused(items.queue[slot], items.channel[slot], items.stream[slot], items.interval[slot]);
+            }
         }
 
         @Override
         public void onRequeued(final long now, final long itemId, final int queue, final RequeueReason reason)
         {
-            Simulator.this.onRequeued(now, itemId, queue);
+            final int slot = items.slotOf(itemId);
+            freeHold(now, slot);
+            if (items.state[slot] != ItemTable.WAITING)
+            {
+                items.state[slot] = ItemTable.WAITING;
+                kpis.waitingChanged(now, queue, 1);
+            }
         }
 
         @Override
         public void onReleased(final long now, final long itemId, final int agent, final long wrapUpMs)
         {
-            Simulator.this.onReleased(now, itemId, wrapUpMs);
+            final int slot = items.slotOf(itemId);
+            final ItemTable t = items;
+            if (t.counted[slot])
+            {
+                kpis.handled(t.queue[slot], t.channel[slot], t.stream[slot], t.interval[slot],
+                    now - t.assignedMs[slot] + wrapUpMs);
+            }
+            if (wrapUpMs > 0)
+            {
+                t.state[slot] = ItemTable.WRAP_UP; // the agent's capacity stays held until the wrap-up ends
+            }
+            else
+            {
+                freeHold(now, slot);
+                t.free(slot);
+            }
         }
 
         @Override
         public void onWrapUpEnded(final long now, final long itemId, final int agent)
         {
-            Simulator.this.onWrapUpEnded(now, itemId);
+            final int slot = items.slotOf(itemId);
+            freeHold(now, slot);
+            items.free(slot);
         }
 
         @Override
         public void onTransferred(final long now, final long itemId, final int fromQueue, final int toQueue,
             final int toAgent)
         {
-            Simulator.this.onTransferred(now, itemId, fromQueue, toQueue);
+            final int slot = items.slotOf(itemId);
+            final ItemTable t = items;
+            freeHold(now, slot);
+            final int state = t.state[slot];
+            if (state == ItemTable.WAITING)
+            {
+                kpis.waitingChanged(now, fromQueue, -1);
+            }
+            if (t.counted[slot] && state == ItemTable.ASSIGNED)
+            {
+                kpis.transferred(fromQueue, t.channel[slot], t.stream[slot], t.interval[slot]);
+            }
+            startVisit(now, slot, toQueue);
         }
 
         @Override
         public void onEnded(final long now, final long itemId, final int queue, final EndReason reason)
         {
-            Simulator.this.onEnded(now, itemId, reason);
+            final int slot = items.slotOf(itemId);
+            final ItemTable t = items;
+            if (t.state[slot] == ItemTable.WAITING)
+            {
+                kpis.waitingChanged(now, t.queue[slot], -1);
+            }
+            freeHold(now, slot);
+            if (t.counted[slot] && reason == EndReason.ABANDONED)
+            {
+                kpis.abandoned(t.queue[slot], t.channel[slot], t.stream[slot], t.interval[slot]);
+            }
+            t.free(slot);
         }
 
         @Override
@@ -816,6 +445,45 @@ public final class Simulator
             final long subject)
         {
             engineRejections++;
+        }
+
+        /** The item enters a queue (arrival or transfer): a new visit, waiting, with the customer's patience. */
+        private void startVisit(final long now, final int slot, final int q)
+        {
+            final ItemTable t = items;
+            t.visit[slot]++;
+            t.queue[slot] = q;
+            t.entryMs[slot] = now;
+            t.state[slot] = ItemTable.WAITING;
+            t.interval[slot] = kpis.intervalOf(now);
+            if (t.counted[slot])
+            {
+                kpis.offered(q, t.channel[slot], t.stream[slot], t.interval[slot]);
+            }
+            kpis.waitingChanged(now, q, 1);
+            customers.startWaiting(now, slot);
+        }
+
+        /** An agent holds the item (offered or assigned): its channel's units count as busy in queue q. */
+        private void hold(final long now, final int slot, final int agent, final int q)
+        {
+            final ItemTable t = items;
+            final int units = channelUnits[t.channel[slot]];
+            t.heldUnits[slot] = units;
+            t.holdQueue[slot] = q;
+            t.agent[slot] = agent;
+            kpis.busyChanged(now, q, t.channel[slot], t.stream[slot], units);
+        }
+
+        private void freeHold(final long now, final int slot)
+        {
+            final ItemTable t = items;
+            final int units = t.heldUnits[slot];
+            if (units != 0)
+            {
+                t.heldUnits[slot] = 0;
+                kpis.busyChanged(now, t.holdQueue[slot], t.channel[slot], t.stream[slot], -units);
+            }
         }
     }
 }

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the service-policy fields of a scenario — {@code start}, {@code rules}, {@code sla}, and per queue
  * {@code operatingHours}, {@code overflow} and {@code sla} — into a {@link ServicePolicies}, with the same
- * {@code FILE:LINE: field 'path': problem} errors as the rest of the loader. Syntax errors inside rule or calendar
+ * {@code FILE:LINE: field 'path': problem} errors as the rest of the yaml. Syntax errors inside rule or calendar
  * text name the line and column within that text (and the scenario line they are on). Not thread safe: one instance
  * per load.
  */
@@ -51,15 +51,15 @@ final class PolicyLoader
     private static final Pattern INLINE_RULES = Pattern.compile("\\s*(#|rule\\s|ruleset\\s|fallback\\s|level\\s)");
     private static final Pattern BLOCK_SCALAR = Pattern.compile(".*(:|-)\\s*[|>][-+0-9]*\\s*(#.*)?");
 
-    private final ScenarioLoader loader;
+    private final YamlFields yaml;
     private final String file;
     private final String[] lines;
     private final Map<String, List<YamlNode>> ruleNodes = new LinkedHashMap<>();
     private final Map<String, YamlNode> slaNodes = new LinkedHashMap<>();
 
-    PolicyLoader(final ScenarioLoader loader, final String file, final String text)
+    PolicyLoader(final YamlFields yaml, final String file, final String text)
     {
-        this.loader = loader;
+        this.yaml = yaml;
         this.file = file;
         this.lines = text.split("\n", -1);
     }
@@ -72,7 +72,7 @@ final class PolicyLoader
         {
             return DEFAULT_START_MS;
         }
-        final String text = loader.string(node, "start").strip();
+        final String text = yaml.string(node, "start").strip();
         try
         {
             return Instant.parse(text).toEpochMilli();
@@ -91,7 +91,7 @@ final class PolicyLoader
                 }
                 catch (final DateTimeParseException notDate)
                 {
-                    throw loader.error(node, "start", "expected an ISO date-time such as 2025-03-03T00:00:00Z, "
+                    throw yaml.error(node, "start", "expected an ISO date-time such as 2025-03-03T00:00:00Z, "
                         + "found '" + text + "'");
                 }
             }
@@ -108,7 +108,7 @@ final class PolicyLoader
         {
             return null;
         }
-        final String value = loader.string(node, "rules");
+        final String value = yaml.string(node, "rules");
         final boolean inline = value.contains("\n") || value.contains("->")
             || INLINE_RULES.matcher(value).lookingAt();
         final String text;
@@ -128,7 +128,7 @@ final class PolicyLoader
             }
             catch (final IOException | RuntimeException ex)
             {
-                throw loader.error(node, "rules", "cannot read rules file '" + value.strip() + "' ("
+                throw yaml.error(node, "rules", "cannot read rules file '" + value.strip() + "' ("
                     + ex.getClass().getSimpleName() + ")");
             }
         }
@@ -151,8 +151,8 @@ final class PolicyLoader
             final String queue = rules.queues().name(q);
             if (!queueNames.contains(queue))
             {
-                throw loader.error(node, "rules", "the rules route to undefined queue '" + queue + "' (defined: "
-                    + ScenarioLoader.listOf(queueNames) + ")");
+                throw yaml.error(node, "rules", "the rules route to undefined queue '" + queue + "' (defined: "
+                    + YamlFields.listOf(queueNames) + ")");
             }
         }
         return rules;
@@ -172,7 +172,7 @@ final class PolicyLoader
         final YamlNode slas = root.fields().get("sla");
         if (slas != null)
         {
-            for (final Map.Entry<String, YamlNode> entry : loader.mapping(slas, "sla").fields().entrySet())
+            for (final Map.Entry<String, YamlNode> entry : yaml.mapping(slas, "sla").fields().entrySet())
             {
                 final String path = "sla." + entry.getKey();
                 slaNodes.put(entry.getKey(), entry.getValue());
@@ -218,7 +218,7 @@ final class PolicyLoader
             {
                 if (slaNodes.containsKey(queue))
                 {
-                    throw loader.error(sla, path + ".sla", "an SLA named '" + queue + "' is already defined under sla");
+                    throw yaml.error(sla, path + ".sla", "an SLA named '" + queue + "' is already defined under sla");
                 }
                 slaNodes.put(queue, sla);
                 addSla(builder, queue, sla(sla, path + ".sla", false), sla, path + ".sla");
@@ -226,8 +226,8 @@ final class PolicyLoader
             }
             else
             {
-                final String name = loader.string(sla, path + ".sla");
-                loader.checkReference(sla, path + ".sla", "SLA", name, slaNodes.keySet());
+                final String name = yaml.string(sla, path + ".sla");
+                yaml.checkReference(sla, path + ".sla", "SLA", name, slaNodes.keySet());
                 policy.sla(name);
             }
         }
@@ -259,12 +259,12 @@ final class PolicyLoader
     private List<OverflowRule> overflowRules(final YamlNode node, final String path, final String queue,
         final Set<String> queueNames)
     {
-        final YamlNode rule = loader.mapping(node, path);
-        loader.checkKeys(rule, path, RULE_KEYS);
+        final YamlNode rule = yaml.mapping(node, path);
+        yaml.checkKeys(rule, path, RULE_KEYS);
         final List<String> actions = rule.fields().keySet().stream().filter(ACTIONS::contains).toList();
         if (actions.size() != 1)
         {
-            throw loader.error(rule, path, "an overflow rule needs exactly one action (to, raisePriority, end, "
+            throw yaml.error(rule, path, "an overflow rule needs exactly one action (to, raisePriority, end, "
                 + "callback or voicemail), found " + (actions.isEmpty() ? "none" : String.join(", ", actions)));
         }
         final String action = actions.get(0);
@@ -281,7 +281,7 @@ final class PolicyLoader
         }
         if (result.isEmpty())
         {
-            throw loader.error(rule, path, "an overflow rule needs a condition: whenWaiting, whenNoAgents, "
+            throw yaml.error(rule, path, "an overflow rule needs a condition: whenWaiting, whenNoAgents, "
                 + "whenEstimatedWait, whenClosed or afterWait");
         }
         return result;
@@ -293,20 +293,20 @@ final class PolicyLoader
         {
             case "whenWaiting":
             {
-                final long items = loader.longValue(value, path);
-                loader.checkRange(value, path, items, 0, 100_000_000);
+                final long items = yaml.longValue(value, path);
+                yaml.checkRange(value, path, items, 0, 100_000_000);
                 return OverflowRule.whenWaitingAtLeast((int)items);
             }
             case "whenNoAgents":
                 requireTrue(value, path);
                 return OverflowRule.whenNoAgentLoggedIn();
             case "whenEstimatedWait":
-                return OverflowRule.whenEstimatedWaitAtLeast(loader.duration(value, path, false));
+                return OverflowRule.whenEstimatedWaitAtLeast(yaml.duration(value, path, false));
             case "whenClosed":
                 requireTrue(value, path);
                 return OverflowRule.whenOutsideOperatingHours();
             default:
-                return OverflowRule.afterWaiting(loader.duration(value, path, true));
+                return OverflowRule.afterWaiting(yaml.duration(value, path, true));
         }
     }
 
@@ -317,18 +317,18 @@ final class PolicyLoader
         {
             case "to":
             {
-                final String target = loader.string(argument, path);
-                loader.checkReference(argument, path, "queue", target, queueNames);
+                final String target = yaml.string(argument, path);
+                yaml.checkReference(argument, path, "queue", target, queueNames);
                 if (target.equals(queue))
                 {
-                    throw loader.error(argument, path, "a queue cannot overflow to itself");
+                    throw yaml.error(argument, path, "a queue cannot overflow to itself");
                 }
                 return condition.transferTo(target);
             }
             case "raisePriority":
                 return condition.raisePriorityTo(priority(argument, path));
             case "end":
-                return condition.endWith(loader.string(argument, path));
+                return condition.endWith(yaml.string(argument, path));
             case "callback":
                 requireTrue(argument, path);
                 return condition.requestCallback();
@@ -340,23 +340,23 @@ final class PolicyLoader
 
     private SlaSpec sla(final YamlNode node, final String path, final boolean topLevel)
     {
-        final YamlNode map = loader.mapping(node, path);
-        loader.checkKeys(map, path, SLA_KEYS);
+        final YamlNode map = yaml.mapping(node, path);
+        yaml.checkKeys(map, path, SLA_KEYS);
         final SlaSpec spec = new SlaSpec();
         final YamlNode when = map.fields().get("when");
         if (when != null)
         {
             if (!topLevel)
             {
-                throw loader.error(when, path + ".when", "a condition is only allowed on SLAs defined under sla "
+                throw yaml.error(when, path + ".when", "a condition is only allowed on SLAs defined under sla "
                     + "(this one applies to its queue)");
             }
-            spec.appliesWhen(loader.string(when, path + ".when"));
+            spec.appliesWhen(yaml.string(when, path + ".when"));
         }
         final boolean flat = map.fields().containsKey("warning") || map.fields().containsKey("failure");
         if (flat && map.fields().containsKey("firstResponse"))
         {
-            throw loader.error(map, path, "give warning and failure either directly (first response) or under "
+            throw yaml.error(map, path, "give warning and failure either directly (first response) or under "
                 + "firstResponse, not both");
         }
         if (flat)
@@ -365,19 +365,19 @@ final class PolicyLoader
         }
         if (map.fields().containsKey("firstResponse"))
         {
-            final YamlNode kpi = loader.mapping(map.fields().get("firstResponse"), path + ".firstResponse");
-            loader.checkKeys(kpi, path + ".firstResponse", KPI_KEYS);
+            final YamlNode kpi = yaml.mapping(map.fields().get("firstResponse"), path + ".firstResponse");
+            yaml.checkKeys(kpi, path + ".firstResponse", KPI_KEYS);
             kpi(spec, kpi, path + ".firstResponse", true);
         }
         if (map.fields().containsKey("resolution"))
         {
-            final YamlNode kpi = loader.mapping(map.fields().get("resolution"), path + ".resolution");
-            loader.checkKeys(kpi, path + ".resolution", KPI_KEYS);
+            final YamlNode kpi = yaml.mapping(map.fields().get("resolution"), path + ".resolution");
+            yaml.checkKeys(kpi, path + ".resolution", KPI_KEYS);
             kpi(spec, kpi, path + ".resolution", false);
         }
         if (!flat && !map.fields().containsKey("firstResponse") && !map.fields().containsKey("resolution"))
         {
-            throw loader.error(map, path, "an SLA needs warning and failure times (directly, or under "
+            throw yaml.error(map, path, "an SLA needs warning and failure times (directly, or under "
                 + "firstResponse or resolution)");
         }
         if (map.fields().containsKey("calendar"))
@@ -388,18 +388,18 @@ final class PolicyLoader
         {
             spec.raiseOnFailure(priority(map.fields().get("raiseOnFailure"), path + ".raiseOnFailure"));
         }
-        spec.curve(loader.optBoolean(map, path, "curve", false));
-        spec.curveSteps((int)loader.optLong(map, path, "curveSteps", SlaSpec.DEFAULT_CURVE_STEPS, 2, 100));
+        spec.curve(yaml.optBoolean(map, path, "curve", false));
+        spec.curveSteps((int)yaml.optLong(map, path, "curveSteps", SlaSpec.DEFAULT_CURVE_STEPS, 2, 100));
         return spec;
     }
 
     private void kpi(final SlaSpec spec, final YamlNode map, final String path, final boolean firstResponse)
     {
-        final long warning = loader.duration(loader.required(map, path, "warning"), path + ".warning", true);
-        final long failure = loader.duration(loader.required(map, path, "failure"), path + ".failure", true);
+        final long warning = yaml.duration(yaml.required(map, path, "warning"), path + ".warning", true);
+        final long failure = yaml.duration(yaml.required(map, path, "failure"), path + ".failure", true);
         if (failure < warning)
         {
-            throw loader.error(map.fields().get("failure"), path + ".failure", "the failure time must not be before "
+            throw yaml.error(map.fields().get("failure"), path + ".failure", "the failure time must not be before "
                 + "the warning time");
         }
         if (firstResponse)
@@ -421,13 +421,13 @@ final class PolicyLoader
         }
         catch (final PolicySetupException ex)
         {
-            throw loader.error(node, path, ex.problem());
+            throw yaml.error(node, path, ex.problem());
         }
     }
 
     private BusinessCalendar calendar(final YamlNode node, final String path)
     {
-        final String text = loader.string(node, path);
+        final String text = yaml.string(node, path);
         try
         {
             return CalendarSpec.parse(text).compile();
@@ -439,20 +439,20 @@ final class PolicyLoader
         }
         catch (final IllegalArgumentException ex)
         {
-            throw loader.error(node, path, "bad calendar: " + ex.getMessage());
+            throw yaml.error(node, path, "bad calendar: " + ex.getMessage());
         }
     }
 
     private int priority(final YamlNode node, final String path)
     {
-        final String text = loader.string(node, path).strip();
+        final String text = yaml.string(node, path).strip();
         final Integer level = LEVELS.get(text);
         if (level != null)
         {
             return level;
         }
-        final long value = loader.longValue(node, path);
-        loader.checkRange(node, path, value, 0, ServicePolicies.MAX_PRIORITY);
+        final long value = yaml.longValue(node, path);
+        yaml.checkRange(node, path, value, 0, ServicePolicies.MAX_PRIORITY);
         return (int)value;
     }
 
@@ -460,7 +460,7 @@ final class PolicyLoader
     {
         if (node.kind() != YamlNode.Kind.SCALAR || !"true".equals(node.text()))
         {
-            throw loader.error(node, path, "expected true, found " + node.describe()
+            throw yaml.error(node, path, "expected true, found " + node.describe()
                 + " (leave the field out instead of false)");
         }
     }
@@ -477,12 +477,12 @@ final class PolicyLoader
                 return new ScenarioException(file, lineOf(when, ex.line()), "sla." + ex.sla() + ".when",
                     "condition line " + ex.line() + ", column " + ex.column() + ": " + ex.problem());
             }
-            return loader.error(sla, "sla." + ex.sla(), ex.problem());
+            return yaml.error(sla, "sla." + ex.sla(), ex.problem());
         }
         if (ex.queue() != null && ruleNodes.containsKey(ex.queue()) && ex.rule() >= 0)
         {
             final YamlNode rule = ruleNodes.get(ex.queue()).get(ex.rule());
-            return loader.error(rule, "queues." + ex.queue() + ".overflow", ex.problem());
+            return yaml.error(rule, "queues." + ex.queue() + ".overflow", ex.problem());
         }
         return new ScenarioException(file, 0, ex.queue() == null ? null : "queues." + ex.queue(), ex.problem());
     }

@@ -75,6 +75,12 @@ final class YamlNode
         return quoted;
     }
 
+    /** @return true for a YAML null: {@code ~}, {@code null}, or nothing after the key's colon. */
+    boolean isNull()
+    {
+        return kind == Kind.SCALAR && text == null;
+    }
+
     Map<String, YamlNode> fields()
     {
         return fields;

@@ -1,0 +1,206 @@
+package io.switchboard.sim.kernel;
+
+import io.switchboard.engine.EngineCommands;
+import io.switchboard.sim.random.RandomStream;
+import io.switchboard.sim.random.Sampler;
+import io.switchboard.sim.report.KpiCollector;
+import io.switchboard.sim.scenario.ShiftDef;
+
+import static io.switchboard.sim.kernel.EventTypes.ACCEPT;
+import static io.switchboard.sim.kernel.EventTypes.FINISH;
+import static io.switchboard.sim.kernel.EventTypes.REJECT;
+import static io.switchboard.sim.kernel.EventTypes.SHIFT_END;
+import static io.switchboard.sim.kernel.EventTypes.SHIFT_START;
+
+/**
+ * The simulated agents: they log in and out with their group's shift, answer each offer after the stream's accept
+ * delay — accepting, or rejecting it with the stream's reject probability — and, after the item's handle time,
+ * finish the work by releasing it (with the group's wrap-up) or by transferring it once to its transfer queue.
+ * Owns who is logged in; schedules {@code SHIFT_START}, {@code SHIFT_END}, {@code ACCEPT}, {@code REJECT} and
+ * {@code FINISH} events and sends the engine {@code login}, {@code logout}, {@code accept}, {@code reject},
+ * {@code release} and {@code transferToQueue}. Keeping the engine's tick in step after those commands is left to
+ * the {@link Simulator}. Allocation-free per event.
+ *
+ * <p><b>Threading:</b> not thread safe; runs on the one simulation thread.
+ */
+final class SimulatedAgents
+{
+    private final EventQueue events;
+    private final EngineCommands commands;
+    private final ItemTable items;
+    private final KpiCollector kpis;
+    private final long endMs;
+
+    private final ShiftDef[] groupShift;
+    private final int[] groupFirstAgent;
+    private final int[][] groupQueues;
+    private final long[] groupWrapUp;
+    private final int[] agentGroup;
+    private final int[] agentCapacity;
+    private final boolean[] loggedIn;
+
+    private final Sampler[] acceptDelay;
+    private final RandomStream[] acceptDelayRandom;
+    private final double[] rejectProbability;
+    private final RandomStream[] rejectRandom;
+
+    /** @param endMs end of the run: nothing is scheduled at or after it. */
+    SimulatedAgents(final SimulationSetup setup, final EventQueue events, final long endMs)
+    {
+        this.events = events;
+        this.commands = setup.commands;
+        this.items = setup.items;
+        this.kpis = setup.kpis;
+        this.endMs = endMs;
+        this.groupShift = setup.groupShift;
+        this.groupFirstAgent = setup.groupFirstAgent;
+        this.groupQueues = setup.groupQueues;
+        this.groupWrapUp = setup.groupWrapUp;
+        this.agentGroup = setup.agentGroup;
+        this.agentCapacity = setup.agentCapacity;
+        this.loggedIn = new boolean[setup.agentGroup.length];
+        this.acceptDelay = setup.acceptDelay;
+        this.acceptDelayRandom = setup.acceptDelayRandom;
+        this.rejectProbability = setup.rejectProbability;
+        this.rejectRandom = setup.rejectRandom;
+    }
+
+    /** Schedules each group's first shift start and end; a group without a shift starts at time 0 and stays. */
+    void scheduleShifts()
+    {
+        for (int g = 0; g < groupShift.length; g++)
+        {
+            final ShiftDef shift = groupShift[g];
+            if (shift == null)
+            {
+                events.schedule(0, SHIFT_START, g, 0, 0);
+            }
+            else
+            {
+                if (shift.startMs() < endMs)
+                {
+                    events.schedule(shift.startMs(), SHIFT_START, g, 0, 0);
+                }
+                if (shift.endMs() < endMs)
+                {
+                    events.schedule(shift.endMs(), SHIFT_END, g, 0, 0);
+                }
+            }
+        }
+    }
+
+    /** A shift starts: the group's agents that are not logged in log in. */
+    void logIn(final long now, final int group)
+    {
+        for (int agent = groupFirstAgent[group]; agent < groupFirstAgent[group + 1]; agent++)
+        {
+            if (!loggedIn[agent])
+            {
+                loggedIn[agent] = true;
+                kpis.loggedInChanged(now, groupQueues[group], agentCapacity[agent], 1);
+                commands.login(now, agent);
+            }
+        }
+    }
+
+    /** A shift ends: the group's agents that are logged in log out. */
+    void logOut(final long now, final int group)
+    {
+        for (int agent = groupFirstAgent[group]; agent < groupFirstAgent[group + 1]; agent++)
+        {
+            if (loggedIn[agent])
+            {
+                loggedIn[agent] = false;
+                kpis.loggedInChanged(now, groupQueues[group], agentCapacity[agent], -1);
+                commands.logout(now, agent);
+            }
+        }
+    }
+
+    /**
+     * Schedules the same shift event again one period later, when the group's shift repeats and that is before
+     * the end of the run.
+     *
+     * @param shiftEvent {@link EventTypes#SHIFT_START} or {@link EventTypes#SHIFT_END}.
+     */
+    void repeatShift(final long now, final int group, final int shiftEvent)
+    {
+        final ShiftDef shift = groupShift[group];
+        if (shift != null && shift.everyMs() > 0 && now + shift.everyMs() < endMs)
+        {
+            events.schedule(now + shift.everyMs(), shiftEvent, group, 0, 0);
+        }
+    }
+
+    /**
+     * An agent has been offered an item of a traffic stream: it answers after the stream's accept delay, and
+     * rejects with the stream's reject probability. Both are drawn now, each from its own random stream.
+     */
+    void scheduleAnswer(final long now, final long id, final int stream, final long offerId)
+    {
+        final Sampler delay = acceptDelay[stream];
+        final long respondAt = delay == null ? now : now + delay.sampleMillis(acceptDelayRandom[stream]);
+        final boolean reject = rejectProbability[stream] > 0.0
+            && rejectRandom[stream].nextDouble() < rejectProbability[stream];
+        events.schedule(respondAt, reject ? REJECT : ACCEPT, 0, id, offerId);
+    }
+
+    /**
+     * The agent answers an offer, unless the offer is no longer open (the customer hung up, the offer timed out).
+     *
+     * @return true when the engine was sent a command.
+     */
+    boolean answer(final long now, final long id, final long offerId, final boolean accept)
+    {
+        final int slot = items.live(id);
+        if (slot >= 0 && items.state[slot] == ItemTable.OFFERED && items.offerId[slot] == offerId)
+        {
+            if (accept)
+            {
+                commands.accept(now, id, offerId);
+            }
+            else
+            {
+                commands.reject(now, id, offerId);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * An agent has been assigned the item: the work takes its handle time, or its second handle time once it has
+     * been transferred.
+     */
+    void scheduleFinish(final long now, final long id, final int slot)
+    {
+        final ItemTable t = items;
+        final long handle = t.transferred[slot] ? t.secondHandleMs[slot] : t.handleMs[slot];
+        events.schedule(now + handle, FINISH, t.visit[slot], id, 0);
+    }
+
+    /**
+     * The agent finishes the work of an item's visit: it transfers the item when it has a transfer queue and was
+     * not transferred yet, and otherwise releases it with the group's wrap-up.
+     *
+     * @return true when the engine was sent a command.
+     */
+    boolean finish(final long now, final long id, final int visit)
+    {
+        final int slot = items.live(id);
+        if (slot < 0 || items.visit[slot] != visit || items.state[slot] != ItemTable.ASSIGNED)
+        {
+            return false;
+        }
+        if (items.transferQueue[slot] >= 0 && !items.transferred[slot])
+        {
+            items.transferred[slot] = true;
+            commands.transferToQueue(now, id, items.transferQueue[slot]);
+        }
+        else
+        {
+            commands.release(now, id, groupWrapUp[agentGroup[items.agent[slot]]]);
+        }
+        return true;
+    }
+}

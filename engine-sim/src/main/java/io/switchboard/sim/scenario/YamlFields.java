@@ -1,0 +1,281 @@
+package io.switchboard.sim.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Typed access to the fields of one scenario file's {@link YamlNode}s: required and optional fields; names,
+ * integers, numbers, durations, booleans and probabilities with their ranges; mappings and lists; references to
+ * defined names; and the {@code FILE:LINE: field 'path': problem} {@link ScenarioException} for each way a field can
+ * be wrong. The section loaders build their fields' paths and pass them in, so that every message names the field
+ * as the file spells it. Holds only the file name; used by one load, on the thread that loads.
+ */
+final class YamlFields
+{
+    private final String file;
+
+    /** @param file the file name used in messages. */
+    YamlFields(final String file)
+    {
+        this.file = file;
+    }
+
+    /**
+     * An optional mapping of defined names to integer levels, such as an agent group's {@code skills} or
+     * {@code limits}, or a stream's {@code requires}.
+     *
+     * @param what    what the names are, for messages ("skill", "channel").
+     * @param defined the names that may appear.
+     * @return the levels in file order; empty when the field is absent or null.
+     */
+    Map<String, Integer> levelMap(final YamlNode parent, final String parentPath, final String key,
+        final String what, final Set<String> defined, final int min, final int max)
+    {
+        final Map<String, Integer> result = new LinkedHashMap<>();
+        final YamlNode node = parent.fields().get(key);
+        if (node == null || node.isNull())
+        {
+            return result;
+        }
+        final String path = parentPath + "." + key;
+        final YamlNode map = mapping(node, path);
+        for (final Map.Entry<String, YamlNode> entry : map.fields().entrySet())
+        {
+            final String epath = path + "." + entry.getKey();
+            if (!defined.contains(entry.getKey()))
+            {
+                throw new ScenarioException(file, map.keyLine(entry.getKey()), epath, "undefined " + what + " '"
+                    + entry.getKey() + "' (defined: " + listOf(defined) + ")");
+            }
+            final long value = longValue(entry.getValue(), epath);
+            checkRange(entry.getValue(), epath, value, min, max);
+            result.put(entry.getKey(), (int)value);
+        }
+        return result;
+    }
+
+    /** Fails unless {@code name} (read from {@code node}) is one of the {@code defined} names of a kind. */
+    void checkReference(final YamlNode node, final String path, final String what, final String name,
+        final Set<String> defined)
+    {
+        if (!defined.contains(name))
+        {
+            throw error(node, path, "undefined " + what + " '" + name + "' (defined: " + listOf(defined) + ")");
+        }
+    }
+
+    /** @return the defined names for a message, or {@code none}. */
+    static String listOf(final Set<String> defined)
+    {
+        return defined.isEmpty() ? "none" : String.join(", ", defined);
+    }
+
+    /** Fails on the first key of {@code map} that is not {@code allowed}, naming that key's line. */
+    void checkKeys(final YamlNode map, final String path, final Set<String> allowed)
+    {
+        for (final String key : map.fields().keySet())
+        {
+            if (!allowed.contains(key))
+            {
+                throw new ScenarioException(file, map.keyLine(key), path.isEmpty() ? key : path + "." + key,
+                    "unknown field (expected one of " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    /** @return the field {@code key} of {@code map}; its absence is reported at the line of the map. */
+    YamlNode required(final YamlNode map, final String path, final String key)
+    {
+        final YamlNode node = map.fields().get(key);
+        if (node == null)
+        {
+            throw new ScenarioException(file, map.line(), path.isEmpty() ? key : path + "." + key,
+                "missing required field");
+        }
+        return node;
+    }
+
+    /** @return {@code node}, which must be a mapping. */
+    YamlNode mapping(final YamlNode node, final String path)
+    {
+        if (node.kind() != YamlNode.Kind.MAP)
+        {
+            throw error(node, path, "expected a mapping, found " + node.describe());
+        }
+        return node;
+    }
+
+    /** @return {@code node}, which must be a list. */
+    YamlNode sequence(final YamlNode node, final String path)
+    {
+        if (node.kind() != YamlNode.Kind.LIST)
+        {
+            throw error(node, path, "expected a list, found " + node.describe());
+        }
+        return node;
+    }
+
+    /** @return the text of {@code node}, which must be a scalar that is not null or blank. */
+    String string(final YamlNode node, final String path)
+    {
+        if (node.kind() != YamlNode.Kind.SCALAR || node.text() == null || node.text().isBlank())
+        {
+            throw error(node, path, "expected a name, found " + node.describe());
+        }
+        return node.text();
+    }
+
+    /** @return the integer {@code node} holds. */
+    long longValue(final YamlNode node, final String path)
+    {
+        if (node.kind() == YamlNode.Kind.SCALAR && node.text() != null)
+        {
+            final long value = parseLong(node.text().strip());
+            if (value != Long.MIN_VALUE)
+            {
+                return value;
+            }
+        }
+        throw error(node, path, "expected an integer, found " + node.describe());
+    }
+
+    /** @return the integer in {@code text}, or {@link Long#MIN_VALUE} when there is none. */
+    static long parseLong(final String text)
+    {
+        try
+        {
+            return Long.parseLong(text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    /** @return the finite number {@code node} holds. */
+    double doubleValue(final YamlNode node, final String path)
+    {
+        if (node.kind() == YamlNode.Kind.SCALAR && node.text() != null)
+        {
+            try
+            {
+                final double value = Double.parseDouble(node.text().strip());
+                if (Double.isFinite(value))
+                {
+                    return value;
+                }
+            }
+            catch (final NumberFormatException ignored)
+            {
+                // reported below
+            }
+        }
+        throw error(node, path, "expected a number, found " + node.describe());
+    }
+
+    /**
+     * @param positive true when zero is not allowed.
+     * @return the duration {@code node} holds ({@code 250ms}, {@code 30s}, {@code 15m}, {@code 8h}, {@code 1d}, or
+     *         bare seconds) in whole milliseconds, at most 365 days.
+     */
+    long duration(final YamlNode node, final String path, final boolean positive)
+    {
+        if (node.kind() != YamlNode.Kind.SCALAR || node.text() == null)
+        {
+            throw error(node, path, "expected a duration such as 30s, 15m, 8h or 1d, found " + node.describe());
+        }
+        final double millis = Durations.parseMillis(node.text());
+        if (Double.isNaN(millis))
+        {
+            throw error(node, path, "bad duration '" + node.text() + "' (use seconds or a number with a unit: "
+                + "250ms, 30s, 15m, 8h, 1d)");
+        }
+        if (millis < 0 || positive && Math.round(millis) <= 0)
+        {
+            throw error(node, path, "duration '" + node.text() + "' out of range (must be "
+                + (positive ? "positive" : "zero or more") + ")");
+        }
+        if (millis > 365.0 * 86_400_000.0)
+        {
+            throw error(node, path, "duration '" + node.text() + "' out of range (at most 365d)");
+        }
+        return Math.round(millis);
+    }
+
+    /** @return the duration in field {@code key} of {@code map}, or {@code defaultMs} when it is absent. */
+    long optDuration(final YamlNode map, final String path, final String key, final long defaultMs,
+        final boolean positive)
+    {
+        final YamlNode node = map.fields().get(key);
+        return node == null ? defaultMs : duration(node, path.isEmpty() ? key : path + "." + key, positive);
+    }
+
+    /** @return the integer in field {@code key} of {@code map}, in {@code min..max}, or the default when absent. */
+    long optLong(final YamlNode map, final String path, final String key, final long defaultValue,
+        final long min, final long max)
+    {
+        final YamlNode node = map.fields().get(key);
+        if (node == null)
+        {
+            return defaultValue;
+        }
+        final String field = path.isEmpty() ? key : path + "." + key;
+        final long value = longValue(node, field);
+        checkRange(node, field, value, min, max);
+        return value;
+    }
+
+    /** @return {@code true} or {@code false} in field {@code key} of {@code map}, or the default when absent. */
+    boolean optBoolean(final YamlNode map, final String path, final String key, final boolean defaultValue)
+    {
+        final YamlNode node = map.fields().get(key);
+        if (node == null)
+        {
+            return defaultValue;
+        }
+        if (node.kind() == YamlNode.Kind.SCALAR && ("true".equals(node.text()) || "false".equals(node.text())))
+        {
+            return Boolean.parseBoolean(node.text());
+        }
+        throw error(node, path + "." + key, "expected true or false, found " + node.describe());
+    }
+
+    /** @return the probability (0..1) in field {@code key} of {@code map}, or 0 when it is absent. */
+    double optProbability(final YamlNode map, final String path, final String key)
+    {
+        final YamlNode node = map.fields().get(key);
+        if (node == null)
+        {
+            return 0.0;
+        }
+        final double value = doubleValue(node, path + "." + key);
+        checkRange(node, path + "." + key, value, 0.0, 1.0);
+        return value;
+    }
+
+    /** Fails unless {@code min <= value <= max}. */
+    void checkRange(final YamlNode node, final String path, final long value, final long min, final long max)
+    {
+        if (value < min || value > max)
+        {
+            throw error(node, path, "value " + value + " out of range " + min + ".." + max);
+        }
+    }
+
+    /** Fails unless {@code min <= value <= max} (so also for NaN). */
+    void checkRange(final YamlNode node, final String path, final double value, final double min,
+        final double max)
+    {
+        if (!(value >= min && value <= max))
+        {
+            throw error(node, path, "value " + value + " out of range " + min + ".." + max);
+        }
+    }
+
+    /** @return the exception for a problem with {@code node} (line 0 without one) at field {@code path}. */
+    ScenarioException error(final YamlNode node, final String path, final String problem)
+    {
+        return new ScenarioException(file, node == null ? 0 : node.line(), path, problem);
+    }
+}
