@@ -53,8 +53,17 @@ public final class CsvTrafficImporter implements TrafficSource
      */
     public CsvTrafficImporter(final Path file)
     {
-        final String name = file.toString();
-        final List<String> lines = TextFiles.readUtf8(file, name).lines().toList();
+        this(file.toString(), TextFiles.readUtf8(file, file.toString()));
+    }
+
+    /**
+     * @param name the file's name, for messages.
+     * @param text the file's text.
+     * @throws ScenarioException on bad rows.
+     */
+    CsvTrafficImporter(final String name, final String text)
+    {
+        final List<String> lines = text.lines().toList();
         if (lines.isEmpty() || lines.get(0).isBlank())
         {
             throw new ScenarioException(name, 1, null, "the file is empty (a header row is needed)");

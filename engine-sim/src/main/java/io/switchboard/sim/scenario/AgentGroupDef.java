@@ -1,5 +1,7 @@
 package io.switchboard.sim.scenario;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,11 +21,11 @@ import java.util.Map;
 public record AgentGroupDef(String name, int count, int capacity, Map<String, Integer> limits,
     Map<String, Integer> skills, List<String> queues, ShiftDef shift, long wrapUpMs, int tier)
 {
-    /** Defensive copies. */
+    /** Defensive copies; maps keep the file's order, so that the setup commands are the same on every run. */
     public AgentGroupDef
     {
-        limits = Map.copyOf(limits);
-        skills = Map.copyOf(skills);
+        limits = Collections.unmodifiableMap(new LinkedHashMap<>(limits)); // the file's order: setup is deterministic
+        skills = Collections.unmodifiableMap(new LinkedHashMap<>(skills)); // the file's order: setup is deterministic
         queues = List.copyOf(queues);
     }
 }

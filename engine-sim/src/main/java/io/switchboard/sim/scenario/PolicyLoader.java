@@ -11,8 +11,6 @@ import io.switchboard.policy.spec.QueuePolicy;
 import io.switchboard.policy.spec.ServicePolicies;
 import io.switchboard.policy.spec.SlaSpec;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -124,12 +122,15 @@ final class PolicyLoader
             source = path.toString();
             try
             {
-                text = Files.readString(path, StandardCharsets.UTF_8);
+                text = TextFiles.readUtf8(path, source);
             }
-            catch (final IOException | RuntimeException ex)
+            catch (final ScenarioException ex)
             {
-                throw yaml.error(node, "rules", "cannot read rules file '" + value.strip() + "' ("
-                    + ex.getClass().getSimpleName() + ")");
+                if (ex.line() > 0)
+                {
+                    throw ex; // not text: the rules file's own line
+                }
+                throw yaml.error(node, "rules", "cannot read rules file '" + value.strip() + "': " + ex.problem());
             }
         }
         final RuleSet rules;
@@ -293,9 +294,7 @@ final class PolicyLoader
         {
             case "whenWaiting":
             {
-                final long items = yaml.longValue(value, path);
-                yaml.checkRange(value, path, items, 0, 100_000_000);
-                return OverflowRule.whenWaitingAtLeast((int)items);
+                return OverflowRule.whenWaitingAtLeast(yaml.intValue(value, path, 0, 100_000_000));
             }
             case "whenNoAgents":
                 requireTrue(value, path);
@@ -389,7 +388,7 @@ final class PolicyLoader
             spec.raiseOnFailure(priority(map.fields().get("raiseOnFailure"), path + ".raiseOnFailure"));
         }
         spec.curve(yaml.optBoolean(map, path, "curve", false));
-        spec.curveSteps((int)yaml.optLong(map, path, "curveSteps", SlaSpec.DEFAULT_CURVE_STEPS, 2, 100));
+        spec.curveSteps(yaml.optInt(map, path, "curveSteps", SlaSpec.DEFAULT_CURVE_STEPS, 2, 100));
         return spec;
     }
 
@@ -451,9 +450,7 @@ final class PolicyLoader
         {
             return level;
         }
-        final long value = yaml.longValue(node, path);
-        yaml.checkRange(node, path, value, 0, ServicePolicies.MAX_PRIORITY);
-        return (int)value;
+        return yaml.intValue(node, path, 0, ServicePolicies.MAX_PRIORITY);
     }
 
     private void requireTrue(final YamlNode node, final String path)

@@ -6,9 +6,7 @@ import io.switchboard.policy.spec.ServicePolicies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -65,12 +63,7 @@ public final class ScenarioLoader
     public static Scenario load(final Path path)
     {
         final String name = path.toString();
-        final String text;
-        try
-        {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        }
-        catch (final NoSuchFileException ex)
+        if (!Files.exists(path))
         {
             final Path fileName = path.getFileName();
             for (final String resource : BUNDLED)
@@ -80,17 +73,8 @@ public final class ScenarioLoader
                     return loadBundled(resource);
                 }
             }
-            throw new ScenarioException(name, 0, null, "cannot read file: no such file");
         }
-        catch (final AccessDeniedException ex)
-        {
-            throw new ScenarioException(name, 0, null, "cannot read file: permission denied");
-        }
-        catch (final IOException | RuntimeException ex)
-        {
-            throw new ScenarioException(name, 0, null, "cannot read file: " + ex.getClass().getSimpleName()
-                + (ex.getMessage() == null ? "" : " " + ex.getMessage()));
-        }
+        final String text = TextFiles.readUtf8(path, name);
         return parse(name, text);
     }
 
@@ -168,7 +152,7 @@ public final class ScenarioLoader
         final long durationMs = yaml.optDuration(root, "", "duration", 86_400_000L, true);
         final long warmupMs = yaml.optDuration(root, "", "warmup", 0L, false);
         final long intervalMs = yaml.optDuration(root, "", "interval", 900_000L, true);
-        final int maxLiveItems = (int)yaml.optLong(root, "", "maxLiveItems", DEFAULT_MAX_LIVE_ITEMS, 16, 16_777_216);
+        final int maxLiveItems = yaml.optInt(root, "", "maxLiveItems", DEFAULT_MAX_LIVE_ITEMS, 16, 16_777_216);
 
         final TrafficLoader trafficLoader = new TrafficLoader(yaml);
         trafficLoader.profiles(root);
@@ -210,13 +194,11 @@ public final class ScenarioLoader
             if (value.kind() == YamlNode.Kind.MAP)
             {
                 yaml.checkKeys(value, path, CHANNEL_KEYS);
-                units = yaml.longValue(yaml.required(value, path, "units"), path + ".units");
-                yaml.checkRange(value.fields().get("units"), path + ".units", units, 1, 1_000_000);
+                units = yaml.intValue(yaml.required(value, path, "units"), path + ".units", 1, 1_000_000);
             }
             else
             {
-                units = yaml.longValue(value, path);
-                yaml.checkRange(value, path, units, 1, 1_000_000);
+                units = yaml.intValue(value, path, 1, 1_000_000);
             }
             channels.add(new ChannelDef(entry.getKey(), (int)units));
         }
@@ -266,7 +248,7 @@ public final class ScenarioLoader
             final YamlNode value = entry.getValue().isNull() ? YamlNode.map(entry.getValue().line())
                 : yaml.mapping(entry.getValue(), path);
             yaml.checkKeys(value, path, QUEUE_KEYS);
-            final int priority = (int)yaml.optLong(value, path, "priority", 1, 1, 1_000_000);
+            final int priority = yaml.optInt(value, path, "priority", 1, 1, 1_000_000);
             String strategy = "highest-capacity";
             if (value.fields().containsKey("strategy"))
             {
@@ -304,9 +286,8 @@ public final class ScenarioLoader
             {
                 throw yaml.error(g.fields().get("name"), path + ".name", "agent group '" + name + "' is defined twice");
             }
-            final int count = (int)yaml.longValue(yaml.required(g, path, "count"), path + ".count");
-            yaml.checkRange(g.fields().get("count"), path + ".count", count, 0, 100_000);
-            final int capacity = (int)yaml.optLong(g, path, "capacity", 100, 1, 1_000_000);
+            final int count = yaml.intValue(yaml.required(g, path, "count"), path + ".count", 0, 100_000);
+            final int capacity = yaml.optInt(g, path, "capacity", 100, 1, 1_000_000);
             final Map<String, Integer> limits = yaml.levelMap(g, path, "limits", "channel", channels, 0, 1_000_000);
             final Map<String, Integer> agentSkills = yaml.levelMap(g, path, "skills", "skill", skills, 1, 10);
             final List<String> memberOf = new ArrayList<>();
@@ -347,7 +328,7 @@ public final class ScenarioLoader
                 shift = new ShiftDef(start, end, every);
             }
             final long wrapUpMs = yaml.optDuration(g, path, "wrapUp", 0L, false);
-            final int tier = (int)yaml.optLong(g, path, "tier", 0, 0, 1_000_000);
+            final int tier = yaml.optInt(g, path, "tier", 0, 0, 1_000_000);
             groups.add(new AgentGroupDef(name, count, capacity, limits, agentSkills, memberOf, shift, wrapUpMs, tier));
         }
         if (groups.isEmpty())

@@ -1,5 +1,7 @@
 package io.switchboard.sim.scenario;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,13 +29,13 @@ public record StreamDef(String name, String channel, String queue, double ratePe
     Map<String, Integer> requires, DistributionSpec acceptDelay, double rejectProbability,
     double transferProbability, String transferTo, List<AttributeDef> attributes)
 {
-    /** Defensive copies. */
+    /** Defensive copies; maps keep the file's order, so that the setup commands are the same on every run. */
     public StreamDef
     {
         profile = profile.clone();
         priorities = priorities.clone();
         priorityWeights = priorityWeights.clone();
-        requires = Map.copyOf(requires);
+        requires = Collections.unmodifiableMap(new LinkedHashMap<>(requires)); // the file's order: setup is deterministic
         attributes = List.copyOf(attributes);
     }
 

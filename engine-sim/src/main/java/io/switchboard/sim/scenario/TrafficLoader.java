@@ -170,9 +170,7 @@ final class TrafficLoader
         final String ppath = path + ".priority";
         if (p.kind() != YamlNode.Kind.MAP)
         {
-            final long level = yaml.longValue(p, ppath);
-            yaml.checkRange(p, ppath, level, 0, 1_000_000);
-            return new PriorityMix(new int[] {(int)level}, new double[] {1.0});
+            return new PriorityMix(new int[] {yaml.intValue(p, ppath, 0, 1_000_000)}, new double[] {1.0});
         }
         final int[] levels = new int[p.fields().size()];
         final double[] weights = new double[p.fields().size()];

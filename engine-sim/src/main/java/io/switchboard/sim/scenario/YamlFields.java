@@ -1,5 +1,6 @@
 package io.switchboard.sim.scenario;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -48,9 +49,7 @@ final class YamlFields
                 throw new ScenarioException(file, map.keyLine(entry.getKey()), epath, "undefined " + what + " '"
                     + entry.getKey() + "' (defined: " + listOf(defined) + ")");
             }
-            final long value = longValue(entry.getValue(), epath);
-            checkRange(entry.getValue(), epath, value, min, max);
-            result.put(entry.getKey(), (int)value);
+            result.put(entry.getKey(), intValue(entry.getValue(), epath, min, max));
         }
         return result;
     }
@@ -126,18 +125,61 @@ final class YamlFields
         return node.text();
     }
 
-    /** @return the integer {@code node} holds. */
+    /** @return the integer {@code node} holds (any 64-bit value). */
     long longValue(final YamlNode node, final String path)
     {
-        if (node.kind() == YamlNode.Kind.SCALAR && node.text() != null)
+        return integer(node, path, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * Reads an integer wide and checks its range before anything narrows it, so that {@code 4294967299} or
+     * {@code 1e18} is reported as out of range, never wrapped into a small value. Integral forms such as
+     * {@code 1e3} are accepted.
+     *
+     * @return the integer {@code node} holds, in {@code min..max}.
+     */
+    long integer(final YamlNode node, final String path, final long min, final long max)
+    {
+        final BigDecimal value = node.kind() == YamlNode.Kind.SCALAR && node.text() != null
+            ? parseDecimal(node.text().strip()) : null;
+        if (value == null || value.signum() != 0 && value.stripTrailingZeros().scale() > 0)
         {
-            final long value = parseLong(node.text().strip());
-            if (value != Long.MIN_VALUE)
-            {
-                return value;
-            }
+            throw error(node, path, "expected an integer, found " + node.describe());
         }
-        throw error(node, path, "expected an integer, found " + node.describe());
+        if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0)
+        {
+            throw error(node, path, "value " + node.text().strip() + " out of range " + min + ".." + max);
+        }
+        return value.longValueExact();
+    }
+
+    /** @return the integer {@code node} holds, in {@code min..max} (checked before narrowing). */
+    int intValue(final YamlNode node, final String path, final int min, final int max)
+    {
+        return (int)integer(node, path, min, max);
+    }
+
+    /** @return the integer in field {@code key} of {@code map}, in {@code min..max}, or the default when absent. */
+    int optInt(final YamlNode map, final String path, final String key, final int defaultValue, final int min,
+        final int max)
+    {
+        return (int)optLong(map, path, key, defaultValue, min, max);
+    }
+
+    private static BigDecimal parseDecimal(final String text)
+    {
+        if (text.length() > 64) // no integer a scenario needs is longer; keeps hostile exponents cheap
+        {
+            return null;
+        }
+        try
+        {
+            return new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            return null;
+        }
     }
 
     /** @return the integer in {@code text}, or {@link Long#MIN_VALUE} when there is none. */
@@ -220,10 +262,7 @@ final class YamlFields
         {
             return defaultValue;
         }
-        final String field = path.isEmpty() ? key : path + "." + key;
-        final long value = longValue(node, field);
-        checkRange(node, field, value, min, max);
-        return value;
+        return integer(node, path.isEmpty() ? key : path + "." + key, min, max);
     }
 
     /** @return {@code true} or {@code false} in field {@code key} of {@code map}, or the default when absent. */

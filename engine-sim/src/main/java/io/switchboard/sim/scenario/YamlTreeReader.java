@@ -16,6 +16,8 @@ import java.io.IOException;
 final class YamlTreeReader
 {
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /** Deepest nesting of mappings and lists read: a scenario needs about six; a hostile file gets a message. */
+    static final int MAX_DEPTH = 64;
 
     private YamlTreeReader()
     {
@@ -28,18 +30,22 @@ final class YamlTreeReader
      */
     static YamlNode read(final String file, final String text)
     {
-        try (JsonParser parser = FACTORY.createParser(text))
+        JsonParser parser = null;
+        try
         {
+            parser = FACTORY.createParser(text);
             final JsonToken first = parser.nextToken();
             if (first == null)
             {
                 return null;
             }
-            return readValue(file, parser, first, "");
+            return readValue(file, parser, first, "", 0);
         }
         catch (final JsonProcessingException ex)
         {
-            final JsonLocation location = ex.getLocation();
+            // some of Jackson's errors (its own limits) carry no location: the parser still knows where it is
+            final JsonLocation location = ex.getLocation() != null ? ex.getLocation()
+                : parser == null ? null : parser.currentLocation();
             final int line = location == null ? 0 : Math.max(1, location.getLineNr());
             throw new ScenarioException(file, line, null, "YAML syntax error: " + firstLine(ex.getOriginalMessage()));
         }
@@ -47,12 +53,46 @@ final class YamlTreeReader
         {
             throw new ScenarioException(file, 0, null, "cannot read: " + ex.getMessage());
         }
+        catch (final RuntimeException ex)
+        {
+            // the YAML library's own failures on hostile text (e.g. its limits): still one message with a line
+            if (ex instanceof ScenarioException)
+            {
+                throw ex;
+            }
+            final int line = parser == null ? 0 : Math.max(1, parser.currentLocation().getLineNr());
+            throw new ScenarioException(file, line, null, "YAML syntax error: " + firstLine(ex.getMessage()));
+        }
+        finally
+        {
+            closeQuietly(parser);
+        }
     }
 
-    private static YamlNode readValue(final String file, final JsonParser parser, final JsonToken token, final String path)
-        throws IOException
+    private static void closeQuietly(final JsonParser parser)
+    {
+        if (parser != null)
+        {
+            try
+            {
+                parser.close();
+            }
+            catch (final IOException ignored)
+            {
+                // reading is over; nothing to release that matters
+            }
+        }
+    }
+
+    private static YamlNode readValue(final String file, final JsonParser parser, final JsonToken token,
+        final String path, final int depth) throws IOException
     {
         final int line = line(parser);
+        if (depth > MAX_DEPTH && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY))
+        {
+            throw new ScenarioException(file, line, path.isEmpty() ? null : path, "nested deeper than " + MAX_DEPTH
+                + " levels");
+        }
         switch (token)
         {
             case START_OBJECT:
@@ -64,7 +104,7 @@ final class YamlTreeReader
                     final String key = parser.currentName();
                     final int keyLine = line(parser);
                     final String childPath = path.isEmpty() ? key : path + "." + key;
-                    final YamlNode value = readValue(file, parser, parser.nextToken(), childPath);
+                    final YamlNode value = readValue(file, parser, parser.nextToken(), childPath, depth + 1);
                     if (!map.put(key, keyLine, value))
                     {
                         throw new ScenarioException(file, keyLine, childPath, "duplicate key");
@@ -79,7 +119,7 @@ final class YamlTreeReader
                 int index = 0;
                 while ((next = parser.nextToken()) != JsonToken.END_ARRAY)
                 {
-                    list.add(readValue(file, parser, next, path + "[" + index + "]"));
+                    list.add(readValue(file, parser, next, path + "[" + index + "]", depth + 1));
                     index++;
                 }
                 return list;
