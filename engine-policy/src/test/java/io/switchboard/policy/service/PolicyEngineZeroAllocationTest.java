@@ -17,6 +17,13 @@ import io.switchboard.model.Presence;
 import io.switchboard.model.QueueSpec;
 import io.switchboard.policy.calendar.CalendarSpec;
 import io.switchboard.policy.rules.RuleSet;
+import io.switchboard.codec.CommandApplier;
+import io.switchboard.codec.CommandDecoder;
+import io.switchboard.codec.CommandEncoder;
+import io.switchboard.codec.CommandProxy;
+import io.switchboard.engine.CommandType;
+import io.switchboard.engine.EngineCommands;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
@@ -43,7 +50,7 @@ class PolicyEngineZeroAllocationTest
     {
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        final Driver driver = new Driver();
+        final Driver driver = new Driver(false);
         driver.run(1_000_000); // warm-up: JIT, and every heap reaches the size the live-item cap needs
 
         final long policyEventsBefore = driver.policyEvents;
@@ -59,12 +66,64 @@ class PolicyEngineZeroAllocationTest
         assertThat(allocated).as("bytes allocated by 500,000 commands").isZero();
     }
 
+    @Test
+    void halfAMillionPolicyCommandsAsDecodedRecordsAllocateZeroBytesAfterWarmUp()
+    {
+        // the path of the runtime's engine thread and of journal recovery: encode, decode, CommandApplier.apply
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final Driver driver = new Driver(true);
+        driver.run(1_000_000);
+
+        final long policyEventsBefore = driver.policyEvents;
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        driver.run(500_000);
+        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(driver.policyEvents - policyEventsBefore).as("policy events").isGreaterThan(20_000);
+        assertThat(allocated).as("bytes allocated by 500,000 decoded commands").isZero();
+    }
+
+    /** Encodes each call into a record, decodes it and applies it to the engine, as the runtime's engine thread does. */
+    private static final class ApplyingProxy extends CommandProxy
+    {
+        private final PolicyEngine target;
+        private final CommandDecoder decoder = new CommandDecoder();
+
+        ApplyingProxy(final PolicyEngine target)
+        {
+            super(new UnsafeBuffer(new byte[CommandEncoder.MAX_RECORD_LENGTH]));
+            this.target = target;
+        }
+
+        @Override
+        protected int claim(final CommandType type, final int length)
+        {
+            return 0;
+        }
+
+        @Override
+        protected Result claimFailed(final int code)
+        {
+            return Result.BACK_PRESSURED;
+        }
+
+        @Override
+        protected Result publish(final int offset, final int length)
+        {
+            return decoder.wrap(buffer, offset, length) ? CommandApplier.apply(decoder, target)
+                : Result.MALFORMED_COMMAND;
+        }
+    }
+
     /** Drives the center with a fixed seed; callbacks only touch primitive fields. */
     private static final class Driver extends NoOpEngineEvents
     {
         private final PolicyEngine policy = new PolicyEngine(new EngineConfig().maxAgents(AGENTS).maxItems(8_192)
             .maxQueues(6).maxSkills(4).maxRequirementSets(8).maxExclusions(50_000), this);
         private final SplittableRandom random = new SplittableRandom(7);
+        /** Where the commands go: the policy engine itself, or records decoded and applied to it. */
+        private final EngineCommands commands;
         private final AttributeList attributes = new AttributeList();
         private final int channel;
         private final long[] openOffers = new long[1_024];
@@ -80,8 +139,9 @@ class PolicyEngineZeroAllocationTest
         long overflows;
         long breaches;
 
-        Driver()
+        Driver(final boolean asRecords)
         {
+            commands = asRecords ? new ApplyingProxy(policy) : policy;
             final int voice = policy.engine().defineChannel("voice", 100);
             final int chat = policy.engine().defineChannel("chat", 25);
             final String[] names = {"tier1", "hardware", "software", "vip", "billing", "backup"};
@@ -146,14 +206,14 @@ class PolicyEngineZeroAllocationTest
             policy.install(policies);
         }
 
-        void run(final int commands)
+        void run(final int count)
         {
-            for (int i = 0; i < commands; i++)
+            for (int i = 0; i < count; i++)
             {
                 now += random.nextInt(400);
                 if (policy.nextDeadline() <= now)
                 {
-                    policy.tick(now);
+                    commands.tick(now);
                 }
                 nextCommand(random.nextInt(100));
             }
@@ -165,7 +225,7 @@ class PolicyEngineZeroAllocationTest
             {
                 attributes.clear().text("subject", SUBJECTS[random.nextInt(SUBJECTS.length)])
                     .text("account.type", ACCOUNTS[random.nextInt(ACCOUNTS.length)]);
-                policy.classifyAndEnqueue(now, nextItemId++, channel, random.nextInt(3), -1, attributes);
+                commands.classifyAndEnqueue(now, nextItemId++, channel, random.nextInt(3), -1, attributes);
             }
             else if (dice < 50 && openOfferCount > 0)
             {
@@ -175,9 +235,9 @@ class PolicyEngineZeroAllocationTest
                 final long offer = openOffers[index];
                 if (random.nextInt(10) == 0)
                 {
-                    policy.reject(now, item, offer);
+                    commands.reject(now, item, offer);
                 }
-                else if (policy.accept(now, item, offer) == Result.OK && assignedCount < assigned.length)
+                else if (commands.accept(now, item, offer) == Result.OK && assignedCount < assigned.length)
                 {
                     assigned[assignedCount++] = item;
                 }
@@ -189,41 +249,41 @@ class PolicyEngineZeroAllocationTest
                 assigned[index] = assigned[--assignedCount];
                 if (random.nextInt(20) == 0)
                 {
-                    policy.transferToQueue(now, item, random.nextInt(6));
+                    commands.transferToQueue(now, item, random.nextInt(6));
                 }
                 else
                 {
-                    policy.release(now, item, random.nextInt(3) == 0 ? 5_000 : 0);
+                    commands.release(now, item, random.nextInt(3) == 0 ? 5_000 : 0);
                 }
             }
             else if (dice < 85)
             {
-                policy.reportSentiment(now, nextItemId - 1 - random.nextInt(40), LEVELS[random.nextInt(LEVELS.length)]);
+                commands.reportSentiment(now, nextItemId - 1 - random.nextInt(40), LEVELS[random.nextInt(LEVELS.length)]);
             }
             else if (dice < 90)
             {
                 final long item = nextItemId - 1 - random.nextInt(40);
                 if (random.nextBoolean())
                 {
-                    policy.pauseSla(now, item);
+                    commands.pauseSla(now, item);
                 }
                 else
                 {
-                    policy.resumeSla(now, item);
+                    commands.resumeSla(now, item);
                 }
             }
             else if (dice < 95)
             {
-                policy.abandon(now, nextItemId - 1 - random.nextInt(200));
+                commands.abandon(now, nextItemId - 1 - random.nextInt(200));
             }
             else if (dice < 97)
             {
                 final int agent = random.nextInt(AGENTS);
-                policy.setPresence(now, agent, random.nextBoolean() ? Presence.AVAILABLE : Presence.AWAY);
+                commands.setPresence(now, agent, random.nextBoolean() ? Presence.AVAILABLE : Presence.AWAY);
             }
             else
             {
-                policy.changePriority(now, nextItemId - 1 - random.nextInt(40), random.nextInt(5));
+                commands.changePriority(now, nextItemId - 1 - random.nextInt(40), random.nextInt(5));
             }
         }
 
