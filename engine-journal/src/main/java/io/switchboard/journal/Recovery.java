@@ -222,7 +222,7 @@ public final class Recovery
             }
             return new JournalDamage(JournalDamage.Kind.MISSING, end, "", -1,
                 "records " + end + ".." + (known - 1) + " are gone: " + evidence + " shows the journal held " + known +
-                " records, it now ends after " + end + " (a cycle file deleted, or cut at a record boundary)");
+                " records, but it ends at index " + end + " (a cycle file deleted, or cut at a record boundary)");
         }
     }
 

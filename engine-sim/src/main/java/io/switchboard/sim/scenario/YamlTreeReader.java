@@ -90,7 +90,8 @@ final class YamlTreeReader
         final int line = line(parser);
         if (depth > MAX_DEPTH && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY))
         {
-            throw new ScenarioException(file, line, path.isEmpty() ? null : path, "nested deeper than " + MAX_DEPTH
+            final String field = path.length() <= 60 ? path : path.substring(0, 48) + "...";
+            throw new ScenarioException(file, line, path.isEmpty() ? null : field, "nested deeper than " + MAX_DEPTH
                 + " levels");
         }
         switch (token)
