@@ -8,12 +8,17 @@ import io.switchboard.model.EngineConfig;
 import io.switchboard.model.QueueSpec;
 import io.switchboard.model.RequirementSpec;
 import io.switchboard.model.Strategy;
+import io.switchboard.policy.service.PolicyEngine;
+import io.switchboard.policy.spec.PolicyCodec;
+import io.switchboard.policy.spec.ServicePolicies;
 import io.switchboard.sim.scenario.AgentGroupDef;
 import io.switchboard.sim.scenario.ChannelDef;
 import io.switchboard.sim.scenario.QueueDef;
 import io.switchboard.sim.scenario.Scenario;
 import io.switchboard.sim.scenario.ScenarioException;
 import io.switchboard.sim.traffic.TrafficSource;
+
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.List;
 import java.util.Map;
@@ -127,6 +132,20 @@ final class EngineBuilder
             handles[i] = nextHandle++;
         }
         return handles;
+    }
+
+    /** Installs the scenario's policies with one {@code installPolicies} command (none when it has none). */
+    static void installPolicies(final EngineCommands commands, final PolicyEngine policy,
+        final ServicePolicies policies)
+    {
+        if (policies != ServicePolicies.none())
+        {
+            final byte[] definition = PolicyCodec.encode(policies, Map.of());
+            if (commands.installPolicies(0, new UnsafeBuffer(definition), 0, definition.length) != Result.OK)
+            {
+                throw new SimulationException("the engine refused the scenario's policies: " + policy.lastRejection());
+            }
+        }
     }
 
     private static void check(final Result result, final RoutingEngine engine)

@@ -2,9 +2,7 @@ package io.switchboard.sim.kernel;
 
 import io.switchboard.engine.EngineCommands;
 import io.switchboard.engine.EngineEvents;
-import io.switchboard.engine.Result;
 import io.switchboard.policy.service.PolicyEngine;
-import io.switchboard.policy.spec.PolicyCodec;
 import io.switchboard.policy.spec.ServicePolicies;
 import io.switchboard.runtime.TappingProxy;
 import io.switchboard.sim.random.Purpose;
@@ -18,10 +16,7 @@ import io.switchboard.sim.scenario.ShiftDef;
 import io.switchboard.sim.scenario.StreamDef;
 import io.switchboard.sim.traffic.TrafficSource;
 
-import org.agrona.concurrent.UnsafeBuffer;
-
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -102,7 +97,7 @@ final class SimulationSetup
         commands = journal == null ? policy : new TappingProxy(journal.commands(), policy);
         EngineBuilder.define(commands, policy.engine(), scenario);
         requirementHandles = EngineBuilder.requirements(commands, policy.engine(), traffic, origin);
-        installPolicies(scenario.policies());
+        EngineBuilder.installPolicies(commands, policy, scenario.policies());
 
         channelUnits = new int[scenario.channels().size()];
         for (int c = 0; c < channelUnits.length; c++)
@@ -159,19 +154,6 @@ final class SimulationSetup
         items = new ItemTable(Math.min(scenario.maxLiveItems(), 65_536), scenario.maxLiveItems());
         attributes = new StreamAttributes(scenario, traffic.streamNames(), scenarioStream, origin);
         reportPolicies(kpis, scenario);
-    }
-
-    private void installPolicies(final ServicePolicies policies)
-    {
-        if (policies != ServicePolicies.none())
-        {
-            final byte[] definition = PolicyCodec.encode(policies, Map.of());
-            if (commands.installPolicies(0, new UnsafeBuffer(definition), 0, definition.length) != Result.OK)
-            {
-                throw new SimulationException("the engine refused the scenario's policies: " +
-                    policy.lastRejection());
-            }
-        }
     }
 
     private static KpiCollector kpiCollector(final Scenario scenario, final List<String> streamNames)
