@@ -509,9 +509,10 @@ public final class PolicyEngine extends CommandProxy implements StateMachine, Co
                 sla.replan(slot, now);
             }
             final byte state = items.state[slot];
-            if (state == PolicyItems.WAITING || state == PolicyItems.OFFERED)
+            if ((state == PolicyItems.WAITING || state == PolicyItems.OFFERED)
+                && (items.flags[slot] & PolicyItems.LEFT_RULES) == 0)
             {
-                clocks.startVisit(slot);
+                clocks.startVisit(slot); // not for an item that left its rules behind (directed to an agent)
             }
             if (items.holds(slot, itemId))
             {

@@ -24,6 +24,8 @@ final class PolicyItems
     static final int DEFERRED = 8;
     /** Flag: a sentiment alert was raised and has not been re-armed. */
     static final int ALERTED = 16;
+    /** Flag: the item left the in-queue rules of its current queue visit behind (answered, or directed to an agent). */
+    static final int LEFT_RULES = 32;
 
     /** Engine state as last reported: waiting in a queue. */
     static final byte WAITING = 1;

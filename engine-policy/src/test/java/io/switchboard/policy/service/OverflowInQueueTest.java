@@ -158,6 +158,26 @@ class OverflowInQueueTest
     }
 
     @Test
+    void anItemDirectedToAnAgentKeepsItsRulesBehindWhenPoliciesAreInstalledAgain()
+    {
+        final PolicyFixture f = new PolicyFixture("support", "backup");
+        final QueuePolicy support =
+            new QueuePolicy().overflow(OverflowRule.afterWaiting(5 * MINUTE).transferTo("backup"));
+        f.install(PolicyFixture.policies().queue("support", support));
+        final int ann = f.agent(0, "ann", "support");
+        f.policy.setPresence(0, ann, io.switchboard.model.Presence.AWAY);
+        f.enqueue(0, 1, "support");
+        f.policy.transferToAgent(MINUTE, 1, ann); // waits for ann, who is away
+
+        f.install(PolicyFixture.policies().queue("support", support));
+        f.runUntil(30 * MINUTE);
+
+        assertThat(f.log.containing("overflowed")).isEmpty();
+        assertThat(f.engine.itemState(1)).isEqualTo(ItemState.WAITING);
+        assertThat(f.engine.waitingCount(f.q("support"))).isEqualTo(1);
+    }
+
+    @Test
     void theWaitStartsAgainInTheQueueTheItemWasMovedTo()
     {
         final PolicyFixture f = new PolicyFixture("a", "b", "c").install(PolicyFixture.policies()
