@@ -235,12 +235,13 @@ final class OverflowRouter
             items.hops[slot]++;
             events.onOverflowed(now, itemId, q, OverflowAction.TRANSFER, argument);
             final int target = routeBeforeQueueing(slot, argument, now);
-            engine.transferToQueue(now, itemId, target == ENDED ? argument : target);
             if (target == ENDED)
             {
-                engine.cancel(now, itemId);
+                engine.cancel(now, itemId); // where it waits: transferred first, it could be answered there at once
+                return;
             }
-            else if (items.holds(slot, itemId))
+            engine.transferToQueue(now, itemId, target);
+            if (items.holds(slot, itemId))
             {
                 ladder.refresh(slot, now);
             }

@@ -10,6 +10,7 @@ import io.switchboard.codec.CommandProxy;
 import io.switchboard.codec.CommandRecordTarget;
 import io.switchboard.engine.CommandType;
 import io.switchboard.engine.EngineEvents;
+import io.switchboard.engine.ItemState;
 import io.switchboard.engine.Result;
 import io.switchboard.engine.RoutingEngine;
 import io.switchboard.engine.StateMachine;
@@ -313,7 +314,7 @@ public final class PolicyEngine extends CommandProxy implements StateMachine, Co
 
     /**
      * Moves the item to {@code queue}; the target's before-queueing overflow applies first (the item may end up in
-     * another queue, or be ended there).
+     * another queue, or be ended: cancelled where it is, or, assigned, transferred and then cancelled).
      */
     private Result transfer(final long now, final long itemId, final int queue)
     {
@@ -325,12 +326,23 @@ public final class PolicyEngine extends CommandProxy implements StateMachine, Co
             return pump.finish(engine.transferToQueue(now, itemId, queue), now);
         }
         final int target = overflow.routeBeforeQueueing(slot, queue, now);
+        if (target == OverflowRouter.ENDED && items.state[slot] != PolicyItems.ASSIGNED)
+        {
+            // ended before it enters the queue: cancelled where it is (transferred first, it could be answered there)
+            return pump.finish(engine.cancel(now, itemId), now);
+        }
         final Result result = engine.transferToQueue(now, itemId, target == OverflowRouter.ENDED ? queue : target);
         if (result == Result.OK)
         {
             if (target == OverflowRouter.ENDED)
             {
-                engine.cancel(now, itemId);
+                // an assigned item cannot be cancelled where it is: transferred there, it is cancelled unless it was
+                // answered there at once
+                final ItemState state = engine.itemState(itemId);
+                if (state == ItemState.WAITING || state == ItemState.OFFERED)
+                {
+                    engine.cancel(now, itemId);
+                }
             }
             else if (items.holds(slot, itemId))
             {

@@ -178,6 +178,25 @@ class OverflowInQueueTest
     }
 
     @Test
+    void anInQueueTransferToAQueueThatEndsTheItemCancelsItWhereItWaits()
+    {
+        final PolicyFixture f = new PolicyFixture(new QueueSpec().autoAccept(true), "support", "backup")
+            .install(PolicyFixture.policies()
+                .queue("support",
+                    new QueuePolicy().overflow(OverflowRule.afterWaiting(5 * MINUTE).transferTo("backup")))
+                .queue("backup", new QueuePolicy().overflow(OverflowRule.whenWaitingAtLeast(0).endWith("closed"))));
+        f.agent(0, "bob", "backup"); // would answer the item at once in backup
+        f.enqueue(0, 1, "support");
+
+        f.runUntil(10 * MINUTE);
+
+        assertThat(f.log.containing(" 1 ")).containsExactly("0m routed 1 support p=0",
+            "5m overflowed 1 support TRANSFER backup", "5m overflowed 1 backup END 0", "5m ended 1 support CANCELLED");
+        assertThat(f.engine.itemState(1)).isEqualTo(ItemState.NONE);
+        assertThat(f.log.containing("rejected")).isEmpty();
+    }
+
+    @Test
     void theWaitStartsAgainInTheQueueTheItemWasMovedTo()
     {
         final PolicyFixture f = new PolicyFixture("a", "b", "c").install(PolicyFixture.policies()
