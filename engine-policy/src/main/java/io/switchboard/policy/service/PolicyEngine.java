@@ -243,8 +243,11 @@ public final class PolicyEngine extends CommandProxy implements StateMachine, Co
         final int requirements, final int slaChoice)
     {
         pump.begin(now);
-        final boolean invalid = pump.regressed(now) || queue < 0 || queue >= maxQueues || priority < 0
-            || priority > RoutingEngine.MAX_PRIORITY || items.slotOf(itemId) != PolicyItems.NONE;
+        // what the engine would reject is rejected there, before any policy acts or reports on the item (the
+        // requirement profile is the one check the engine's public API cannot answer here)
+        final boolean invalid = pump.regressed(now) || queue < 0 || queue >= engine.queueCount() || priority < 0
+            || priority > RoutingEngine.MAX_PRIORITY || engine.itemState(itemId) != ItemState.NONE
+            || engine.channelName(channel) == null;
         if (invalid || !policies.tracking || items.isFull())
         {
             if (!invalid)

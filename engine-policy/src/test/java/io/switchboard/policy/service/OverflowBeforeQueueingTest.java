@@ -211,4 +211,22 @@ class OverflowBeforeQueueingTest
         assertThat(f.engine.itemState(1)).isEqualTo(ItemState.NONE);
         assertThat(f.policy.trackedItems()).isZero();
     }
+
+    @Test
+    void anEnqueueTheEngineRejectsGetsNeitherOverflowNorRouting()
+    {
+        final PolicyFixture f = new PolicyFixture("support");
+        f.enqueue(0, 1, "support"); // before any policy: not tracked
+        f.install(PolicyFixture.policies()
+            .queue("support", new QueuePolicy().overflow(OverflowRule.whenWaitingAtLeast(0).requestCallback())));
+        f.log.drain();
+
+        assertThat(f.policy.enqueue(MINUTE, 2, 7, f.q("support"), 0, -1)).isEqualTo(Result.UNKNOWN_CHANNEL);
+        assertThat(f.enqueue(MINUTE, 1, "support")).isEqualTo(Result.DUPLICATE_ITEM);
+        assertThat(f.policy.enqueue(MINUTE, 3, f.voice, 5, 0, -1)).isEqualTo(Result.UNKNOWN_QUEUE);
+
+        assertThat(f.events()).containsExactly("1m rejected ENQUEUE UNKNOWN_CHANNEL 2",
+            "1m rejected ENQUEUE DUPLICATE_ITEM 1", "1m rejected ENQUEUE UNKNOWN_QUEUE 3");
+        assertThat(f.policy.trackedItems()).isZero();
+    }
 }
