@@ -40,7 +40,7 @@ final class ItemClocks
     void startVisit(final int slot)
     {
         items.nextInQueueRule[slot] = 0;
-        items.flags[slot] &= ~PolicyItems.OVERFLOW_DUE;
+        items.flags[slot] &= ~(PolicyItems.OVERFLOW_DUE | PolicyItems.LEFT_RULES);
         items.dueRule[slot] = PolicyItems.NONE;
         scheduleInQueue(slot);
     }
@@ -48,7 +48,7 @@ final class ItemClocks
     /** The item is no longer subject to in-queue rules in this visit (answered, or directed to an agent). */
     void stopVisit(final int slot)
     {
-        items.flags[slot] &= ~PolicyItems.OVERFLOW_DUE;
+        items.flags[slot] = items.flags[slot] & ~PolicyItems.OVERFLOW_DUE | PolicyItems.LEFT_RULES;
         timers.cancel(slot, PolicyTimers.OVERFLOW);
     }
 

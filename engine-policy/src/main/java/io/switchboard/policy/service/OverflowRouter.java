@@ -179,8 +179,11 @@ final class OverflowRouter
         }
         else if (state == PolicyItems.OFFERED)
         {
-            items.flags[slot] |= PolicyItems.OVERFLOW_DUE;
-            items.dueRule[slot] = rule;
+            if ((items.flags[slot] & PolicyItems.OVERFLOW_DUE) == 0)
+            {
+                items.flags[slot] |= PolicyItems.OVERFLOW_DUE;
+                items.dueRule[slot] = rule; // the first rule due; the rules after it up to this one are due too
+            }
         }
         else
         {
@@ -192,17 +195,28 @@ final class OverflowRouter
         }
     }
 
-    /** A deferred in-queue rule, due while the item was offered, applies now that it waits again. */
+    /**
+     * The in-queue rules that came due while the item was offered ({@code dueRule} up to the last rule fired) apply
+     * in order now that it waits again. When the item was offered again at once (the engine re-offered it in the
+     * same call), they stay due until that offer's outcome.
+     */
     void applyDue(final int slot, final long now)
     {
-        if ((items.flags[slot] & PolicyItems.OVERFLOW_DUE) == 0)
+        if ((items.flags[slot] & PolicyItems.OVERFLOW_DUE) == 0 || items.state[slot] != PolicyItems.WAITING)
         {
             return;
         }
         items.flags[slot] &= ~PolicyItems.OVERFLOW_DUE;
-        if (items.state[slot] == PolicyItems.WAITING)
+        final long itemId = items.id[slot];
+        final int visit = items.visit[slot];
+        final int last = items.nextInQueueRule[slot] - 1;
+        for (int rule = items.dueRule[slot]; rule <= last; rule++)
         {
-            applyInQueue(slot, items.queue[slot], items.dueRule[slot], now);
+            if (!items.holds(slot, itemId) || items.visit[slot] != visit || items.state[slot] != PolicyItems.WAITING)
+            {
+                return;
+            }
+            applyInQueue(slot, items.queue[slot], rule, now);
         }
     }
 
@@ -221,12 +235,13 @@ final class OverflowRouter
             items.hops[slot]++;
             events.onOverflowed(now, itemId, q, OverflowAction.TRANSFER, argument);
             final int target = routeBeforeQueueing(slot, argument, now);
-            engine.transferToQueue(now, itemId, target == ENDED ? argument : target);
             if (target == ENDED)
             {
-                engine.cancel(now, itemId);
+                engine.cancel(now, itemId); // where it waits: transferred first, it could be answered there at once
+                return;
             }
-            else if (items.holds(slot, itemId))
+            engine.transferToQueue(now, itemId, target);
+            if (items.holds(slot, itemId))
             {
                 ladder.refresh(slot, now);
             }

@@ -10,6 +10,7 @@ import io.switchboard.codec.CommandProxy;
 import io.switchboard.codec.CommandRecordTarget;
 import io.switchboard.engine.CommandType;
 import io.switchboard.engine.EngineEvents;
+import io.switchboard.engine.ItemState;
 import io.switchboard.engine.Result;
 import io.switchboard.engine.RoutingEngine;
 import io.switchboard.engine.StateMachine;
@@ -246,8 +247,11 @@ public final class PolicyEngine extends CommandProxy implements StateMachine, Co
         final int requirements, final int slaChoice)
     {
         pump.begin(now);
-        final boolean invalid = pump.regressed(now) || queue < 0 || queue >= maxQueues || priority < 0
-            || priority > RoutingEngine.MAX_PRIORITY || items.slotOf(itemId) != PolicyItems.NONE;
+        // what the engine would reject is rejected there, before any policy acts or reports on the item (the
+        // requirement profile is the one check the engine's public API cannot answer here)
+        final boolean invalid = pump.regressed(now) || queue < 0 || queue >= engine.queueCount() || priority < 0
+            || priority > RoutingEngine.MAX_PRIORITY || engine.itemState(itemId) != ItemState.NONE
+            || engine.channelName(channel) == null;
         if (invalid || !policies.tracking || items.isFull())
         {
             if (!invalid)
@@ -317,7 +321,7 @@ public final class PolicyEngine extends CommandProxy implements StateMachine, Co
 
     /**
      * Moves the item to {@code queue}; the target's before-queueing overflow applies first (the item may end up in
-     * another queue, or be ended there).
+     * another queue, or be ended: cancelled where it is, or, assigned, transferred and then cancelled).
      */
     private Result transfer(final long now, final long itemId, final int queue)
     {
@@ -329,12 +333,23 @@ public final class PolicyEngine extends CommandProxy implements StateMachine, Co
             return pump.finish(engine.transferToQueue(now, itemId, queue), now);
         }
         final int target = overflow.routeBeforeQueueing(slot, queue, now);
+        if (target == OverflowRouter.ENDED && items.state[slot] != PolicyItems.ASSIGNED)
+        {
+            // ended before it enters the queue: cancelled where it is (transferred first, it could be answered there)
+            return pump.finish(engine.cancel(now, itemId), now);
+        }
         final Result result = engine.transferToQueue(now, itemId, target == OverflowRouter.ENDED ? queue : target);
         if (result == Result.OK)
         {
             if (target == OverflowRouter.ENDED)
             {
-                engine.cancel(now, itemId);
+                // an assigned item cannot be cancelled where it is: transferred there, it is cancelled unless it was
+                // answered there at once
+                final ItemState state = engine.itemState(itemId);
+                if (state == ItemState.WAITING || state == ItemState.OFFERED)
+                {
+                    engine.cancel(now, itemId);
+                }
             }
             else if (items.holds(slot, itemId))
             {
@@ -513,9 +528,10 @@ public final class PolicyEngine extends CommandProxy implements StateMachine, Co
                 sla.replan(slot, now);
             }
             final byte state = items.state[slot];
-            if (state == PolicyItems.WAITING || state == PolicyItems.OFFERED)
+            if ((state == PolicyItems.WAITING || state == PolicyItems.OFFERED)
+                && (items.flags[slot] & PolicyItems.LEFT_RULES) == 0)
             {
-                clocks.startVisit(slot);
+                clocks.startVisit(slot); // not for an item that left its rules behind (directed to an agent)
             }
             if (items.holds(slot, itemId))
             {

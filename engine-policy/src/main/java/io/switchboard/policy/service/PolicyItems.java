@@ -15,12 +15,17 @@ final class PolicyItems
     static final int CALLBACK = 1;
     /** Flag: the item was flagged for voicemail. */
     static final int VOICEMAIL = 2;
-    /** Flag: an in-queue overflow rule came due while the item was offered; it applies if the offer fails. */
+    /**
+     * Flag: in-queue overflow rules came due while the item was offered ({@code dueRule} up to the last rule fired);
+     * they apply in order once it waits again after a failed offer.
+     */
     static final int OVERFLOW_DUE = 4;
     /** Flag: the item is in the deferred-work ring. */
     static final int DEFERRED = 8;
     /** Flag: a sentiment alert was raised and has not been re-armed. */
     static final int ALERTED = 16;
+    /** Flag: the item left the in-queue rules of its current queue visit behind (answered, or directed to an agent). */
+    static final int LEFT_RULES = 32;
 
     /** Engine state as last reported: waiting in a queue. */
     static final byte WAITING = 1;

@@ -15,7 +15,8 @@ import io.switchboard.engine.RoutingEngine;
  *
  * where {@code base} is the priority the host gave (at enqueue or by {@code changePriority}), {@code floor} the
  * highest raise so far (overflow, SLA failure, sentiment), {@code n} the SLA's curve steps, {@code k} the highest
- * curve point its KPIs have reached (0..n) and {@code target} its failure raise (or 100). Policies never lower a
+ * curve point its KPIs have reached (0..n; a point reached under an earlier definition with more points counts as
+ * n) and {@code target} its failure raise (or 100). Policies never lower a
  * priority. Not thread safe: owned by the engine thread; never called from inside an engine callback.
  */
 final class PriorityLadder
@@ -46,9 +47,9 @@ final class PriorityLadder
             final int target = definition.curveTarget();
             if (definition.curve() && target > base)
             {
-                final long step = Math.max(items.kpiStep[slot * 2],
-                    items.kpiStep[slot * 2 + 1]);
                 final long steps = definition.curveSteps();
+                // at most the last point: a step reached under an earlier definition with more points counts as n
+                final long step = Math.min(steps, Math.max(items.kpiStep[slot * 2], items.kpiStep[slot * 2 + 1]));
                 priority = base + (target - base) * step * step / (steps * steps);
             }
         }

@@ -6,8 +6,10 @@ import io.switchboard.engine.RoutingEngine;
 /**
  * The policy engine's command frame. {@link #begin} runs before every command: it fires the policy timers due at or
  * before the command's {@code now}, each at its own deadline and after the engine's timers due by then (by ticking
- * the engine to that deadline first), so that late ticks give the same events as timely ones. {@link #finish} runs
- * after every command: it applies the follow-ups engine callbacks queued in {@link DeferredWork}.
+ * the engine to that deadline first), so that late ticks give the same events as timely ones; then it ticks the
+ * engine to {@code now}, so that the command's policy decisions see the engine at {@code now} and both keep one
+ * clock. {@link #finish} runs after every command: it applies the follow-ups engine callbacks queued in
+ * {@link DeferredWork}.
  * Not thread safe: the engine thread.
  */
 final class TimerPump
@@ -56,7 +58,9 @@ final class TimerPump
     }
 
     /**
-     * Fires the policy timers due at or before {@code now}; nothing when time went backwards.
+     * Fires the policy timers due at or before {@code now}, then ticks the engine to {@code now} (its timers due by
+     * then fire, so that the command's own policy decisions see the engine as it is at {@code now}, and the engine's
+     * clock is the policies'); nothing when time went backwards.
      *
      * @return {@code now}, so that a forwarded command reads {@code engine.x(pump.begin(now), ...)}.
      */
@@ -90,6 +94,11 @@ final class TimerPump
             drain(at);
         }
         lastNow = now;
+        // The engine's timers due by now fire before the command, so that its policy decisions see the engine at
+        // now; and the engine's clock is the policies': a later command stamped before a policy command is
+        // TIME_REGRESSED for the routing engine too.
+        engine.tick(now);
+        drain(now);
         return now;
     }
 

@@ -193,4 +193,40 @@ class OverflowBeforeQueueingTest
             "1m ended 1 closed CANCELLED");
         assertThat(f.policy.trackedItems()).isZero();
     }
+
+    @Test
+    void aWaitingItemTransferredIntoAQueueThatEndsItIsCancelledWhereItIsBeforeAnyoneThereCanAnswerIt()
+    {
+        final PolicyFixture f = new PolicyFixture(new QueueSpec().autoAccept(true), "tier1", "closed");
+        f.install(PolicyFixture.policies()
+            .queue("closed", new QueuePolicy().overflow(OverflowRule.whenWaitingAtLeast(0).endWith("closed"))));
+        f.agent(0, "bob", "closed"); // transferred first, the item would be answered by bob at once
+        f.enqueue(0, 1, "tier1");
+        f.log.drain();
+
+        final Result result = f.policy.transferToQueue(MINUTE, 1, f.q("closed"));
+
+        assertThat(result).isEqualTo(Result.OK);
+        assertThat(f.events()).containsExactly("1m overflowed 1 closed END 0", "1m ended 1 tier1 CANCELLED");
+        assertThat(f.engine.itemState(1)).isEqualTo(ItemState.NONE);
+        assertThat(f.policy.trackedItems()).isZero();
+    }
+
+    @Test
+    void anEnqueueTheEngineRejectsGetsNeitherOverflowNorRouting()
+    {
+        final PolicyFixture f = new PolicyFixture("support");
+        f.enqueue(0, 1, "support"); // before any policy: not tracked
+        f.install(PolicyFixture.policies()
+            .queue("support", new QueuePolicy().overflow(OverflowRule.whenWaitingAtLeast(0).requestCallback())));
+        f.log.drain();
+
+        assertThat(f.policy.enqueue(MINUTE, 2, 7, f.q("support"), 0, -1)).isEqualTo(Result.UNKNOWN_CHANNEL);
+        assertThat(f.enqueue(MINUTE, 1, "support")).isEqualTo(Result.DUPLICATE_ITEM);
+        assertThat(f.policy.enqueue(MINUTE, 3, f.voice, 5, 0, -1)).isEqualTo(Result.UNKNOWN_QUEUE);
+
+        assertThat(f.events()).containsExactly("1m rejected ENQUEUE UNKNOWN_CHANNEL 2",
+            "1m rejected ENQUEUE DUPLICATE_ITEM 1", "1m rejected ENQUEUE UNKNOWN_QUEUE 3");
+        assertThat(f.policy.trackedItems()).isZero();
+    }
 }

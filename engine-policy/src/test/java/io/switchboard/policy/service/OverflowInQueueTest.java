@@ -120,6 +120,83 @@ class OverflowInQueueTest
     }
 
     @Test
+    void everyRuleDueWhileTheItemIsOfferedAppliesInOrderWhenTheOfferIsRejected()
+    {
+        final PolicyFixture f = new PolicyFixture(new QueueSpec().offerTimeoutMs(10 * MINUTE), "support")
+            .install(PolicyFixture.policies().queue("support", new QueuePolicy()
+                .overflow(OverflowRule.afterWaiting(MINUTE).raisePriorityTo(20))
+                .overflow(OverflowRule.afterWaiting(2 * MINUTE).requestCallback())));
+        f.agent(0, "ann", "support");
+        f.enqueue(0, 1, "support");
+        f.runUntil(3 * MINUTE);
+        assertThat(f.log.containing("overflowed")).isEmpty();
+
+        f.policy.reject(3 * MINUTE, 1, f.log.lastOfferId);
+
+        assertThat(f.log.containing("overflowed")).containsExactly("3m overflowed 1 support RAISE_PRIORITY 20",
+            "3m overflowed 1 support CALLBACK -1");
+        assertThat(f.policy.effectivePriority(1)).isEqualTo(20);
+    }
+
+    @Test
+    void aRuleDueWhileTheItemIsOfferedStaysDueWhenTheItemIsOfferedAgainAtOnce()
+    {
+        final PolicyFixture f = new PolicyFixture(new QueueSpec().offerTimeoutMs(2 * MINUTE), "support", "backup")
+            .install(PolicyFixture.policies().queue("support",
+                new QueuePolicy().overflow(OverflowRule.afterWaiting(MINUTE).transferTo("backup"))));
+        f.agent(0, "ann", "support");
+        f.agent(0, "bob", "support");
+        f.enqueue(0, 1, "support");
+        f.runUntil(150_000); // due at 1m while offered; at 2m the offer times out and the other agent gets it at once
+        assertThat(f.log.containing("offered")).hasSize(2);
+        assertThat(f.log.containing("overflowed")).isEmpty();
+
+        f.policy.reject(3 * MINUTE, 1, f.log.lastOfferId);
+
+        assertThat(f.log.drain()).endsWith("3m requeued 1 REJECTED", "3m overflowed 1 support TRANSFER backup",
+            "3m transferred 1 support -> backup");
+    }
+
+    @Test
+    void anItemDirectedToAnAgentKeepsItsRulesBehindWhenPoliciesAreInstalledAgain()
+    {
+        final PolicyFixture f = new PolicyFixture("support", "backup");
+        final QueuePolicy support =
+            new QueuePolicy().overflow(OverflowRule.afterWaiting(5 * MINUTE).transferTo("backup"));
+        f.install(PolicyFixture.policies().queue("support", support));
+        final int ann = f.agent(0, "ann", "support");
+        f.policy.setPresence(0, ann, io.switchboard.model.Presence.AWAY);
+        f.enqueue(0, 1, "support");
+        f.policy.transferToAgent(MINUTE, 1, ann); // waits for ann, who is away
+
+        f.install(PolicyFixture.policies().queue("support", support));
+        f.runUntil(30 * MINUTE);
+
+        assertThat(f.log.containing("overflowed")).isEmpty();
+        assertThat(f.engine.itemState(1)).isEqualTo(ItemState.WAITING);
+        assertThat(f.engine.waitingCount(f.q("support"))).isEqualTo(1);
+    }
+
+    @Test
+    void anInQueueTransferToAQueueThatEndsTheItemCancelsItWhereItWaits()
+    {
+        final PolicyFixture f = new PolicyFixture(new QueueSpec().autoAccept(true), "support", "backup")
+            .install(PolicyFixture.policies()
+                .queue("support",
+                    new QueuePolicy().overflow(OverflowRule.afterWaiting(5 * MINUTE).transferTo("backup")))
+                .queue("backup", new QueuePolicy().overflow(OverflowRule.whenWaitingAtLeast(0).endWith("closed"))));
+        f.agent(0, "bob", "backup"); // would answer the item at once in backup
+        f.enqueue(0, 1, "support");
+
+        f.runUntil(10 * MINUTE);
+
+        assertThat(f.log.containing(" 1 ")).containsExactly("0m routed 1 support p=0",
+            "5m overflowed 1 support TRANSFER backup", "5m overflowed 1 backup END 0", "5m ended 1 support CANCELLED");
+        assertThat(f.engine.itemState(1)).isEqualTo(ItemState.NONE);
+        assertThat(f.log.containing("rejected")).isEmpty();
+    }
+
+    @Test
     void theWaitStartsAgainInTheQueueTheItemWasMovedTo()
     {
         final PolicyFixture f = new PolicyFixture("a", "b", "c").install(PolicyFixture.policies()

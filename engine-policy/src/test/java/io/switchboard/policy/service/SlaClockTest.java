@@ -5,6 +5,7 @@ import io.switchboard.policy.spec.SlaSpec;
 import io.switchboard.policy.spec.QueuePolicy;
 import io.switchboard.model.SlaKpi;
 import io.switchboard.model.QueueSpec;
+import io.switchboard.engine.ItemState;
 import io.switchboard.policy.calendar.CalendarSpec;
 import org.junit.jupiter.api.Test;
 
@@ -159,6 +160,24 @@ class SlaClockTest
         f.agent(20 * MINUTE, "ann", "support");
 
         assertThat(f.log.containing("offered")).containsExactly("20m offered 2 agent=0");
+    }
+
+    @Test
+    void aCurvePointReachedUnderMoreStepsCountsAsTheLastPointWhenFewerStepsAreInstalled()
+    {
+        final PolicyFixture f = new PolicyFixture("support").install(PolicyFixture.policies()
+            .sla("premium", new SlaSpec().firstResponse(15 * MINUTE, 30 * MINUTE).curve(true))
+            .queue("support", new QueuePolicy().sla("premium")));
+        f.enqueue(0, 1, "support");
+        f.runUntil(15 * MINUTE);
+        assertThat(f.policy.effectivePriority(1)).as("point 5 of 10").isEqualTo(25);
+
+        f.install(PolicyFixture.policies()
+            .sla("premium", new SlaSpec().firstResponse(15 * MINUTE, 30 * MINUTE).curve(true).curveSteps(2))
+            .queue("support", new QueuePolicy().sla("premium")));
+
+        assertThat(f.policy.effectivePriority(1)).as("never beyond the curve's target 100").isEqualTo(100);
+        assertThat(f.engine.itemState(1)).isEqualTo(ItemState.WAITING);
     }
 
     @Test
