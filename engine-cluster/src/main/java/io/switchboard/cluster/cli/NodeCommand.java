@@ -100,8 +100,9 @@ final class NodeCommand implements Callable<Integer>
         final Path log = nodeDir.resolve("node.log");
         final ErrorHandler errors = ex -> appendToLog(log, ex);
 
-        final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
-        try (ClusterNode node = launch(layout, settings, EngineFactory.policy(setup.config()), setup, errors);
+        // closed last: SIGTERM's shutdown hook waits for it, so the node is closed cleanly before the JVM ends
+        try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
+            ClusterNode node = launch(layout, settings, EngineFactory.policy(setup.config()), setup, errors);
             StatusPort status = new StatusPort(node, layout))
         {
             System.out.printf("node %d of %d running: ingress %s, status udp %s:%d, files %s, errors %s%n", id,
