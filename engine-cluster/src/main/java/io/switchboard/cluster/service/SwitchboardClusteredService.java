@@ -73,6 +73,12 @@ public final class SwitchboardClusteredService<E extends StateMachine> implement
         this.failStop = failStop;
     }
 
+    /** @return the replicated state machine (after {@link #onStart}); for inspection on the service thread. */
+    ReplicatedEngine<E> replicated()
+    {
+        return replicated;
+    }
+
     /** @return where the status port asks this node for its status. */
     public StatusBoard statusBoard()
     {
