@@ -40,6 +40,10 @@ final class LoadCommand implements Callable<Integer>
         description = "commands per message at most (default ${DEFAULT-VALUE})")
     int batch;
 
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "0",
+        description = "send at most R commands per second (default: as fast as the window allows)")
+    double rate;
+
     @Option(names = "--json", paramLabel = "FILE", description = "write the report here (else to stdout)")
     Path json;
 
@@ -64,10 +68,10 @@ final class LoadCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        if (commands < 1 || batch < 1 || batch > 4_096)
+        if (commands < 1 || batch < 1 || batch > 4_096 || !(rate >= 0))
         {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--commands must be >= 1 and --batch " +
-                "1..4096");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--commands must be >= 1, --batch " +
+                "1..4096 and --rate >= 0");
         }
         final ClusterLayout layout = cluster.layout(spec);
         if (json != null && json.toAbsolutePath().getParent() != null &&
@@ -86,7 +90,7 @@ final class LoadCommand implements Callable<Integer>
         final LoadReport report;
         try (ClusterClient client = ClusterClient.connect(settings))
         {
-            report = new LoadRun(client, mix, commands).run(null, Duration.ofSeconds(timeoutSeconds));
+            report = new LoadRun(client, mix, commands, rate).run(null, Duration.ofSeconds(timeoutSeconds));
         }
         if (json != null)
         {

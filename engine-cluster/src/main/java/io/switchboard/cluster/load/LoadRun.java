@@ -22,6 +22,7 @@ public final class LoadRun
     private final ClusterClient client;
     private final LoadMix mix;
     private final long commands;
+    private final double ratePerSecond;
     private final IdleStrategy idle = new BackoffIdleStrategy(10, 20, 1_000, 100_000);
 
     /**
@@ -31,9 +32,19 @@ public final class LoadRun
      */
     public LoadRun(final ClusterClient client, final LoadMix mix, final long commands)
     {
+        this(client, mix, commands, 0);
+    }
+
+    /**
+     * @param ratePerSecond commands per second to send at most (an open-loop rate for latency at a given load), or
+     *                      0 for as fast as the window allows.
+     */
+    public LoadRun(final ClusterClient client, final LoadMix mix, final long commands, final double ratePerSecond)
+    {
         this.client = client;
         this.mix = mix;
         this.commands = commands;
+        this.ratePerSecond = ratePerSecond;
     }
 
     /**
@@ -64,7 +75,9 @@ public final class LoadRun
                     client.acknowledged() + " of " + commands + " acknowledged");
             }
             int work = 0;
-            if (client.lastSequence() < commands)
+            final boolean due = ratePerSecond <= 0 ||
+                client.lastSequence() < (now - start) / 1e9 * ratePerSecond;
+            if (client.lastSequence() < commands && due)
             {
                 final Result result = mix.next(client);
                 work += result == Result.OK ? 1 : 0;
@@ -76,6 +89,10 @@ public final class LoadRun
             else
             {
                 client.flush();
+            }
+            if (ratePerSecond > 0)
+            {
+                client.flush(); // paced: send each command at once, however small the batch
             }
             work += client.poll();
             final long acknowledged = client.acknowledged();
