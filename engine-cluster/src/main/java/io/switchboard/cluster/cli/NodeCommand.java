@@ -61,6 +61,11 @@ final class NodeCommand implements Callable<Integer>
         description = "election timeout (default ${DEFAULT-VALUE})")
     String electionTimeout;
 
+    @Option(names = "--idle-max-park", paramLabel = "D", defaultValue = "1ms",
+        description = "the longest an idle agent thread parks: idle CPU versus the latency of the first message "
+            + "after a quiet spell (default ${DEFAULT-VALUE})")
+    String idleMaxPark;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -87,7 +92,8 @@ final class NodeCommand implements Callable<Integer>
         {
             settings = new NodeSettings(nodeDir, defaults.logTermLength(), defaults.ingressTermLength(),
                 defaults.egressTermLength(), duration("--heartbeat-timeout", heartbeatTimeout),
-                duration("--election-timeout", electionTimeout), defaults.sessionTimeout(), defaults.idleMaxPark());
+                duration("--election-timeout", electionTimeout), defaults.sessionTimeout(),
+                duration("--idle-max-park", idleMaxPark));
         }
         catch (final IllegalArgumentException ex)
         {
