@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 @Command(name = "engine-cluster", mixinStandardHelpOptions = true, version = "engine-cluster 0.1.0",
     description = "The Switchboard engine replicated on Aeron Cluster: run members, load them, inspect them.",
     subcommands = {NodeCommand.class, LoadCommand.class, StatusCommand.class, SnapshotCommand.class,
-        CommandLine.HelpCommand.class})
+        BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable
 {
     /** Exit status for bad arguments. */
