@@ -27,12 +27,14 @@ final class SvgCharts
      * @param title   chart title.
      * @param x       x values (hours).
      * @param series  name to y values (NaN = no point).
+     * @param bands   name to the half-width of a confidence band around its y values (NaN = none there); may be
+     *                empty.
      * @param yMax    top of the y axis, or NaN to fit the data.
      * @param percent format the y axis as percent of 1.
      * @return an SVG element.
      */
-    static String lineChart(final String title, final double[] x, final Map<String, double[]> series, final double yMax,
-        final boolean percent)
+    static String lineChart(final String title, final double[] x, final Map<String, double[]> series,
+        final Map<String, double[]> bands, final double yMax, final boolean percent)
     {
         double top = yMax;
         if (Double.isNaN(top))
@@ -59,6 +61,11 @@ final class SvgCharts
         {
             final String color = COLORS[index % COLORS.length];
             final double[] ys = entry.getValue();
+            final double[] band = bands.get(entry.getKey());
+            if (band != null)
+            {
+                band(svg, x, ys, band, xMin, xMax, top, color);
+            }
             final StringBuilder path = new StringBuilder();
             boolean pen = false;
             for (int i = 0; i < ys.length && i < x.length; i++)
@@ -83,6 +90,43 @@ final class SvgCharts
             index++;
         }
         return svg.append("</svg>\n").toString();
+    }
+
+    /** A translucent band y +- halfWidth, one polygon per run of points that have both. */
+    private static void band(final StringBuilder svg, final double[] x, final double[] ys, final double[] halfWidth,
+        final double xMin, final double xMax, final double top, final String color)
+    {
+        int i = 0;
+        final int n = Math.min(Math.min(ys.length, x.length), halfWidth.length);
+        while (i < n)
+        {
+            while (i < n && (Double.isNaN(ys[i]) || Double.isNaN(halfWidth[i])))
+            {
+                i++;
+            }
+            final int from = i;
+            while (i < n && !Double.isNaN(ys[i]) && !Double.isNaN(halfWidth[i]))
+            {
+                i++;
+            }
+            if (i - from < 1)
+            {
+                continue;
+            }
+            final StringBuilder points = new StringBuilder();
+            for (int j = from; j < i; j++)
+            {
+                points.append(fmt(px(x[j], xMin, xMax))).append(',')
+                    .append(fmt(py(Math.min(ys[j] + halfWidth[j], top), top))).append(' ');
+            }
+            for (int j = i - 1; j >= from; j--)
+            {
+                points.append(fmt(px(x[j], xMin, xMax))).append(',')
+                    .append(fmt(py(Math.max(ys[j] - halfWidth[j], 0.0), top))).append(' ');
+            }
+            svg.append("<polygon points=\"").append(points.toString().strip()).append("\" fill=\"").append(color)
+                .append("\" fill-opacity=\"0.15\" stroke=\"none\"/>\n");
+        }
     }
 
     /**
