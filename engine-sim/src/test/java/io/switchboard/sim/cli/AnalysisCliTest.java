@@ -161,4 +161,60 @@ class AnalysisCliTest
             .get("support").get("serviceLevel").asDouble();
         assertThat(difference).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-9));
     }
+
+    @Test
+    void erlangSolvesForAgentsPerIntervalAndWritesJson() throws IOException
+    {
+        final Path json = dir.resolve("e.json");
+
+        final int status = Main.execute("erlang", "--rate", "400/h", "--aht", "3m", "--target", "serviceLevel>=0.8",
+            "--target", "asa<=15s", "--profile", "0.5,1,1.5,0", "--json", json.toString());
+
+        assertThat(status).isZero();
+        assertThat(stdout()).contains("fewest agents meeting serviceLevel>=0.8 and asa<=15s");
+        final JsonNode e = new ObjectMapper().readTree(json.toFile());
+        assertThat(e.get("model").asText()).isEqualTo("erlang-c");
+        assertThat(e.get("intervals")).hasSize(4);
+        assertThat(e.get("intervals").get(0).get("agents").asInt()).isEqualTo(14);
+        assertThat(e.get("intervals").get(1).get("start").asDouble()).isEqualTo(900.0);
+        assertThat(e.get("intervals").get(3).get("agents").asInt()).isZero();
+        assertThat(e.get("agents").asInt()).isEqualTo(e.get("intervals").get(2).get("agents").asInt());
+        for (final JsonNode interval : e.get("intervals"))
+        {
+            assertThat(interval.get("serviceLevel").asDouble()).isGreaterThanOrEqualTo(0.8);
+            assertThat(interval.get("asa").asDouble()).isLessThanOrEqualTo(15.0);
+        }
+    }
+
+    @Test
+    void erlangWithFixedAgentsWritesTheSameJsonFields() throws IOException
+    {
+        final Path json = dir.resolve("e.json");
+        assertThat(Main.execute("erlang", "--agents", "11", "--rate", "200/h", "--aht", "3m", "--json",
+            json.toString())).isZero();
+        final JsonNode e = new ObjectMapper().readTree(json.toFile());
+        assertThat(e.get("agents").asInt()).isEqualTo(11);
+        assertThat(e.get("probWait").asDouble()).isCloseTo(0.6821, org.assertj.core.api.Assertions.within(1e-4));
+    }
+
+    @Test
+    void anUnstableLoadIsOneLineAndExitTwo()
+    {
+        assertBadInput(Main.execute("erlang", "--agents", "10", "--rate", "400/h", "--aht", "3m"),
+            "erlang: unstable: 20.00 Erlangs offered to 10 servers; without abandonment the queue grows without bound"
+                + " (at least 21 agents are needed)");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void erlangNeedsAgentsOrTargetsAndOnlyTargetsTheFormulasGive()
+    {
+        assertBadInput(Main.execute("erlang", "--rate", "400/h", "--aht", "3m"), "give --agents N, or --target");
+        err.reset();
+        assertBadInput(Main.execute("erlang", "--rate", "400/h", "--aht", "3m", "--target", "waitP90<=1m"),
+            "the Erlang formulas give no waitP90");
+        err.reset();
+        assertBadInput(Main.execute("erlang", "--rate", "400/h", "--aht", "3m", "--target", "asa>=1m"),
+            "--target 'asa>=1m': more agents make asa smaller; use asa<=");
+    }
 }
