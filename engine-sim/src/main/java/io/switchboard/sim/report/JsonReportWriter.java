@@ -244,8 +244,16 @@ public final class JsonReportWriter
         json.writeEndObject();
     }
 
-    /** A KPI object: the values of one run, or the means of replications with their {@code ci95} half-widths. */
-    private static void kpi(final JsonGenerator json, final KpiValues k, final KpiEstimates estimates)
+    /**
+     * Writes one KPI object at the generator's position: the values of one run, or the means of replications with
+     * their {@code ci95} half-widths.
+     *
+     * @param json      generator.
+     * @param k         the values (of one run, or the rounded means).
+     * @param estimates the replications' estimates, or null for one run.
+     * @throws IOException on write failure.
+     */
+    public static void kpi(final JsonGenerator json, final KpiValues k, final KpiEstimates estimates)
         throws IOException
     {
         json.writeStartObject();

@@ -36,17 +36,36 @@ final class SvgCharts
     static String lineChart(final String title, final double[] x, final Map<String, double[]> series,
         final Map<String, double[]> bands, final double yMax, final boolean percent)
     {
+        return lineChart(title, "hours", x, series, bands, yMax, percent);
+    }
+
+    /**
+     * @param title   chart title.
+     * @param xLabel  the x axis's label.
+     * @param x       x values, ascending.
+     * @param series  name to y values (NaN = no point).
+     * @param bands   name to the half-width of a confidence band around its y values; may be empty.
+     * @param yMax    top of the y axis, or NaN to fit the data.
+     * @param percent format the y axis as percent of 1.
+     * @return an SVG element.
+     */
+    static String lineChart(final String title, final String xLabel, final double[] x,
+        final Map<String, double[]> series, final Map<String, double[]> bands, final double yMax,
+        final boolean percent)
+    {
         double top = yMax;
         if (Double.isNaN(top))
         {
             top = 0;
-            for (final double[] ys : series.values())
+            for (final Map.Entry<String, double[]> entry : series.entrySet())
             {
-                for (final double y : ys)
+                final double[] ys = entry.getValue();
+                final double[] band = bands.get(entry.getKey());
+                for (int i = 0; i < ys.length; i++)
                 {
-                    if (!Double.isNaN(y))
+                    if (!Double.isNaN(ys[i]))
                     {
-                        top = Math.max(top, y);
+                        top = Math.max(top, ys[i] + (band == null || Double.isNaN(band[i]) ? 0.0 : band[i]));
                     }
                 }
             }
@@ -55,7 +74,7 @@ final class SvgCharts
         final double xMin = x.length == 0 ? 0 : x[0];
         final double xMax = x.length == 0 ? 1 : Math.max(x[x.length - 1], xMin + 1e-9);
         final StringBuilder svg = start(title);
-        axes(svg, xMin, xMax, top, percent, "hours");
+        axes(svg, xMin, xMax, top, percent, xLabel);
         int index = 0;
         for (final Map.Entry<String, double[]> entry : series.entrySet())
         {
@@ -219,7 +238,7 @@ final class SvgCharts
                         .toPlainString()).append("</text>");
         }
         svg.append("<text x=\"").append((LEFT + WIDTH - RIGHT) / 2).append("\" y=\"").append(HEIGHT - 4)
-            .append("\" text-anchor=\"middle\">").append(xLabel).append("</text>\n");
+            .append("\" text-anchor=\"middle\">").append(HtmlReportWriter.escape(xLabel)).append("</text>\n");
     }
 
     private static double px(final double x, final double xMin, final double xMax)

@@ -217,4 +217,50 @@ class AnalysisCliTest
         assertBadInput(Main.execute("erlang", "--rate", "400/h", "--aht", "3m", "--target", "asa>=1m"),
             "--target 'asa>=1m': more agents make asa smaller; use asa<=");
     }
+
+    @Test
+    void sweepRunsOneRowPerValueOnTheSameArrivals() throws IOException
+    {
+        final Path json = dir.resolve("s.json");
+        final Path csv = dir.resolve("s.csv");
+        final Path html = dir.resolve("s.html");
+
+        final int status = Main.execute("sweep", small().toString(), "--set", "agents.a.count=3..7:2", "--set",
+            "queues.support.strategy=round-robin", "--replications", "3", "--json", json.toString(), "--csv",
+            csv.toString(), "--html", html.toString(), "--quiet");
+
+        assertThat(status).isZero();
+        final JsonNode s = new ObjectMapper().readTree(json.toFile());
+        assertThat(s.get("path").asText()).isEqualTo("agents.a.count");
+        final JsonNode rows = s.get("rows");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1).get("set").get("agents.a.count").asInt()).isEqualTo(5);
+        // common random numbers: every row sees the same arrivals
+        final double offered = rows.get(0).get("overall").get("offered").asDouble();
+        for (final JsonNode row : rows)
+        {
+            assertThat(row.get("overall").get("offered").asDouble()).isEqualTo(offered);
+            assertThat(row.get("queues").get("support").get("ci95").has("serviceLevel")).isTrue();
+        }
+        assertThat(rows.get(2).get("overall").get("serviceLevel").asDouble())
+            .isGreaterThan(rows.get(0).get("overall").get("serviceLevel").asDouble());
+        assertThat(Files.readAllLines(csv)).hasSize(1 + 3 * 3);
+        assertThat(Files.readString(html)).contains("Service level").contains("Occupancy").contains("<polygon")
+            .doesNotContain("<script");
+    }
+
+    @Test
+    void sweepNeedsExactlyOneFieldWithSeveralValues() throws IOException
+    {
+        assertBadInput(Main.execute("sweep", small().toString(), "--set", "agents.a.count=3"), "nothing to sweep");
+        err.reset();
+        assertBadInput(Main.execute("sweep", small().toString(), "--set", "agents.a.count=3,4", "--set",
+            "queues.support.strategy=round-robin,random"), "a sweep varies one field");
+        err.reset();
+        assertBadInput(Main.execute("sweep", small().toString(), "--set", "agents.a.count=3,many"),
+            "--set agents.a.count=many: expected an integer");
+        err.reset();
+        assertBadInput(Main.execute("sweep", small().toString(), "--set", "agents.a.count=9..3"),
+            "--set agents.a.count=9..3: the range 9..3 is empty");
+    }
 }
