@@ -43,7 +43,7 @@ public final class ScenarioLoader
     private static final Set<String> QUEUE_KEYS = Set.of("priority", "strategy", "serviceLevel", "autoAccept",
         "offerTimeout", "closestMatch", "overflow", "operatingHours", "sla");
     private static final Set<String> AGENT_KEYS = Set.of("name", "count", "capacity", "limits", "skills", "queues",
-        "shift", "wrapUp", "tier");
+        "shift", "wrapUp", "tier", "staffing");
     private static final Set<String> SHIFT_KEYS = Set.of("start", "end", "every");
 
     private final String file;
@@ -320,6 +320,28 @@ public final class ScenarioLoader
         return queues;
     }
 
+    /** An agent group's optional {@code staffing}: agents logged in per interval, each 0..100000. */
+    private int[] staffing(final YamlNode group, final String path)
+    {
+        final YamlNode node = group.fields().get("staffing");
+        if (node == null)
+        {
+            return new int[0];
+        }
+        final String spath = path + ".staffing";
+        final YamlNode list = yaml.sequence(node, spath);
+        if (list.items().isEmpty())
+        {
+            throw yaml.error(list, spath, "a staffing profile needs at least one interval");
+        }
+        final int[] staffing = new int[list.items().size()];
+        for (int k = 0; k < staffing.length; k++)
+        {
+            staffing[k] = yaml.intValue(list.items().get(k), spath + "[" + k + "]", 0, 100_000);
+        }
+        return staffing;
+    }
+
     private List<AgentGroupDef> agents(final YamlNode node, final Set<String> channels, final Set<String> skills,
         final Set<String> queues)
     {
@@ -337,7 +359,15 @@ public final class ScenarioLoader
             {
                 throw yaml.error(g.fields().get("name"), path + ".name", "agent group '" + name + "' is defined twice");
             }
-            final int count = yaml.intValue(yaml.required(g, path, "count"), path + ".count", 0, 100_000);
+            final int[] staffing = staffing(g, path);
+            final int most = java.util.Arrays.stream(staffing).max().orElse(0);
+            final int count = staffing.length > 0 && !g.fields().containsKey("count") ? most
+                : yaml.intValue(yaml.required(g, path, "count"), path + ".count", 0, 100_000);
+            if (count < most)
+            {
+                throw yaml.error(g.fields().get("count"), path + ".count", "count " + count + " is below the "
+                    + "staffing's largest value " + most);
+            }
             final int capacity = yaml.optInt(g, path, "capacity", 100, 1, 1_000_000);
             final Map<String, Integer> limits = yaml.levelMap(g, path, "limits", "channel", channels, 0, 1_000_000);
             final Map<String, Integer> agentSkills = yaml.levelMap(g, path, "skills", "skill", skills, 1, 10);
@@ -377,10 +407,16 @@ public final class ScenarioLoader
                         + "than its period");
                 }
                 shift = new ShiftDef(start, end, every);
+                if (staffing.length > 0)
+                {
+                    throw yaml.error(g.fields().get("staffing"), path + ".staffing", "a group follows a shift or a "
+                        + "staffing profile, not both");
+                }
             }
             final long wrapUpMs = yaml.optDuration(g, path, "wrapUp", 0L, false);
             final int tier = yaml.optInt(g, path, "tier", 0, 0, 1_000_000);
-            groups.add(new AgentGroupDef(name, count, capacity, limits, agentSkills, memberOf, shift, wrapUpMs, tier));
+            groups.add(new AgentGroupDef(name, count, capacity, limits, agentSkills, memberOf, shift, wrapUpMs, tier,
+                staffing));
         }
         if (groups.isEmpty())
         {
