@@ -102,6 +102,13 @@ public final class ErlangStaffing
         return true;
     }
 
+    /** @return true for the KPIs the closed forms give: service level, ASA, probability of waiting, abandonment, occupancy. */
+    public static boolean modelled(final Kpi kpi)
+    {
+        return kpi == Kpi.SERVICE_LEVEL || kpi == Kpi.ASA || kpi == Kpi.PROB_WAIT || kpi == Kpi.ABANDON_RATE
+            || kpi == Kpi.OCCUPANCY;
+    }
+
     /** @return the answer's value of a KPI a target may name (waits percentiles: not modelled, NaN). */
     public static double value(final QueueingAnswer answer, final Kpi kpi)
     {

@@ -4,7 +4,6 @@ import io.switchboard.sim.analysis.ErlangStaffing;
 import io.switchboard.sim.analysis.Target;
 import io.switchboard.sim.erlang.ErlangC;
 import io.switchboard.sim.erlang.QueueingAnswer;
-import io.switchboard.sim.report.Kpi;
 import io.switchboard.sim.scenario.Durations;
 import io.switchboard.sim.scenario.ScenarioException;
 import picocli.CommandLine;
@@ -28,10 +27,6 @@ import java.util.concurrent.Callable;
         + "agents needed (per interval with --profile).")
 final class ErlangCommand implements Callable<Integer>
 {
-    /** The KPIs the closed forms give, and so the ones a target may name here. */
-    private static final List<Kpi> MODELLED = List.of(Kpi.SERVICE_LEVEL, Kpi.ASA, Kpi.PROB_WAIT, Kpi.ABANDON_RATE,
-        Kpi.OCCUPANCY);
-
     @Option(names = "--agents", paramLabel = "N", description = "agents (or give --target to solve for them)")
     Integer agents;
 
@@ -160,7 +155,7 @@ final class ErlangCommand implements Callable<Integer>
             try
             {
                 final Target target = Target.parse(text);
-                if (!MODELLED.contains(target.kpi()))
+                if (!ErlangStaffing.modelled(target.kpi()))
                 {
                     throw bad("--target '" + text + "': the Erlang formulas give no " + target.kpi().externalName()
                         + " (use serviceLevel, asa, probWait, abandonRate or occupancy; the simulator's staff command "
