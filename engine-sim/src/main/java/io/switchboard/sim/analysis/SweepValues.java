@@ -52,23 +52,6 @@ public final class SweepValues
         return values;
     }
 
-    /** @return true when every value is a plain number (the chart's x axis is then the value itself). */
-    public static boolean numeric(final List<String> values)
-    {
-        for (final String v : values)
-        {
-            try
-            {
-                Double.parseDouble(v);
-            }
-            catch (final NumberFormatException ex)
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static List<String> range(final BigDecimal from, final BigDecimal to, final BigDecimal step)
     {
         if (step.signum() <= 0)

@@ -51,6 +51,9 @@ final class CompareCommand implements Callable<Integer>
     @Mixin
     ScenarioOptions scenarioOptions;
 
+    @Mixin
+    ParallelOptions parallel;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,7 +72,7 @@ final class CompareCommand implements Callable<Integer>
         OutputPaths.checkFile(spec, "--json", json);
         final Scenario scenario = scenarioOptions.load(scenarioFile, spec);
         final Map<String, ReplicatedReport> reports = new LinkedHashMap<>();
-        try (ReplicationRunner runner = new ReplicationRunner())
+        try (ReplicationRunner runner = parallel.newRunner(spec))
         {
             for (final String strategy : strategies)
             {

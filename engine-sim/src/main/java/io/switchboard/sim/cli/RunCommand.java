@@ -48,6 +48,9 @@ final class RunCommand implements Callable<Integer>
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ParallelOptions parallel;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -65,7 +68,7 @@ final class RunCommand implements Callable<Integer>
         final Scenario scenario = scenarioOptions.load(scenarioFile, spec);
         if (replications > 1)
         {
-            try (ReplicationRunner runner = new ReplicationRunner())
+            try (ReplicationRunner runner = parallel.newRunner(spec))
             {
                 final ReplicatedReport report = runner.replicate(scenario, replications,
                     ReplicationProgress.of(output.quiet, "run"));

@@ -68,6 +68,9 @@ final class StaffCommand implements Callable<Integer>
     @Mixin
     ScenarioOptions scenarioOptions;
 
+    @Mixin
+    ParallelOptions parallel;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -106,7 +109,7 @@ final class StaffCommand implements Callable<Integer>
         }
         final StaffingGoal goal = new StaffingGoal(goals, queue);
         final StaffingAnswer answer;
-        try (ReplicationRunner runner = new ReplicationRunner())
+        try (ReplicationRunner runner = parallel.newRunner(spec))
         {
             final ReplicationRunner.Listener progress = ReplicationProgress.of(quiet, "staff " + group);
             if (perInterval)

@@ -55,6 +55,9 @@ final class SweepCommand implements Callable<Integer>
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
+    @Mixin
+    ParallelOptions parallel;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -95,7 +98,7 @@ final class SweepCommand implements Callable<Integer>
             variants.add(scenarioOptions.load(scenarioFile, variant, spec));
         }
         final List<ReplicatedReport> rows = new ArrayList<>();
-        try (ReplicationRunner runner = new ReplicationRunner())
+        try (ReplicationRunner runner = parallel.newRunner(spec))
         {
             for (int i = 0; i < variants.size(); i++)
             {

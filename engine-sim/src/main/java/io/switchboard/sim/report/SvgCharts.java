@@ -18,6 +18,8 @@ final class SvgCharts
     private static final int RIGHT = 150;
     private static final int TOP = 28;
     private static final int BOTTOM = 36;
+    /** Line charts with at most this many points mark each point. */
+    private static final int MARKED_POINTS = 30;
 
     private SvgCharts()
     {
@@ -100,6 +102,20 @@ final class SvgCharts
             }
             svg.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(color)
                 .append("\" stroke-width=\"").append(index == 0 ? "2.2" : "1.4").append("\"/>\n");
+            if (x.length <= MARKED_POINTS)
+            {
+                // few points (e.g. the values of a sweep): mark each, so the line does not suggest values between
+                for (int i = 0; i < ys.length && i < x.length; i++)
+                {
+                    if (!Double.isNaN(ys[i]))
+                    {
+                        svg.append("<circle cx=\"").append(fmt(px(x[i], xMin, xMax))).append("\" cy=\"")
+                            .append(fmt(py(Math.min(ys[i], top), top))).append("\" r=\"2.5\" fill=\"").append(color)
+                            .append("\"/>");
+                    }
+                }
+                svg.append('\n');
+            }
             final int ly = TOP + 14 + 16 * index;
             svg.append("<line x1=\"").append(WIDTH - RIGHT + 12).append("\" y1=\"").append(ly - 4)
                 .append("\" x2=\"").append(WIDTH - RIGHT + 30).append("\" y2=\"").append(ly - 4)

@@ -30,13 +30,6 @@ class SweepValuesTest
         assertThat(SweepValues.parse("80")).isEqualTo(List.of("80"));
     }
 
-    @Test
-    void numericValuesAreRecognised()
-    {
-        assertThat(SweepValues.numeric(List.of("1", "2.5", "-3"))).isTrue();
-        assertThat(SweepValues.numeric(List.of("1", "round-robin"))).isFalse();
-    }
-
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "5..1      | the range 5..1 is empty",

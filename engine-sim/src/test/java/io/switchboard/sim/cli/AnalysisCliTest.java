@@ -109,6 +109,21 @@ class AnalysisCliTest
     }
 
     @Test
+    void theNumberOfThreadsChangesNothingButTheWallTime() throws IOException
+    {
+        final Path one = dir.resolve("one.json");
+        final Path three = dir.resolve("three.json");
+        assertThat(Main.execute("run", small().toString(), "--quiet", "--replications", "5", "--threads", "1",
+            "--json", one.toString())).isZero();
+        assertThat(Main.execute("run", small().toString(), "--quiet", "--replications", "5", "--threads", "3",
+            "--json", three.toString())).isZero();
+        final String wall = "\"wallSeconds\" : [0-9.E-]+";
+        assertThat(Files.readString(three).replaceAll(wall, "")).isEqualTo(Files.readString(one).replaceAll(wall, ""));
+        assertBadInput(Main.execute("run", small().toString(), "--replications", "2", "--threads", "-1"),
+            "--threads must be 0..1024");
+    }
+
+    @Test
     void setOverridesAFieldOfTheScenario() throws IOException
     {
         final Path json = dir.resolve("r.json");
