@@ -1,23 +1,39 @@
 package io.switchboard.sim.cli;
 
-import io.switchboard.sim.erlang.ErlangA;
+import io.switchboard.sim.analysis.ErlangStaffing;
+import io.switchboard.sim.analysis.Target;
 import io.switchboard.sim.erlang.ErlangC;
 import io.switchboard.sim.erlang.QueueingAnswer;
 import io.switchboard.sim.scenario.Durations;
+import io.switchboard.sim.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code erlang}: the closed-form Erlang C or Erlang A answer for a single queue. Main thread. */
+/**
+ * {@code erlang}: the closed-form Erlang C or Erlang A answer for a single queue with a given number of agents, or
+ * with {@code --target} the smallest number of agents that meets every target — per interval with
+ * {@code --profile}. An unstable load (no abandonment, load at or above the servers) is bad input: one line, exit
+ * 2. Main thread.
+ */
 @Command(name = "erlang", mixinStandardHelpOptions = true,
-    description = "Queueing-theory answer for one queue: Erlang C, or Erlang A with --patience.")
+    description = "Queueing-theory answer for one queue: Erlang C, or Erlang A with --patience; with --target, the "
+        + "agents needed (per interval with --profile).")
 final class ErlangCommand implements Callable<Integer>
 {
-    @Option(names = "--agents", required = true, paramLabel = "N", description = "agents")
-    int agents;
+    @Option(names = "--agents", paramLabel = "N", description = "agents (or give --target to solve for them)")
+    Integer agents;
+
+    @Option(names = "--target", paramLabel = "KPI>=VALUE",
+        description = "solve for the fewest agents meeting this (repeatable): serviceLevel>=0.8, asa<=30s, "
+            + "probWait<=0.5, abandonRate<=5%, occupancy<=0.9")
+    List<String> targets = new ArrayList<>();
 
     @Option(names = "--rate", required = true, paramLabel = "R/h",
         description = "arrival rate: 200/h, 3/m, 0.5/s (a bare number is per hour)")
@@ -37,62 +53,127 @@ final class ErlangCommand implements Callable<Integer>
         description = "items each agent works at once, e.g. 4 chats (default ${DEFAULT-VALUE})")
     int concurrency;
 
+    @Option(names = "--profile", split = ",", paramLabel = "M1,M2,...",
+        description = "per-interval multipliers of the rate (as a scenario's profile): one answer per interval")
+    List<Double> profile = new ArrayList<>();
+
+    @Option(names = "--interval", paramLabel = "D", defaultValue = "15m",
+        description = "length of a profile interval (default ${DEFAULT-VALUE})")
+    String interval;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the answer as JSON here")
+    Path json;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call()
     {
-        if (agents < 1 || concurrency < 1)
+        if (agents == null == targets.isEmpty())
         {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--agents and --concurrency must be >= 1");
+            throw bad(agents == null ? "give --agents N, or --target KPI>=VALUE to solve for agents"
+                : "--agents and --target exclude each other: --target solves for the agents");
         }
-        final long serverCount = (long)agents * concurrency;
+        if (concurrency < 1 || agents != null && agents < 1)
+        {
+            throw bad("--agents and --concurrency must be >= 1");
+        }
+        final long serverCount = agents == null ? concurrency : (long)agents * concurrency;
         if (serverCount > ErlangC.MAX_SERVERS)
         {
-            throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
-                "--agents x --concurrency is %,d servers; at most %,d", serverCount, ErlangC.MAX_SERVERS));
+            throw bad(String.format(Locale.ROOT, "--agents x --concurrency is %,d servers; at most %,d", serverCount,
+                ErlangC.MAX_SERVERS));
         }
+        OutputPaths.checkFile(spec, "--json", json);
+        final List<Target> goals = parseTargets();
         final double perHour = parseRate(rate);
-        final double ahtSeconds = seconds("--aht", aht, false);
-        final double thresholdSeconds = seconds("--threshold", threshold, true);
-        final int servers = (int)serverCount;
-        final QueueingAnswer answer;
-        final String model;
+        final double intervalSeconds = seconds("--interval", interval, false);
+        final ErlangStaffing.Queue queue = new ErlangStaffing.Queue(perHour, seconds("--aht", aht, false),
+            patience == null ? Double.NaN : seconds("--patience", patience, false),
+            seconds("--threshold", threshold, true), concurrency);
+        final List<Double> multipliers = profile.isEmpty() ? List.of(1.0) : profile;
+        final List<ErlangAnswers.Row> rows = new ArrayList<>();
+        for (int k = 0; k < multipliers.size(); k++)
+        {
+            final double multiplier = multipliers.get(k);
+            if (!(multiplier >= 0.0 && multiplier <= 1_000.0))
+            {
+                throw bad("--profile: multiplier " + multiplier + " out of range 0..1000");
+            }
+            final ErlangStaffing.Queue atInterval = new ErlangStaffing.Queue(perHour * multiplier,
+                queue.ahtSeconds(), queue.patienceSeconds(), queue.thresholdSeconds(), concurrency);
+            rows.add(answer(atInterval, goals, k * intervalSeconds, profile.isEmpty() ? "" : "interval " + k + ": "));
+        }
+        final ErlangAnswers answers = new ErlangAnswers(queue, goals, profile.isEmpty() ? null : intervalSeconds,
+            rows);
+        answers.print(System.out);
+        if (json != null)
+        {
+            answers.writeJson(json);
+        }
+        return 0;
+    }
+
+    private ErlangAnswers.Row answer(final ErlangStaffing.Queue queue, final List<Target> goals,
+        final double startSeconds, final String where)
+    {
         try
         {
-            if (patience != null)
+            final int n = agents != null ? agents : ErlangStaffing.agents(queue, goals);
+            if (n == 0)
             {
-                answer = ErlangA.solve(servers, perHour, ahtSeconds, seconds("--patience", patience, false),
-                    thresholdSeconds);
-                model = "Erlang A (M/M/c+M)";
+                return new ErlangAnswers.Row(startSeconds, queue.ratePerHour(), 0, null);
             }
-            else
+            final QueueingAnswer answer = queue.solve(n);
+            if (!answer.stable())
             {
-                answer = ErlangC.solve(servers, perHour, ahtSeconds, thresholdSeconds);
-                model = "Erlang C (M/M/c)";
+                // not a malformed option but a question without an answer: one line, no pointer to --help
+                throw new ScenarioException("erlang", 0, null, String.format(Locale.ROOT, "%sunstable: %.2f Erlangs "
+                    + "offered to %d servers; without "
+                        + "abandonment the queue grows without bound (at least %d agents are needed)", where,
+                    answer.offeredLoad(), answer.servers(),
+                    (int)Math.floor(answer.offeredLoad() / concurrency) + 1));
+            }
+            return new ErlangAnswers.Row(startSeconds, queue.ratePerHour(), n, answer);
+        }
+        catch (final ScenarioException ex)
+        {
+            throw ex;
+        }
+        catch (final IllegalArgumentException | ArithmeticException ex)
+        {
+            throw bad(where + ex.getMessage());
+        }
+    }
+
+    private List<Target> parseTargets()
+    {
+        final List<Target> goals = new ArrayList<>();
+        for (final String text : targets)
+        {
+            try
+            {
+                final Target target = Target.parse(text);
+                if (!ErlangStaffing.modelled(target.kpi()))
+                {
+                    throw bad("--target '" + text + "': the Erlang formulas give no " + target.kpi().externalName()
+                        + " (use serviceLevel, asa, probWait, abandonRate or occupancy; the simulator's staff command "
+                        + "takes wait percentiles)");
+                }
+                goals.add(target);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw bad(ex.getMessage());
             }
         }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
-        }
-        final java.io.PrintStream out = System.out;
-        out.printf(Locale.ROOT, "%s: %d servers, %.1f/h, AHT %.1fs%s%n", model, servers, perHour, ahtSeconds,
-            patience == null ? "" : String.format(Locale.ROOT, ", patience %.1fs", seconds("--patience", patience,
-                false)));
-        out.printf(Locale.ROOT, "offeredLoad   %.3f Erlangs%n", answer.offeredLoad());
-        if (!answer.stable())
-        {
-            out.println("unstable: the load reaches the number of servers; the queue grows without bound");
-            return 0;
-        }
-        out.printf(Locale.ROOT, "probWait      %.4f%n", answer.probWait());
-        out.printf(Locale.ROOT, "asa           %.2f s%n", answer.asaSeconds());
-        out.printf(Locale.ROOT, "serviceLevel  %.4f  (within %.0fs)%n", answer.serviceLevel(), thresholdSeconds);
-        out.printf(Locale.ROOT, "abandonRate   %.4f%n", answer.abandonRate());
-        out.printf(Locale.ROOT, "occupancy     %.4f%n", answer.occupancy());
-        return 0;
+        return goals;
+    }
+
+    private CommandLine.ParameterException bad(final String message)
+    {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
     private double seconds(final String option, final String text, final boolean zeroAllowed)
@@ -100,7 +181,7 @@ final class ErlangCommand implements Callable<Integer>
         final double millis = Durations.parseMillis(text);
         if (Double.isNaN(millis) || millis < 0 || !zeroAllowed && millis == 0)
         {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + ": bad duration '" + text + "'");
+            throw bad(option + ": bad duration '" + text + "'");
         }
         return millis / 1000.0;
     }
@@ -127,7 +208,7 @@ final class ErlangCommand implements Callable<Integer>
                 per = 1.0 / 24.0;
                 break;
             default:
-                throw new CommandLine.ParameterException(spec.commandLine(), "--rate: bad unit in '" + text + "'");
+                throw bad("--rate: bad unit in '" + text + "'");
         }
         try
         {
@@ -140,7 +221,7 @@ final class ErlangCommand implements Callable<Integer>
         }
         catch (final NumberFormatException ex)
         {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--rate: bad rate '" + text + "'");
+            throw bad("--rate: bad rate '" + text + "'");
         }
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.sim.cli;
 import io.switchboard.sim.report.CsvReportWriter;
 import io.switchboard.sim.report.HtmlReportWriter;
 import io.switchboard.sim.report.JsonReportWriter;
+import io.switchboard.sim.report.ReplicatedReport;
 import io.switchboard.sim.report.SimulationReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -32,6 +33,22 @@ final class OutputOptions
         OutputPaths.checkFile(spec, "--json", json);
         OutputPaths.checkFile(spec, "--csv", csv);
         OutputPaths.checkFile(spec, "--html", html);
+    }
+
+    void write(final ReplicatedReport report)
+    {
+        if (json != null)
+        {
+            JsonReportWriter.write(report, json);
+        }
+        if (csv != null)
+        {
+            CsvReportWriter.write(report, csv);
+        }
+        if (html != null)
+        {
+            HtmlReportWriter.write(report, html);
+        }
     }
 
     void write(final SimulationReport report)

@@ -5,6 +5,7 @@ import io.switchboard.sim.scenario.Scenario;
 import io.switchboard.sim.traffic.GeneratedTraffic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,11 +23,8 @@ final class RecordCommand implements Callable<Integer>
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "recording directory to create")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", description = "override the scenario's seed")
-    Long seed;
-
-    @Option(names = "--duration", paramLabel = "D", description = "override the measured duration")
-    String duration;
+    @Mixin
+    ScenarioOptions scenarioOptions;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,7 +33,7 @@ final class RecordCommand implements Callable<Integer>
     public Integer call()
     {
         OutputPaths.checkNewDirectory(spec, "--out", out);
-        final Scenario scenario = RunCommand.Scenarios.load(scenarioFile, seed, duration, spec);
+        final Scenario scenario = scenarioOptions.load(scenarioFile, spec);
         final long items = RecordingWriter.write(new GeneratedTraffic(scenario), out,
             "scenario " + scenario.name() + " seed " + scenario.seed());
         System.out.printf("recorded %,d work items of %s (seed %d) to %s%n", items, scenario.name(), scenario.seed(), out);

@@ -27,11 +27,8 @@ final class ReplayCommand implements Callable<Integer>
         description = "scenario with the agents and queues; default: built-in Contoso")
     Path scenarioFile;
 
-    @Option(names = "--seed", paramLabel = "N", description = "override the scenario's seed (agent behaviour)")
-    Long seed;
-
-    @Option(names = "--duration", paramLabel = "D", description = "override the measured duration")
-    String duration;
+    @Mixin
+    ScenarioOptions scenarioOptions;
 
     @Mixin
     OutputOptions output;
@@ -43,7 +40,7 @@ final class ReplayCommand implements Callable<Integer>
     public Integer call()
     {
         output.checkWritable(spec);
-        final Scenario scenario = RunCommand.Scenarios.load(scenarioFile, seed, duration, spec);
+        final Scenario scenario = scenarioOptions.load(scenarioFile, spec);
         final RecordedTraffic traffic = new RecordedTraffic(dir.toFile());
         final ProgressListener progress = output.quiet ? ProgressListener.NONE : new ProgressBar(System.err, "replay");
         final SimulationReport report;

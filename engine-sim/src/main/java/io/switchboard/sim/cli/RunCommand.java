@@ -1,12 +1,12 @@
 package io.switchboard.sim.cli;
 
+import io.switchboard.sim.analysis.ReplicationRunner;
 import io.switchboard.sim.kernel.ProgressListener;
 import io.switchboard.sim.kernel.Simulator;
 import io.switchboard.sim.report.ConsoleSummary;
+import io.switchboard.sim.report.ReplicatedReport;
 import io.switchboard.sim.report.SimulationReport;
-import io.switchboard.sim.scenario.Durations;
 import io.switchboard.sim.scenario.Scenario;
-import io.switchboard.sim.scenario.ScenarioLoader;
 import io.switchboard.sim.traffic.GeneratedTraffic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +17,11 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code run [SCENARIO.yaml]}: simulate a scenario, or the built-in Contoso default. Main thread. */
+/**
+ * {@code run [SCENARIO.yaml]}: simulate a scenario, or the built-in Contoso default; with {@code --replications N},
+ * N independent replications in parallel, reported as means with 95 % confidence intervals. Main thread (the
+ * replications run on a pool of their own).
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Simulate a scenario (with no file: the built-in Contoso contact center).")
 final class RunCommand implements Callable<Integer>
@@ -25,11 +29,13 @@ final class RunCommand implements Callable<Integer>
     @Parameters(arity = "0..1", paramLabel = "SCENARIO.yaml", description = "scenario file; default: built-in Contoso")
     Path scenarioFile;
 
-    @Option(names = "--seed", paramLabel = "N", description = "override the scenario's seed")
-    Long seed;
+    @Mixin
+    ScenarioOptions scenarioOptions;
 
-    @Option(names = "--duration", paramLabel = "D", description = "override the measured duration, e.g. 7d")
-    String duration;
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
+        description = "independent replications (seeds derived from the scenario seed), run in parallel on all cores;"
+            + " N >= 2 reports means with 95%% confidence intervals (default ${DEFAULT-VALUE})")
+    int replications;
 
     @Option(names = "--journal", paramLabel = "DIR",
         description = "journal every engine command to a new journal in DIR (check it with verify-journal DIR)")
@@ -42,15 +48,35 @@ final class RunCommand implements Callable<Integer>
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ParallelOptions parallel;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call()
     {
+        Replications.check(spec, replications);
+        if (journal != null && replications > 1)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "--journal records one run; it cannot be combined with --replications " + replications);
+        }
         output.checkWritable(spec);
         OutputPaths.checkNewDirectory(spec, "--journal", journal);
-        final Scenario scenario = Scenarios.load(scenarioFile, seed, duration, spec);
+        final Scenario scenario = scenarioOptions.load(scenarioFile, spec);
+        if (replications > 1)
+        {
+            try (ReplicationRunner runner = parallel.newRunner(spec))
+            {
+                final ReplicatedReport report = runner.replicate(scenario, replications,
+                    ReplicationProgress.of(output.quiet, "run"));
+                ConsoleSummary.print(report, System.out);
+                output.write(report);
+            }
+            return 0;
+        }
         final ProgressListener progress = output.quiet ? ProgressListener.NONE : new ProgressBar(System.err, "run");
         if (journal == null)
         {
@@ -72,32 +98,23 @@ final class RunCommand implements Callable<Integer>
         return 0;
     }
 
-    /** Scenario loading with command-line overrides. */
-    static final class Scenarios
+    /** The {@code --replications} bounds shared by the commands that replicate. */
+    static final class Replications
     {
-        private Scenarios()
+        /** The most replications of one scenario or variant: far beyond what intervals need. */
+        static final int MAX = 10_000;
+
+        private Replications()
         {
         }
 
-        static Scenario load(final Path file, final Long seed, final String duration,
-            final CommandLine.Model.CommandSpec spec)
+        static void check(final CommandLine.Model.CommandSpec spec, final int replications)
         {
-            Scenario scenario = file == null ? ScenarioLoader.loadDefault() : ScenarioLoader.load(file);
-            if (seed != null)
+            if (replications < 1 || replications > MAX)
             {
-                scenario = scenario.withSeed(seed);
+                throw new CommandLine.ParameterException(spec.commandLine(), "--replications must be 1.." + MAX
+                    + ", was " + replications);
             }
-            if (duration != null)
-            {
-                final double millis = Durations.parseMillis(duration);
-                if (Double.isNaN(millis) || millis < 1)
-                {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--duration: bad duration '" + duration + "' (use 30s, 15m, 8h, 7d)");
-                }
-                scenario = scenario.withDuration(Math.round(millis));
-            }
-            return scenario;
         }
     }
 }

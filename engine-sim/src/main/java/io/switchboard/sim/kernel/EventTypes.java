@@ -25,6 +25,8 @@ final class EventTypes
     static final int SHIFT_END = 7;
     /** A KPI interval boundary. */
     static final int BOUNDARY = 8;
+    /** A group with a staffing profile enters an interval: its agents log in or out; aux: agent group. */
+    static final int STAFFING = 9;
 
     private EventTypes()
     {

@@ -11,9 +11,10 @@ import static io.switchboard.sim.kernel.EventTypes.FINISH;
 import static io.switchboard.sim.kernel.EventTypes.REJECT;
 import static io.switchboard.sim.kernel.EventTypes.SHIFT_END;
 import static io.switchboard.sim.kernel.EventTypes.SHIFT_START;
+import static io.switchboard.sim.kernel.EventTypes.STAFFING;
 
 /**
- * The simulated agents: they log in and out with their group's shift, answer each offer after the stream's accept
+ * The simulated agents: they log in and out with their group's shift or staffing profile, answer each offer after the stream's accept
  * delay — accepting, or rejecting it with the stream's reject probability — and, after the item's handle time,
  * finish the work by releasing it (with the group's wrap-up) or by transferring it once to its transfer queue.
  * Owns who is logged in; schedules {@code SHIFT_START}, {@code SHIFT_END}, {@code ACCEPT}, {@code REJECT} and
@@ -31,7 +32,9 @@ final class SimulatedAgents
     private final KpiCollector kpis;
     private final long endMs;
 
+    private final long intervalMs;
     private final ShiftDef[] groupShift;
+    private final int[][] groupStaffing;
     private final int[] groupFirstAgent;
     private final int[][] groupQueues;
     private final long[] groupWrapUp;
@@ -44,9 +47,14 @@ final class SimulatedAgents
     private final double[] rejectProbability;
     private final RandomStream[] rejectRandom;
 
-    /** @param endMs end of the run: nothing is scheduled at or after it. */
-    SimulatedAgents(final SimulationSetup setup, final EventQueue events, final long endMs)
+    /**
+     * @param endMs      end of the run: nothing is scheduled at or after it.
+     * @param intervalMs the step of staffing profiles.
+     */
+    SimulatedAgents(final SimulationSetup setup, final EventQueue events, final long endMs, final long intervalMs)
     {
+        this.intervalMs = intervalMs;
+        this.groupStaffing = setup.groupStaffing;
         this.events = events;
         this.commands = setup.commands;
         this.items = setup.items;
@@ -65,13 +73,20 @@ final class SimulatedAgents
         this.rejectRandom = setup.rejectRandom;
     }
 
-    /** Schedules each group's first shift start and end; a group without a shift starts at time 0 and stays. */
+    /**
+     * Schedules each group's first shift start and end; a group with a staffing profile gets its first staffing step
+     * at time 0; a group with neither starts at time 0 and stays.
+     */
     void scheduleShifts()
     {
         for (int g = 0; g < groupShift.length; g++)
         {
             final ShiftDef shift = groupShift[g];
-            if (shift == null)
+            if (groupStaffing[g].length > 0)
+            {
+                events.schedule(0, STAFFING, g, 0, 0);
+            }
+            else if (shift == null)
             {
                 events.schedule(0, SHIFT_START, g, 0, 0);
             }
@@ -94,12 +109,7 @@ final class SimulatedAgents
     {
         for (int agent = groupFirstAgent[group]; agent < groupFirstAgent[group + 1]; agent++)
         {
-            if (!loggedIn[agent])
-            {
-                loggedIn[agent] = true;
-                kpis.loggedInChanged(now, groupQueues[group], agentCapacity[agent], 1);
-                commands.login(now, agent);
-            }
+            logIn(now, group, agent);
         }
     }
 
@@ -108,12 +118,58 @@ final class SimulatedAgents
     {
         for (int agent = groupFirstAgent[group]; agent < groupFirstAgent[group + 1]; agent++)
         {
-            if (loggedIn[agent])
+            logOut(now, group, agent);
+        }
+    }
+
+    /**
+     * A group with a staffing profile enters an interval: its first {@code staffing[k]} agents are logged in, the
+     * others logged out (their open offers go back to the queue, their assigned work is finished), and the next
+     * step is scheduled one interval later.
+     */
+    void staff(final long now, final int group)
+    {
+        final int[] staffing = groupStaffing[group];
+        final int working = groupFirstAgent[group] + staffing[(int)(now / intervalMs % staffing.length)];
+        for (int agent = groupFirstAgent[group]; agent < groupFirstAgent[group + 1]; agent++)
+        {
+            if (agent < working)
             {
-                loggedIn[agent] = false;
-                kpis.loggedInChanged(now, groupQueues[group], agentCapacity[agent], -1);
-                commands.logout(now, agent);
+                logIn(now, group, agent);
             }
+            else
+            {
+                logOut(now, group, agent);
+            }
+        }
+    }
+
+    /** Schedules a staffed group's next step, after the simulator has synced its tick for this one. */
+    void repeatStaffing(final long now, final int group)
+    {
+        if (now + intervalMs < endMs)
+        {
+            events.schedule(now + intervalMs, STAFFING, group, 0, 0);
+        }
+    }
+
+    private void logIn(final long now, final int group, final int agent)
+    {
+        if (!loggedIn[agent])
+        {
+            loggedIn[agent] = true;
+            kpis.loggedInChanged(now, groupQueues[group], agentCapacity[agent], 1);
+            commands.login(now, agent);
+        }
+    }
+
+    private void logOut(final long now, final int group, final int agent)
+    {
+        if (loggedIn[agent])
+        {
+            loggedIn[agent] = false;
+            kpis.loggedInChanged(now, groupQueues[group], agentCapacity[agent], -1);
+            commands.logout(now, agent);
         }
     }
 

@@ -68,6 +68,8 @@ final class SimulationSetup
     final long[] groupWrapUp;
     /** Per group, its shift; null for a group that logs in at time 0 and stays. */
     final ShiftDef[] groupShift;
+    /** Per group, agents logged in per interval (repeating); empty for a group without a staffing profile. */
+    final int[][] groupStaffing;
 
     /** The run's KPIs, told which queues have SLAs and which queues the rules can choose. */
     final KpiCollector kpis;
@@ -133,6 +135,7 @@ final class SimulationSetup
         groupFirstAgent = new int[groups + 1];
         groupWrapUp = new long[groups];
         groupShift = new ShiftDef[groups];
+        groupStaffing = new int[groups][];
         int agent = 0;
         for (int g = 0; g < groups; g++)
         {
@@ -140,6 +143,7 @@ final class SimulationSetup
             groupFirstAgent[g] = agent;
             groupWrapUp[g] = group.wrapUpMs();
             groupShift[g] = group.shift();
+            groupStaffing[g] = group.staffing();
             groupQueues[g] = group.queues().stream().mapToInt(scenario::queueIndex).toArray();
             for (int i = 0; i < group.count(); i++)
             {

@@ -27,6 +27,7 @@ import static io.switchboard.sim.kernel.EventTypes.PATIENCE;
 import static io.switchboard.sim.kernel.EventTypes.REJECT;
 import static io.switchboard.sim.kernel.EventTypes.SHIFT_END;
 import static io.switchboard.sim.kernel.EventTypes.SHIFT_START;
+import static io.switchboard.sim.kernel.EventTypes.STAFFING;
 import static io.switchboard.sim.kernel.EventTypes.TICK;
 
 /**
@@ -117,7 +118,7 @@ public final class Simulator
         this.channelUnits = setup.channelUnits;
         this.kpis = setup.kpis;
         this.items = setup.items;
-        this.agents = new SimulatedAgents(setup, events, endMs);
+        this.agents = new SimulatedAgents(setup, events, endMs, scenario.intervalMs());
         this.customers = new SimulatedCustomers(setup, traffic, events, scenario.warmupMs());
     }
 
@@ -199,6 +200,11 @@ public final class Simulator
                 agents.logOut(now, aux);
                 syncTick(now);
                 agents.repeatShift(now, aux, SHIFT_END);
+                break;
+            case STAFFING:
+                agents.staff(now, aux);
+                syncTick(now);
+                agents.repeatStaffing(now, aux); // after the tick: same-millisecond events keep their order
                 break;
             case BOUNDARY:
                 kpis.boundary(now);

@@ -1,12 +1,14 @@
 package io.switchboard.sim.report;
 
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Prints a report as a fixed-width table: one row overall, then per queue, channel and stream. Stateless; safe on
- * any thread (the stream is the caller's).
+ * Prints a report as a fixed-width table: one row overall, then per queue, channel and stream; for replications,
+ * the means with {@code ±} the half-widths of their 95 % confidence intervals. Stateless; safe on any thread (the
+ * stream is the caller's).
  */
 public final class ConsoleSummary
 {
@@ -14,8 +16,71 @@ public final class ConsoleSummary
         "%-22s %9s %9s %7s %8s %7s %7s %8s %8s %7s %6s %6s",
         "", "offered", "answered", "aband%", "ASA s", "SL%", "Pwait%", "P90 s", "AHT s", "occ%", "xfer%", "rej%");
 
+    /** The plus-minus sign, or {@code +-} where the platform's charset (the console's, on Java 17) lacks it. */
+    public static final String PLUS_MINUS = Charset.defaultCharset().newEncoder().canEncode('\u00b1') ? "\u00b1" : "+-";
+    private static final String REPLICATED_HEADER = String.format(Locale.ROOT,
+        "%-22s %9s %9s %13s %13s %13s %13s %13s %13s %13s %6s %6s",
+        "", "offered", "answered", "aband% " + PLUS_MINUS, "ASA s " + PLUS_MINUS, "SL% " + PLUS_MINUS,
+        "Pwait% " + PLUS_MINUS, "P90 s " + PLUS_MINUS, "AHT s " + PLUS_MINUS, "occ% " + PLUS_MINUS, "xfer%", "rej%");
+
     private ConsoleSummary()
     {
+    }
+
+    /**
+     * Prints the means of replications with the half-width of each 95 % confidence interval after a {@code ±}.
+     *
+     * @param report the replications.
+     * @param out    where to print.
+     */
+    public static void print(final ReplicatedReport report, final PrintStream out)
+    {
+        final SimulationReport means = report.means();
+        out.printf(Locale.ROOT, "scenario %s  seed %d  replications %d  simulated %s each  items %,d per replication"
+                + "  wall %.2fs%n", means.scenario(), means.seed(), report.count(), hours(means.simulatedSeconds()),
+            means.workItems(), means.wallSeconds());
+        out.println("means over the replications " + PLUS_MINUS
+            + " the half-width of their 95 % confidence interval (Student t)");
+        out.println(REPLICATED_HEADER);
+        row(out, "overall", report.overall());
+        replicatedSection(out, "queue", report.queues());
+        replicatedSection(out, "channel", report.channels());
+        replicatedSection(out, "stream", report.streams());
+        policies(out, means);
+        if (means.engineRejections() > 0)
+        {
+            out.printf(Locale.ROOT, "engine rejected %d commands%n", means.engineRejections());
+        }
+    }
+
+    private static void replicatedSection(final PrintStream out, final String title,
+        final Map<String, KpiEstimates> values)
+    {
+        out.println(title + ":");
+        for (final Map.Entry<String, KpiEstimates> entry : values.entrySet())
+        {
+            row(out, "  " + entry.getKey(), entry.getValue());
+        }
+    }
+
+    private static void row(final PrintStream out, final String name, final KpiEstimates e)
+    {
+        out.printf(Locale.ROOT, "%-22s %9.0f %9.0f %13s %13s %13s %13s %13s %13s %13s %6.2f %6.2f%n",
+            name.length() > 22 ? name.substring(0, 22) : name, e.mean(Kpi.OFFERED), e.mean(Kpi.ANSWERED),
+            plusMinus(e, Kpi.ABANDON_RATE, 100, 2), plusMinus(e, Kpi.ASA, 1, 1),
+            plusMinus(e, Kpi.SERVICE_LEVEL, 100, 1), plusMinus(e, Kpi.PROB_WAIT, 100, 1),
+            plusMinus(e, Kpi.WAIT_P90, 1, 1), plusMinus(e, Kpi.AHT, 1, 1), plusMinus(e, Kpi.OCCUPANCY, 100, 1),
+            100 * e.mean(Kpi.TRANSFER_RATE), 100 * e.mean(Kpi.REJECTION_RATE));
+    }
+
+    /** @return {@code mean±halfWidth} scaled, or the mean alone when there is no interval. */
+    static String plusMinus(final KpiEstimates e, final Kpi kpi, final double scale, final int decimals)
+    {
+        final String format = "%." + decimals + "f";
+        final String mean = String.format(Locale.ROOT, format, scale * e.mean(kpi));
+        final double halfWidth = e.halfWidth(kpi);
+        return Double.isNaN(halfWidth) ? mean
+            : mean + PLUS_MINUS + String.format(Locale.ROOT, format, scale * halfWidth);
     }
 
     /**

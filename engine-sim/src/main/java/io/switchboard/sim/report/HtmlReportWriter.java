@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * Writes a report as one self-contained HTML file: KPI tables and inline SVG charts of service level, waiting items
- * and occupancy over time and of the wait-time distribution. No scripts, fonts, images or links to load, so it
- * renders with no network. Stateless; safe on any thread.
+ * and occupancy over time and of the wait-time distribution; for replications, the means with the 95 % confidence
+ * intervals in the tables and as bands in the charts. No scripts, fonts, images or links to load, so it renders with
+ * no network. Stateless; safe on any thread.
  */
 public final class HtmlReportWriter
 {
@@ -44,6 +45,39 @@ public final class HtmlReportWriter
      */
     public static String render(final SimulationReport report)
     {
+        return render(report, null);
+    }
+
+    /**
+     * @param report replications of a scenario.
+     * @param file   destination.
+     */
+    public static void write(final ReplicatedReport report, final Path file)
+    {
+        try
+        {
+            Files.writeString(file, render(report), StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * The means of replications: tables of {@code mean ± half-width} and charts with the 95 % confidence band of
+     * each interval's service level and occupancy.
+     *
+     * @param report replications of a scenario.
+     * @return the HTML document.
+     */
+    public static String render(final ReplicatedReport report)
+    {
+        return render(report.means(), report);
+    }
+
+    private static String render(final SimulationReport report, final ReplicatedReport replicated)
+    {
         final List<IntervalReport> intervals = report.intervals();
         final int n = intervals.size();
         final double[] hours = new double[n];
@@ -63,6 +97,8 @@ public final class HtmlReportWriter
             waiting.put(queue, intervals.stream().mapToDouble(i -> i.waiting().getOrDefault(queue, 0.0)).toArray());
             occupancy.put(queue, series(intervals, queue, false));
         }
+        final Map<String, double[]> serviceLevelBands = bands(replicated, serviceLevel.keySet(), Kpi.SERVICE_LEVEL);
+        final Map<String, double[]> occupancyBands = bands(replicated, occupancy.keySet(), Kpi.OCCUPANCY);
         final List<String> labels = new ArrayList<>();
         final double[] counts = new double[report.waitDistribution().size()];
         for (int i = 0; i < counts.length; i++)
@@ -85,15 +121,25 @@ public final class HtmlReportWriter
                     + "%,d events &middot; %.2f s wall clock", report.seed(), report.simulatedSeconds() / 3600.0,
                 report.workItems(), report.events(), report.wallSeconds()))
             .append("</p>\n");
+        if (replicated != null)
+        {
+            html.append(String.format(Locale.ROOT, "<p>Means of %d independent replications (seeds derived from seed "
+                + "%d; work items and events per replication); &plusmn; is the half-width of the 95&nbsp;%% "
+                + "confidence interval (Student t), and the shaded bands in the charts are those intervals.</p>%n",
+                replicated.count(), report.seed()));
+        }
         html.append("<h2>Summary</h2>\n");
-        table(html, "overall", Map.of("overall", report.overall()));
-        table(html, "queue", report.queues());
-        table(html, "channel", report.channels());
-        table(html, "stream", report.streams());
+        table(html, "overall", Map.of("overall", report.overall()),
+            replicated == null ? null : Map.of("overall", replicated.overall()));
+        table(html, "queue", report.queues(), replicated == null ? null : replicated.queues());
+        table(html, "channel", report.channels(), replicated == null ? null : replicated.channels());
+        table(html, "stream", report.streams(), replicated == null ? null : replicated.streams());
         html.append("<h2>Over time</h2>\n");
-        html.append(SvgCharts.lineChart("Service level by interval of arrival", hours, serviceLevel, 1.0, true));
-        html.append(SvgCharts.lineChart("Waiting items (time average)", hours, waiting, Double.NaN, false));
-        html.append(SvgCharts.lineChart("Occupancy", hours, occupancy, 1.0, true));
+        html.append(SvgCharts.lineChart("Service level by interval of arrival", hours, serviceLevel,
+            serviceLevelBands, 1.0, true));
+        html.append(SvgCharts.lineChart("Waiting items (time average)", hours, waiting, Map.of(), Double.NaN,
+            false));
+        html.append(SvgCharts.lineChart("Occupancy", hours, occupancy, occupancyBands, 1.0, true));
         html.append("<h2>Wait-time distribution</h2>\n");
         html.append(SvgCharts.barChart("Answered items by wait (all queues)", labels, counts));
         html.append("<p>KPIs follow SPEC section 4: service level = answered within the queue's threshold / (answered "
@@ -120,7 +166,31 @@ public final class HtmlReportWriter
         return values;
     }
 
-    private static void table(final StringBuilder html, final String title, final Map<String, KpiValues> rows)
+    /** Per series name ("overall" or a queue), the half-widths of {@code kpi} per interval; empty for one run. */
+    private static Map<String, double[]> bands(final ReplicatedReport replicated, final Iterable<String> names,
+        final Kpi kpi)
+    {
+        final Map<String, double[]> bands = new LinkedHashMap<>();
+        if (replicated == null)
+        {
+            return bands;
+        }
+        for (final String name : names)
+        {
+            final double[] halfWidths = new double[replicated.intervals().size()];
+            for (int k = 0; k < halfWidths.length; k++)
+            {
+                final ReplicatedReport.IntervalEstimates interval = replicated.intervals().get(k);
+                final KpiEstimates e = name.equals("overall") ? interval.overall() : interval.queues().get(name);
+                halfWidths[k] = e == null ? Double.NaN : e.halfWidth(kpi);
+            }
+            bands.put(name, halfWidths);
+        }
+        return bands;
+    }
+
+    private static void table(final StringBuilder html, final String title, final Map<String, KpiValues> rows,
+        final Map<String, KpiEstimates> estimates)
     {
         html.append("<table><tr><th>").append(escape(title)).append("</th><th>offered</th><th>answered</th>")
             .append("<th>abandoned</th><th>abandon&nbsp;%</th><th>ASA&nbsp;s</th><th>SL&nbsp;%</th><th>P(wait)&nbsp;%</th>")
@@ -129,14 +199,36 @@ public final class HtmlReportWriter
         for (final Map.Entry<String, KpiValues> row : rows.entrySet())
         {
             final KpiValues k = row.getValue();
+            final KpiEstimates e = estimates == null ? null : estimates.get(row.getKey());
             html.append("<tr><td>").append(escape(row.getKey())).append("</td>").append(String.format(Locale.ROOT,
-                "<td>%,d</td><td>%,d</td><td>%,d</td><td>%.2f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td>"
-                    + "<td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.2f</td><td>%.2f</td>",
-                k.offered(), k.answered(), k.abandoned(), 100 * k.abandonRate(), k.asa(), 100 * k.serviceLevel(),
-                100 * k.probWait(), k.waitP50(), k.waitP90(), k.waitP99(), k.aht(), 100 * k.occupancy(),
-                100 * k.transferRate(), 100 * k.rejectionRate())).append("</tr>\n");
+                "<td>%,d</td><td>%,d</td><td>%,d</td>", k.offered(), k.answered(), k.abandoned()));
+            cell(html, k, e, Kpi.ABANDON_RATE, 100, 2);
+            cell(html, k, e, Kpi.ASA, 1, 1);
+            cell(html, k, e, Kpi.SERVICE_LEVEL, 100, 1);
+            cell(html, k, e, Kpi.PROB_WAIT, 100, 1);
+            cell(html, k, e, Kpi.WAIT_P50, 1, 1);
+            cell(html, k, e, Kpi.WAIT_P90, 1, 1);
+            cell(html, k, e, Kpi.WAIT_P99, 1, 1);
+            cell(html, k, e, Kpi.AHT, 1, 1);
+            cell(html, k, e, Kpi.OCCUPANCY, 100, 1);
+            cell(html, k, e, Kpi.TRANSFER_RATE, 100, 2);
+            cell(html, k, e, Kpi.REJECTION_RATE, 100, 2);
+            html.append("</tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    /** One table cell: the value, and with replications {@code ± half-width}. */
+    private static void cell(final StringBuilder html, final KpiValues k, final KpiEstimates e, final Kpi kpi,
+        final double scale, final int decimals)
+    {
+        final String format = "%." + decimals + "f";
+        html.append("<td>").append(String.format(Locale.ROOT, format, scale * kpi.of(k)));
+        if (e != null && !Double.isNaN(e.halfWidth(kpi)))
+        {
+            html.append("&nbsp;&plusmn;&nbsp;").append(String.format(Locale.ROOT, format, scale * e.halfWidth(kpi)));
+        }
+        html.append("</td>");
     }
 
     static String escape(final String text)

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Writes a {@link SimulationReport} as the JSON document of SCENARIO.md: scenario, seed, simulatedSeconds,
  * wallSeconds, workItems, events, overall, queues, channels, streams and intervals, each KPI object with exactly the
- * KPI names of the spec. Stateless; safe on any thread.
+ * KPI names of the spec; for replications, the means with a {@code ci95} object of half-widths in every KPI object.
+ * Stateless; safe on any thread.
  */
 public final class JsonReportWriter
 {
@@ -107,27 +108,95 @@ public final class JsonReportWriter
     public static void write(final SimulationReport report, final JsonGenerator json, final ExtraFields extra)
         throws IOException
     {
+        write(report, null, json, extra);
+    }
+
+    /**
+     * @param report replications of a scenario.
+     * @param file   destination.
+     */
+    public static void write(final ReplicatedReport report, final Path file)
+    {
+        try (OutputStream out = Files.newOutputStream(file);
+            JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8))
+        {
+            json.useDefaultPrettyPrinter();
+            write(report, json);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * Writes replications as the report document of means, with a top-level {@code "replications": N} and
+     * {@code "replicationSeeds"}, and in every KPI object a {@code "ci95"} object with the 95 % half-width of each
+     * KPI that has one.
+     *
+     * @param report replications of a scenario.
+     * @param json   generator.
+     * @throws IOException on write failure.
+     */
+    public static void write(final ReplicatedReport report, final JsonGenerator json) throws IOException
+    {
+        write(report.means(), report, json, null);
+    }
+
+    /** @return replications as JSON text. */
+    public static String toJson(final ReplicatedReport report)
+    {
+        final StringWriter text = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator((Writer)text))
+        {
+            json.useDefaultPrettyPrinter();
+            write(report, json);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        return text.toString();
+    }
+
+    /** One report document: of a single run ({@code replicated} null) or of the means of replications. */
+    private static void write(final SimulationReport report, final ReplicatedReport replicated,
+        final JsonGenerator json, final ExtraFields extra) throws IOException
+    {
         json.writeStartObject();
         json.writeStringField("scenario", report.scenario());
         json.writeNumberField("seed", report.seed());
+        if (replicated != null)
+        {
+            json.writeNumberField("replications", replicated.count());
+            json.writeArrayFieldStart("replicationSeeds");
+            for (final long seed : replicated.seeds())
+            {
+                json.writeNumber(seed);
+            }
+            json.writeEndArray();
+        }
         json.writeNumberField("simulatedSeconds", report.simulatedSeconds());
         json.writeNumberField("wallSeconds", round(report.wallSeconds()));
         json.writeNumberField("workItems", report.workItems());
         json.writeNumberField("events", report.events());
         json.writeNumberField("engineRejections", report.engineRejections());
         json.writeFieldName("overall");
-        kpi(json, report.overall());
-        map(json, "queues", report.queues());
-        map(json, "channels", report.channels());
-        map(json, "streams", report.streams());
+        kpi(json, report.overall(), replicated == null ? null : replicated.overall());
+        map(json, "queues", report.queues(), replicated == null ? null : replicated.queues());
+        map(json, "channels", report.channels(), replicated == null ? null : replicated.channels());
+        map(json, "streams", report.streams(), replicated == null ? null : replicated.streams());
         json.writeArrayFieldStart("intervals");
-        for (final IntervalReport interval : report.intervals())
+        for (int k = 0; k < report.intervals().size(); k++)
         {
+            final IntervalReport interval = report.intervals().get(k);
+            final ReplicatedReport.IntervalEstimates estimates = replicated == null ? null
+                : replicated.intervals().get(k);
             json.writeStartObject();
             json.writeNumberField("start", interval.startSeconds());
             json.writeFieldName("overall");
-            kpi(json, interval.overall());
-            map(json, "queues", interval.queues());
+            kpi(json, interval.overall(), estimates == null ? null : estimates.overall());
+            map(json, "queues", interval.queues(), estimates == null ? null : estimates.queues());
             json.writeObjectFieldStart("waiting");
             for (final Map.Entry<String, Double> entry : interval.waiting().entrySet())
             {
@@ -163,45 +232,62 @@ public final class JsonReportWriter
         return Math.round(value * 1000.0) / 1000.0;
     }
 
-    private static void map(final JsonGenerator json, final String name, final Map<String, KpiValues> values)
-        throws IOException
+    private static void map(final JsonGenerator json, final String name, final Map<String, KpiValues> values,
+        final Map<String, KpiEstimates> estimates) throws IOException
     {
         json.writeObjectFieldStart(name);
         for (final Map.Entry<String, KpiValues> entry : values.entrySet())
         {
             json.writeFieldName(entry.getKey());
-            kpi(json, entry.getValue());
+            kpi(json, entry.getValue(), estimates == null ? null : estimates.get(entry.getKey()));
         }
         json.writeEndObject();
     }
 
-    private static void kpi(final JsonGenerator json, final KpiValues k) throws IOException
+    /**
+     * Writes one KPI object at the generator's position: the values of one run, or the means of replications with
+     * their {@code ci95} half-widths.
+     *
+     * @param json      generator.
+     * @param k         the values (of one run, or the rounded means).
+     * @param estimates the replications' estimates, or null for one run.
+     * @throws IOException on write failure.
+     */
+    public static void kpi(final JsonGenerator json, final KpiValues k, final KpiEstimates estimates)
+        throws IOException
     {
         json.writeStartObject();
-        json.writeNumberField("offered", k.offered());
-        json.writeNumberField("answered", k.answered());
-        json.writeNumberField("abandoned", k.abandoned());
-        json.writeNumberField("transferred", k.transferred());
-        if (k.overflowed() >= 0)
+        for (final Kpi kpi : Kpi.values())
         {
-            json.writeNumberField("overflowed", k.overflowed());
+            if (!kpi.reportedIn(k))
+            {
+                continue;
+            }
+            if (estimates != null)
+            {
+                json.writeNumberField(kpi.externalName(), estimates.mean(kpi));
+            }
+            else if (kpi.isCount())
+            {
+                json.writeNumberField(kpi.externalName(), (long)kpi.of(k));
+            }
+            else
+            {
+                json.writeNumberField(kpi.externalName(), kpi.of(k));
+            }
         }
-        if (k.slaWarnings() >= 0)
+        if (estimates != null)
         {
-            json.writeNumberField("slaWarnings", k.slaWarnings());
-            json.writeNumberField("slaBreaches", k.slaBreaches());
+            json.writeObjectFieldStart("ci95");
+            for (final Kpi kpi : Kpi.values())
+            {
+                if (kpi.reportedIn(k) && !Double.isNaN(estimates.halfWidth(kpi)))
+                {
+                    json.writeNumberField(kpi.externalName(), estimates.halfWidth(kpi));
+                }
+            }
+            json.writeEndObject();
         }
-        json.writeNumberField("abandonRate", k.abandonRate());
-        json.writeNumberField("asa", k.asa());
-        json.writeNumberField("probWait", k.probWait());
-        json.writeNumberField("serviceLevel", k.serviceLevel());
-        json.writeNumberField("waitP50", k.waitP50());
-        json.writeNumberField("waitP90", k.waitP90());
-        json.writeNumberField("waitP99", k.waitP99());
-        json.writeNumberField("aht", k.aht());
-        json.writeNumberField("occupancy", k.occupancy());
-        json.writeNumberField("transferRate", k.transferRate());
-        json.writeNumberField("rejectionRate", k.rejectionRate());
         json.writeEndObject();
     }
 }

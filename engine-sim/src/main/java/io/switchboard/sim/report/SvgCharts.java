@@ -18,6 +18,8 @@ final class SvgCharts
     private static final int RIGHT = 150;
     private static final int TOP = 28;
     private static final int BOTTOM = 36;
+    /** Line charts with at most this many points mark each point. */
+    private static final int MARKED_POINTS = 30;
 
     private SvgCharts()
     {
@@ -27,24 +29,45 @@ final class SvgCharts
      * @param title   chart title.
      * @param x       x values (hours).
      * @param series  name to y values (NaN = no point).
+     * @param bands   name to the half-width of a confidence band around its y values (NaN = none there); may be
+     *                empty.
      * @param yMax    top of the y axis, or NaN to fit the data.
      * @param percent format the y axis as percent of 1.
      * @return an SVG element.
      */
-    static String lineChart(final String title, final double[] x, final Map<String, double[]> series, final double yMax,
+    static String lineChart(final String title, final double[] x, final Map<String, double[]> series,
+        final Map<String, double[]> bands, final double yMax, final boolean percent)
+    {
+        return lineChart(title, "hours", x, series, bands, yMax, percent);
+    }
+
+    /**
+     * @param title   chart title.
+     * @param xLabel  the x axis's label.
+     * @param x       x values, ascending.
+     * @param series  name to y values (NaN = no point).
+     * @param bands   name to the half-width of a confidence band around its y values; may be empty.
+     * @param yMax    top of the y axis, or NaN to fit the data.
+     * @param percent format the y axis as percent of 1.
+     * @return an SVG element.
+     */
+    static String lineChart(final String title, final String xLabel, final double[] x,
+        final Map<String, double[]> series, final Map<String, double[]> bands, final double yMax,
         final boolean percent)
     {
         double top = yMax;
         if (Double.isNaN(top))
         {
             top = 0;
-            for (final double[] ys : series.values())
+            for (final Map.Entry<String, double[]> entry : series.entrySet())
             {
-                for (final double y : ys)
+                final double[] ys = entry.getValue();
+                final double[] band = bands.get(entry.getKey());
+                for (int i = 0; i < ys.length; i++)
                 {
-                    if (!Double.isNaN(y))
+                    if (!Double.isNaN(ys[i]))
                     {
-                        top = Math.max(top, y);
+                        top = Math.max(top, ys[i] + (band == null || Double.isNaN(band[i]) ? 0.0 : band[i]));
                     }
                 }
             }
@@ -53,12 +76,17 @@ final class SvgCharts
         final double xMin = x.length == 0 ? 0 : x[0];
         final double xMax = x.length == 0 ? 1 : Math.max(x[x.length - 1], xMin + 1e-9);
         final StringBuilder svg = start(title);
-        axes(svg, xMin, xMax, top, percent, "hours");
+        axes(svg, xMin, xMax, top, percent, xLabel);
         int index = 0;
         for (final Map.Entry<String, double[]> entry : series.entrySet())
         {
             final String color = COLORS[index % COLORS.length];
             final double[] ys = entry.getValue();
+            final double[] band = bands.get(entry.getKey());
+            if (band != null)
+            {
+                band(svg, x, ys, band, xMin, xMax, top, color);
+            }
             final StringBuilder path = new StringBuilder();
             boolean pen = false;
             for (int i = 0; i < ys.length && i < x.length; i++)
@@ -74,6 +102,20 @@ final class SvgCharts
             }
             svg.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(color)
                 .append("\" stroke-width=\"").append(index == 0 ? "2.2" : "1.4").append("\"/>\n");
+            if (x.length <= MARKED_POINTS)
+            {
+                // few points (e.g. the values of a sweep): mark each, so the line does not suggest values between
+                for (int i = 0; i < ys.length && i < x.length; i++)
+                {
+                    if (!Double.isNaN(ys[i]))
+                    {
+                        svg.append("<circle cx=\"").append(fmt(px(x[i], xMin, xMax))).append("\" cy=\"")
+                            .append(fmt(py(Math.min(ys[i], top), top))).append("\" r=\"2.5\" fill=\"").append(color)
+                            .append("\"/>");
+                    }
+                }
+                svg.append('\n');
+            }
             final int ly = TOP + 14 + 16 * index;
             svg.append("<line x1=\"").append(WIDTH - RIGHT + 12).append("\" y1=\"").append(ly - 4)
                 .append("\" x2=\"").append(WIDTH - RIGHT + 30).append("\" y2=\"").append(ly - 4)
@@ -83,6 +125,43 @@ final class SvgCharts
             index++;
         }
         return svg.append("</svg>\n").toString();
+    }
+
+    /** A translucent band y +- halfWidth, one polygon per run of points that have both. */
+    private static void band(final StringBuilder svg, final double[] x, final double[] ys, final double[] halfWidth,
+        final double xMin, final double xMax, final double top, final String color)
+    {
+        int i = 0;
+        final int n = Math.min(Math.min(ys.length, x.length), halfWidth.length);
+        while (i < n)
+        {
+            while (i < n && (Double.isNaN(ys[i]) || Double.isNaN(halfWidth[i])))
+            {
+                i++;
+            }
+            final int from = i;
+            while (i < n && !Double.isNaN(ys[i]) && !Double.isNaN(halfWidth[i]))
+            {
+                i++;
+            }
+            if (i - from < 1)
+            {
+                continue;
+            }
+            final StringBuilder points = new StringBuilder();
+            for (int j = from; j < i; j++)
+            {
+                points.append(fmt(px(x[j], xMin, xMax))).append(',')
+                    .append(fmt(py(Math.min(ys[j] + halfWidth[j], top), top))).append(' ');
+            }
+            for (int j = i - 1; j >= from; j--)
+            {
+                points.append(fmt(px(x[j], xMin, xMax))).append(',')
+                    .append(fmt(py(Math.max(ys[j] - halfWidth[j], 0.0), top))).append(' ');
+            }
+            svg.append("<polygon points=\"").append(points.toString().strip()).append("\" fill=\"").append(color)
+                .append("\" fill-opacity=\"0.15\" stroke=\"none\"/>\n");
+        }
     }
 
     /**
@@ -175,7 +254,7 @@ final class SvgCharts
                         .toPlainString()).append("</text>");
         }
         svg.append("<text x=\"").append((LEFT + WIDTH - RIGHT) / 2).append("\" y=\"").append(HEIGHT - 4)
-            .append("\" text-anchor=\"middle\">").append(xLabel).append("</text>\n");
+            .append("\" text-anchor=\"middle\">").append(HtmlReportWriter.escape(xLabel)).append("</text>\n");
     }
 
     private static double px(final double x, final double xMin, final double xMax)

@@ -69,6 +69,37 @@ public record Scenario(String name, long seed, long durationMs, long warmupMs, l
             traffic, maxLiveItems, startEpochMs, policies);
     }
 
+    /** @return a copy where the agent group {@code group} is replaced by {@code change} applied to it. */
+    public Scenario withGroup(final String group, final java.util.function.UnaryOperator<AgentGroupDef> change)
+    {
+        final List<AgentGroupDef> changed = new ArrayList<>();
+        boolean found = false;
+        for (final AgentGroupDef def : agents)
+        {
+            found |= def.name().equals(group);
+            changed.add(def.name().equals(group) ? change.apply(def) : def);
+        }
+        if (!found)
+        {
+            throw new IllegalArgumentException("no agent group '" + group + "'");
+        }
+        return new Scenario(name, seed, durationMs, warmupMs, intervalMs, channels, skills, queues, changed,
+            traffic, maxLiveItems, startEpochMs, policies);
+    }
+
+    /** @return the agent group of that name, or null. */
+    public AgentGroupDef group(final String group)
+    {
+        for (final AgentGroupDef def : agents)
+        {
+            if (def.name().equals(group))
+            {
+                return def;
+            }
+        }
+        return null;
+    }
+
     /** @return the index of a queue, or -1. */
     public int queueIndex(final String queue)
     {

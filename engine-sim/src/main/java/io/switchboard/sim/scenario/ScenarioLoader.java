@@ -43,7 +43,7 @@ public final class ScenarioLoader
     private static final Set<String> QUEUE_KEYS = Set.of("priority", "strategy", "serviceLevel", "autoAccept",
         "offerTimeout", "closestMatch", "overflow", "operatingHours", "sla");
     private static final Set<String> AGENT_KEYS = Set.of("name", "count", "capacity", "limits", "skills", "queues",
-        "shift", "wrapUp", "tier");
+        "shift", "wrapUp", "tier", "staffing");
     private static final Set<String> SHIFT_KEYS = Set.of("start", "end", "every");
 
     private final String file;
@@ -62,6 +62,19 @@ public final class ScenarioLoader
      */
     public static Scenario load(final Path path)
     {
+        return load(path, List.of());
+    }
+
+    /**
+     * @param path      scenario file; a bare name of a bundled scenario that is not a file in the working directory
+     *                  (e.g. {@code contoso-policies.yaml}) loads the bundled one.
+     * @param overrides {@code --set} overrides, applied to the file's YAML before validation.
+     * @return the validated scenario.
+     * @throws ScenarioException on any bad input, including an unreadable file or a bad override (named by its
+     *     {@code --set} option).
+     */
+    public static Scenario load(final Path path, final List<ScenarioOverride> overrides)
+    {
         final String name = path.toString();
         if (!Files.exists(path))
         {
@@ -70,12 +83,12 @@ public final class ScenarioLoader
             {
                 if (fileName != null && resource.endsWith("/" + fileName) && path.getNameCount() == 1)
                 {
-                    return loadBundled(resource);
+                    return loadBundled(resource, overrides);
                 }
             }
         }
         final String text = TextFiles.readUtf8(path, name);
-        return parse(name, text);
+        return parse(name, text, overrides);
     }
 
     /**
@@ -85,13 +98,33 @@ public final class ScenarioLoader
      */
     public static Scenario parse(final String file, final String text)
     {
-        return new ScenarioLoader(file).parseRoot(text);
+        return parse(file, text, List.of());
+    }
+
+    /**
+     * @param file      name used in messages.
+     * @param text      YAML text.
+     * @param overrides {@code --set} overrides, applied to the YAML before validation.
+     * @return the validated scenario.
+     */
+    public static Scenario parse(final String file, final String text, final List<ScenarioOverride> overrides)
+    {
+        return new ScenarioLoader(file).parseRoot(text, overrides);
     }
 
     /** @return the bundled default scenario, the Contoso contact center. */
     public static Scenario loadDefault()
     {
-        return loadBundled(DEFAULT_RESOURCE);
+        return loadBundled(DEFAULT_RESOURCE, List.of());
+    }
+
+    /**
+     * @param overrides {@code --set} overrides.
+     * @return the bundled default scenario with the overrides applied.
+     */
+    public static Scenario loadDefault(final List<ScenarioOverride> overrides)
+    {
+        return loadBundled(DEFAULT_RESOURCE, overrides);
     }
 
     /**
@@ -102,6 +135,11 @@ public final class ScenarioLoader
      */
     public static Scenario loadBundled(final String resource)
     {
+        return loadBundled(resource, List.of());
+    }
+
+    private static Scenario loadBundled(final String resource, final List<ScenarioOverride> overrides)
+    {
         try (InputStream in = ScenarioLoader.class.getResourceAsStream(resource))
         {
             if (in == null)
@@ -109,7 +147,7 @@ public final class ScenarioLoader
                 throw new IllegalStateException("missing resource " + resource);
             }
             return parse(resource.substring(resource.lastIndexOf('/') + 1),
-                new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                new String(in.readAllBytes(), StandardCharsets.UTF_8), overrides);
         }
         catch (final IOException ex)
         {
@@ -130,7 +168,7 @@ public final class ScenarioLoader
         }
     }
 
-    private Scenario parseRoot(final String text)
+    private Scenario parseRoot(final String text, final List<ScenarioOverride> overrides)
     {
         if (text.isBlank())
         {
@@ -146,6 +184,19 @@ public final class ScenarioLoader
             throw new ScenarioException(file, root.line(), null, "a scenario must be a mapping of fields, found "
                 + root.describe());
         }
+        ScenarioOverrides.apply(root, overrides);
+        try
+        {
+            return validate(root, text);
+        }
+        catch (final ScenarioException ex)
+        {
+            throw ScenarioOverrides.blame(ex, overrides);
+        }
+    }
+
+    private Scenario validate(final YamlNode root, final String text)
+    {
         yaml.checkKeys(root, "", ROOT_KEYS);
         final String name = yaml.string(yaml.required(root, "", "name"), "name");
         final long seed = root.fields().containsKey("seed") ? yaml.longValue(root.fields().get("seed"), "seed") : 1L;
@@ -269,6 +320,28 @@ public final class ScenarioLoader
         return queues;
     }
 
+    /** An agent group's optional {@code staffing}: agents logged in per interval, each 0..100000. */
+    private int[] staffing(final YamlNode group, final String path)
+    {
+        final YamlNode node = group.fields().get("staffing");
+        if (node == null)
+        {
+            return new int[0];
+        }
+        final String spath = path + ".staffing";
+        final YamlNode list = yaml.sequence(node, spath);
+        if (list.items().isEmpty())
+        {
+            throw yaml.error(list, spath, "a staffing profile needs at least one interval");
+        }
+        final int[] staffing = new int[list.items().size()];
+        for (int k = 0; k < staffing.length; k++)
+        {
+            staffing[k] = yaml.intValue(list.items().get(k), spath + "[" + k + "]", 0, 100_000);
+        }
+        return staffing;
+    }
+
     private List<AgentGroupDef> agents(final YamlNode node, final Set<String> channels, final Set<String> skills,
         final Set<String> queues)
     {
@@ -286,7 +359,15 @@ public final class ScenarioLoader
             {
                 throw yaml.error(g.fields().get("name"), path + ".name", "agent group '" + name + "' is defined twice");
             }
-            final int count = yaml.intValue(yaml.required(g, path, "count"), path + ".count", 0, 100_000);
+            final int[] staffing = staffing(g, path);
+            final int most = java.util.Arrays.stream(staffing).max().orElse(0);
+            final int count = staffing.length > 0 && !g.fields().containsKey("count") ? most
+                : yaml.intValue(yaml.required(g, path, "count"), path + ".count", 0, 100_000);
+            if (count < most)
+            {
+                throw yaml.error(g.fields().get("count"), path + ".count", "count " + count + " is below the "
+                    + "staffing's largest value " + most);
+            }
             final int capacity = yaml.optInt(g, path, "capacity", 100, 1, 1_000_000);
             final Map<String, Integer> limits = yaml.levelMap(g, path, "limits", "channel", channels, 0, 1_000_000);
             final Map<String, Integer> agentSkills = yaml.levelMap(g, path, "skills", "skill", skills, 1, 10);
@@ -326,10 +407,16 @@ public final class ScenarioLoader
                         + "than its period");
                 }
                 shift = new ShiftDef(start, end, every);
+                if (staffing.length > 0)
+                {
+                    throw yaml.error(g.fields().get("staffing"), path + ".staffing", "a group follows a shift or a "
+                        + "staffing profile, not both");
+                }
             }
             final long wrapUpMs = yaml.optDuration(g, path, "wrapUp", 0L, false);
             final int tier = yaml.optInt(g, path, "tier", 0, 0, 1_000_000);
-            groups.add(new AgentGroupDef(name, count, capacity, limits, agentSkills, memberOf, shift, wrapUpMs, tier));
+            groups.add(new AgentGroupDef(name, count, capacity, limits, agentSkills, memberOf, shift, wrapUpMs, tier,
+                staffing));
         }
         if (groups.isEmpty())
         {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A YAML value with the line it starts on: a mapping, a sequence or a scalar. Built once by {@link YamlTreeReader};
- * immutable after construction; not thread safe while being built.
+ * A YAML value with the line it starts on: a mapping, a sequence or a scalar. Built by {@link YamlTreeReader} and
+ * changed only by {@link ScenarioOverrides} before validation; not thread safe (one loader thread).
  */
 final class YamlNode
 {
@@ -112,6 +112,22 @@ final class YamlNode
     void add(final YamlNode value)
     {
         items.add(value);
+    }
+
+    /** Sets field {@code key} (replacing it, or adding it last), for a {@code --set} override. */
+    void replace(final String key, final YamlNode value)
+    {
+        if (!keyLines.containsKey(key))
+        {
+            keyLines.put(key, value.line());
+        }
+        fields.put(key, value);
+    }
+
+    /** Replaces list entry {@code index}, for a {@code --set} override. */
+    void replaceItem(final int index, final YamlNode value)
+    {
+        items.set(index, value);
     }
 
     String describe()

@@ -30,6 +30,24 @@ final class YamlTreeReader
      */
     static YamlNode read(final String file, final String text)
     {
+        return read(file, text, 0);
+    }
+
+    /**
+     * Reads a value given outside any file (a {@code --set} option's value); every node gets the same line.
+     *
+     * @param origin    name used in messages, e.g. the option.
+     * @param text      the YAML text.
+     * @param fixedLine the line every node reports.
+     * @return the value, or null when the text holds nothing.
+     */
+    static YamlNode readFixedLine(final String origin, final String text, final int fixedLine)
+    {
+        return read(origin, text, fixedLine);
+    }
+
+    private static YamlNode read(final String file, final String text, final int fixedLine)
+    {
         JsonParser parser = null;
         try
         {
@@ -39,14 +57,14 @@ final class YamlTreeReader
             {
                 return null;
             }
-            return readValue(file, parser, first, "", 0);
+            return readValue(file, parser, first, "", 0, fixedLine);
         }
         catch (final JsonProcessingException ex)
         {
             // some of Jackson's errors (its own limits) carry no location: the parser still knows where it is
             final JsonLocation location = ex.getLocation() != null ? ex.getLocation()
                 : parser == null ? null : parser.currentLocation();
-            final int line = location == null ? 0 : Math.max(1, location.getLineNr());
+            final int line = location == null || fixedLine != 0 ? 0 : Math.max(1, location.getLineNr());
             throw new ScenarioException(file, line, null, "YAML syntax error: " + firstLine(ex.getOriginalMessage()));
         }
         catch (final IOException ex)
@@ -60,7 +78,7 @@ final class YamlTreeReader
             {
                 throw ex;
             }
-            final int line = parser == null ? 0 : Math.max(1, parser.currentLocation().getLineNr());
+            final int line = parser == null || fixedLine != 0 ? 0 : Math.max(1, parser.currentLocation().getLineNr());
             throw new ScenarioException(file, line, null, "YAML syntax error: " + firstLine(ex.getMessage()));
         }
         finally
@@ -85,9 +103,9 @@ final class YamlTreeReader
     }
 
     private static YamlNode readValue(final String file, final JsonParser parser, final JsonToken token,
-        final String path, final int depth) throws IOException
+        final String path, final int depth, final int fixedLine) throws IOException
     {
-        final int line = line(parser);
+        final int line = fixedLine != 0 ? fixedLine : line(parser);
         if (depth > MAX_DEPTH && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY))
         {
             final String field = path.length() <= 60 ? path : path.substring(0, 48) + "...";
@@ -103,9 +121,10 @@ final class YamlTreeReader
                 while ((next = parser.nextToken()) == JsonToken.FIELD_NAME)
                 {
                     final String key = parser.currentName();
-                    final int keyLine = line(parser);
+                    final int keyLine = fixedLine != 0 ? fixedLine : line(parser);
                     final String childPath = path.isEmpty() ? key : path + "." + key;
-                    final YamlNode value = readValue(file, parser, parser.nextToken(), childPath, depth + 1);
+                    final YamlNode value = readValue(file, parser, parser.nextToken(), childPath, depth + 1,
+                        fixedLine);
                     if (!map.put(key, keyLine, value))
                     {
                         throw new ScenarioException(file, keyLine, childPath, "duplicate key");
@@ -120,7 +139,7 @@ final class YamlTreeReader
                 int index = 0;
                 while ((next = parser.nextToken()) != JsonToken.END_ARRAY)
                 {
-                    list.add(readValue(file, parser, next, path + "[" + index + "]", depth + 1));
+                    list.add(readValue(file, parser, next, path + "[" + index + "]", depth + 1, fixedLine));
                     index++;
                 }
                 return list;

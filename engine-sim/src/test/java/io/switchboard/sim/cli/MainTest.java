@@ -92,7 +92,7 @@ class MainTest
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "record", "replay", "import-csv", "compare", "erlang"})
+    @ValueSource(strings = {"run", "record", "replay", "import-csv", "compare", "sweep", "staff", "erlang"})
     void everySubcommandHasHelp(final String subcommand)
     {
         assertThat(Main.execute(subcommand, "--help")).isZero();
