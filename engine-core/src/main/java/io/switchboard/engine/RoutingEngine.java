@@ -628,9 +628,16 @@ public final class RoutingEngine implements StateMachine
         {
             throw new IOException("unsupported snapshot version " + version + " (supported: " + SnapshotWriter.VERSION + ")");
         }
-        return new EngineConfig().maxAgents(in.readInt()).maxItems(in.readInt())
-            .maxQueues(in.readInt()).maxSkills(in.readInt()).maxChannels(in.readInt())
-            .maxRequirementSets(in.readInt()).maxExclusions(in.readInt()).randomSeed(in.readLong());
+        try
+        {
+            return new EngineConfig().maxAgents(in.readInt()).maxItems(in.readInt())
+                .maxQueues(in.readInt()).maxSkills(in.readInt()).maxChannels(in.readInt())
+                .maxRequirementSets(in.readInt()).maxExclusions(in.readInt()).randomSeed(in.readLong());
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new IOException("corrupt snapshot header: " + e.getMessage(), e);
+        }
     }
 
     /**
