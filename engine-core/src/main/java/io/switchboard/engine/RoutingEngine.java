@@ -171,25 +171,28 @@ public final class RoutingEngine implements StateMachine
         }
     }
 
-    /** @return the channel's handle, or -1. */
+    /**
+     * @return the channel's handle, or -1. A hash look-up on the engine thread (slow path: do it at setup and keep the
+     *     handle).
+     */
     public int channelId(final String name)
     {
         return setup.channelId(name);
     }
 
-    /** @return the skill's handle, or -1. */
+    /** @return the skill's handle, or -1. A hash look-up on the engine thread, like {@link #channelId}. */
     public int skillId(final String name)
     {
         return setup.skillId(name);
     }
 
-    /** @return the queue's handle, or -1. */
+    /** @return the queue's handle, or -1. A hash look-up on the engine thread, like {@link #channelId}. */
     public int queueId(final String name)
     {
         return setup.queueId(name);
     }
 
-    /** @return the agent's handle, or -1. */
+    /** @return the agent's handle, or -1. A hash look-up on the engine thread, like {@link #channelId}. */
     public int agentId(final String name)
     {
         return setup.agentId(name);
@@ -198,25 +201,46 @@ public final class RoutingEngine implements StateMachine
     /** @return the channel's name, or null for an unknown handle. Allocation free (the name was interned). */
     public String channelName(final int channel)
     {
-        return setup.isValidChannel(channel) ? setup.channelNames.get(channel) : null;
+        return setup.names.channelName(channel);
     }
 
     /** @return the skill's name, or null for an unknown handle. Allocation free. */
     public String skillName(final int skill)
     {
-        return setup.isValidSkill(skill) ? setup.skillNames.get(skill) : null;
+        return setup.names.skillName(skill);
     }
 
     /** @return the queue's name, or null for an unknown handle. Allocation free. */
     public String queueName(final int queue)
     {
-        return queues.isValid(queue) ? queues.names[queue] : null;
+        return setup.names.queueName(queue);
     }
 
     /** @return the agent's name, or null for an unknown handle. Allocation free. */
     public String agentName(final int agent)
     {
-        return agents.isValid(agent) ? agents.names[agent] : null;
+        return setup.names.agentName(agent);
+    }
+
+    /**
+     * @return the names of every channel, skill, queue and agent by handle, readable from any thread (an event
+     *     consumer's, for one) without allocating.
+     */
+    public HandleNames names()
+    {
+        return setup.names;
+    }
+
+    /** @return how many channels are defined (handles 0..n-1). */
+    public int channelCount()
+    {
+        return setup.channelCount;
+    }
+
+    /** @return how many skills are defined (handles 0..n-1). */
+    public int skillCount()
+    {
+        return setup.skillNames.size();
     }
 
     /**
