@@ -65,6 +65,7 @@ public final class RoutingEngine implements StateMachine
     private final AgentCommands agentCommands;
     private final ItemCommands itemCommands;
     private final SetupCommands setupCommands;
+    private final Explainer explainer;
 
     /**
      * @param config table sizes and random seed.
@@ -90,6 +91,7 @@ public final class RoutingEngine implements StateMachine
         itemCommands = new ItemCommands(frame, transitions, setup,
             new PickRule(agents, items, queues, requirements, index, channelCost));
         setupCommands = new SetupCommands(frame, setup, transitions, profileChanges);
+        explainer = new Explainer(transitions);
     }
 
     // ================================================================================================================
@@ -587,6 +589,41 @@ public final class RoutingEngine implements StateMachine
     public int liveItems()
     {
         return items.live;
+    }
+
+    // ================================================================================================================
+    // Diagnostics (engine thread, or inside an event callback)
+    // ================================================================================================================
+
+    /**
+     * Explains why the members of the item's queue are, or are not, offered the item: for each member (only the
+     * target agent for an item transferred to an agent), every eligibility rule of ROUTING.md §3 it fails, or how it
+     * stands when it fails none ({@link ExplainReason}). Reads state only — not a command: it is not journaled,
+     * changes nothing and may be called from inside an event callback — and allocates nothing; it costs the number
+     * of members. Examples: ROUTING.md §8.
+     *
+     * @param itemId the item.
+     * @param sink   receives the explanation, on this thread.
+     * @return {@link Result#OK}, or {@link Result#UNKNOWN_ITEM} (the sink is not called).
+     */
+    public Result explain(final long itemId, final ExplainSink sink)
+    {
+        return explainer.explain(itemId, sink);
+    }
+
+    /**
+     * Explains why this agent is, or is not, offered the item: every eligibility rule it fails, or how it stands
+     * when it fails none. Like {@link #explain(long, ExplainSink)}, reads state only and allocates nothing.
+     *
+     * @param itemId the item.
+     * @param agent  the agent.
+     * @param sink   receives the explanation, on this thread.
+     * @return {@link Result#OK}, {@link Result#UNKNOWN_ITEM} or {@link Result#UNKNOWN_AGENT} (the sink is not
+     *     called).
+     */
+    public Result explain(final long itemId, final int agent, final ExplainSink sink)
+    {
+        return explainer.explain(itemId, agent, sink);
     }
 
     /** Copies the queue's statistics into {@code out} without allocating. */

@@ -106,9 +106,14 @@ class HandleNamesTest
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         long lengths = lookUp(200_000); // warm-up: the JIT compiles the look-ups
-        final long before = threads.getCurrentThreadAllocatedBytes();
-        lengths += lookUp(200_000);
-        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long allocated = -1;
+        // a pass during which the JIT switches tiers may allocate a few bytes: up to three, the last must be clean
+        for (int pass = 0; pass < 3 && allocated != 0; pass++)
+        {
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            lengths += lookUp(200_000);
+            allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        }
 
         assertThat(lengths).isPositive();
         assertThat(allocated).isZero();
