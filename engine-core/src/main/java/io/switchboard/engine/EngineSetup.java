@@ -38,6 +38,8 @@ final class EngineSetup
     private final Map<String, Integer> agentIds = new HashMap<>();
     final List<String> channelNames = new ArrayList<>();
     final List<String> skillNames = new ArrayList<>();
+    /** The same names by handle, for any thread. */
+    final HandleNames names;
     int channelCount;
 
     EngineSetup(final EngineConfig config, final Transitions transitions, final int[] channelCost)
@@ -48,6 +50,7 @@ final class EngineSetup
         this.queues = transitions.queues;
         this.requirements = transitions.requirements;
         this.channelCost = channelCost;
+        this.names = new HandleNames(config.maxChannels(), config.maxSkills(), config.maxQueues(), config.maxAgents());
     }
 
     int channelId(final String name)
@@ -88,6 +91,7 @@ final class EngineSetup
         channelCost[id] = units;
         channelIds.put(name, id);
         channelNames.add(name);
+        names.channel(id, name);
         transitions.minChannelCost = Math.min(transitions.minChannelCost, units);
         for (int agent = 0; agent < agents.count; agent++)
         {
@@ -120,6 +124,7 @@ final class EngineSetup
         final int id = skillIds.size();
         skillIds.put(name, id);
         skillNames.add(name);
+        names.skill(id, name);
         return id;
     }
 
@@ -129,6 +134,7 @@ final class EngineSetup
         checkQueueSpec("queue '" + name + "' ", spec);
         final int id = queues.count++;
         queues.names[id] = name;
+        names.queue(id, name);
         applyQueueSpec(id, spec);
         queueIds.put(name, id);
         return id;
@@ -230,6 +236,7 @@ final class EngineSetup
         final AgentProfile profile = checkAgentSpec("agent '" + name + "' ", spec);
         final int agent = agents.count++;
         agents.names[agent] = name;
+        names.agent(agent, name);
         agents.chosenPresence[agent] = (byte)Presence.OFFLINE.ordinal();
         agents.effectivePresence[agent] = (byte)Presence.OFFLINE.ordinal();
         applyAgentSettings(agent, spec);

@@ -65,6 +65,7 @@ public final class RoutingEngine implements StateMachine
     private final AgentCommands agentCommands;
     private final ItemCommands itemCommands;
     private final SetupCommands setupCommands;
+    private final Explainer explainer;
 
     /**
      * @param config table sizes and random seed.
@@ -90,6 +91,7 @@ public final class RoutingEngine implements StateMachine
         itemCommands = new ItemCommands(frame, transitions, setup,
             new PickRule(agents, items, queues, requirements, index, channelCost));
         setupCommands = new SetupCommands(frame, setup, transitions, profileChanges);
+        explainer = new Explainer(transitions);
     }
 
     // ================================================================================================================
@@ -171,25 +173,28 @@ public final class RoutingEngine implements StateMachine
         }
     }
 
-    /** @return the channel's handle, or -1. */
+    /**
+     * @return the channel's handle, or -1. A hash look-up on the engine thread (slow path: do it at setup and keep the
+     *     handle).
+     */
     public int channelId(final String name)
     {
         return setup.channelId(name);
     }
 
-    /** @return the skill's handle, or -1. */
+    /** @return the skill's handle, or -1. A hash look-up on the engine thread, like {@link #channelId}. */
     public int skillId(final String name)
     {
         return setup.skillId(name);
     }
 
-    /** @return the queue's handle, or -1. */
+    /** @return the queue's handle, or -1. A hash look-up on the engine thread, like {@link #channelId}. */
     public int queueId(final String name)
     {
         return setup.queueId(name);
     }
 
-    /** @return the agent's handle, or -1. */
+    /** @return the agent's handle, or -1. A hash look-up on the engine thread, like {@link #channelId}. */
     public int agentId(final String name)
     {
         return setup.agentId(name);
@@ -198,25 +203,46 @@ public final class RoutingEngine implements StateMachine
     /** @return the channel's name, or null for an unknown handle. Allocation free (the name was interned). */
     public String channelName(final int channel)
     {
-        return setup.isValidChannel(channel) ? setup.channelNames.get(channel) : null;
+        return setup.names.channelName(channel);
     }
 
     /** @return the skill's name, or null for an unknown handle. Allocation free. */
     public String skillName(final int skill)
     {
-        return setup.isValidSkill(skill) ? setup.skillNames.get(skill) : null;
+        return setup.names.skillName(skill);
     }
 
     /** @return the queue's name, or null for an unknown handle. Allocation free. */
     public String queueName(final int queue)
     {
-        return queues.isValid(queue) ? queues.names[queue] : null;
+        return setup.names.queueName(queue);
     }
 
     /** @return the agent's name, or null for an unknown handle. Allocation free. */
     public String agentName(final int agent)
     {
-        return agents.isValid(agent) ? agents.names[agent] : null;
+        return setup.names.agentName(agent);
+    }
+
+    /**
+     * @return the names of every channel, skill, queue and agent by handle, readable from any thread (an event
+     *     consumer's, for one) without allocating.
+     */
+    public HandleNames names()
+    {
+        return setup.names;
+    }
+
+    /** @return how many channels are defined (handles 0..n-1). */
+    public int channelCount()
+    {
+        return setup.channelCount;
+    }
+
+    /** @return how many skills are defined (handles 0..n-1). */
+    public int skillCount()
+    {
+        return setup.skillNames.size();
     }
 
     /**
@@ -565,6 +591,41 @@ public final class RoutingEngine implements StateMachine
         return items.live;
     }
 
+    // ================================================================================================================
+    // Diagnostics (engine thread, or inside an event callback)
+    // ================================================================================================================
+
+    /**
+     * Explains why the members of the item's queue are, or are not, offered the item: for each member (only the
+     * target agent for an item transferred to an agent), every eligibility rule of ROUTING.md §3 it fails, or how it
+     * stands when it fails none ({@link ExplainReason}). Reads state only — not a command: it is not journaled,
+     * changes nothing and may be called from inside an event callback — and allocates nothing; it costs the number
+     * of members. Examples: ROUTING.md §8.
+     *
+     * @param itemId the item.
+     * @param sink   receives the explanation, on this thread.
+     * @return {@link Result#OK}, or {@link Result#UNKNOWN_ITEM} (the sink is not called).
+     */
+    public Result explain(final long itemId, final ExplainSink sink)
+    {
+        return explainer.explain(itemId, sink);
+    }
+
+    /**
+     * Explains why this agent is, or is not, offered the item: every eligibility rule it fails, or how it stands
+     * when it fails none. Like {@link #explain(long, ExplainSink)}, reads state only and allocates nothing.
+     *
+     * @param itemId the item.
+     * @param agent  the agent.
+     * @param sink   receives the explanation, on this thread.
+     * @return {@link Result#OK}, {@link Result#UNKNOWN_ITEM} or {@link Result#UNKNOWN_AGENT} (the sink is not
+     *     called).
+     */
+    public Result explain(final long itemId, final int agent, final ExplainSink sink)
+    {
+        return explainer.explain(itemId, agent, sink);
+    }
+
     /** Copies the queue's statistics into {@code out} without allocating. */
     public void readQueueStats(final int queue, final long now, final QueueStats out)
     {
@@ -628,9 +689,16 @@ public final class RoutingEngine implements StateMachine
         {
             throw new IOException("unsupported snapshot version " + version + " (supported: " + SnapshotWriter.VERSION + ")");
         }
-        return new EngineConfig().maxAgents(in.readInt()).maxItems(in.readInt())
-            .maxQueues(in.readInt()).maxSkills(in.readInt()).maxChannels(in.readInt())
-            .maxRequirementSets(in.readInt()).maxExclusions(in.readInt()).randomSeed(in.readLong());
+        try
+        {
+            return new EngineConfig().maxAgents(in.readInt()).maxItems(in.readInt())
+                .maxQueues(in.readInt()).maxSkills(in.readInt()).maxChannels(in.readInt())
+                .maxRequirementSets(in.readInt()).maxExclusions(in.readInt()).randomSeed(in.readLong());
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new IOException("corrupt snapshot header: " + e.getMessage(), e);
+        }
     }
 
     /**

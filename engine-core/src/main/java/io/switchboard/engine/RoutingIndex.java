@@ -54,6 +54,11 @@ final class RoutingIndex
         return pools.get(id);
     }
 
+    int poolCount()
+    {
+        return pools.size();
+    }
+
     ItemClass itemClass(final int id)
     {
         return classes.get(id);

@@ -1,6 +1,7 @@
 package io.switchboard.runtime;
 
 import io.switchboard.engine.EngineEvents;
+import io.switchboard.engine.HandleNames;
 import io.switchboard.engine.RoutingEngine;
 import io.switchboard.engine.StateMachine;
 import io.switchboard.model.EngineConfig;
@@ -128,6 +129,18 @@ public final class EngineRuntime<E extends StateMachine> implements AutoCloseabl
             throw new IllegalStateException("the engine belongs to the engine thread while the runtime runs");
         }
         return engine;
+    }
+
+    /**
+     * The names of the engine's channels, skills, queues and agents by handle, for any thread — the event thread
+     * naming the agent of an {@code onOffered}, a dashboard naming queues — while the runtime runs. A name is there
+     * before any event that mentions its handle; allocation free.
+     *
+     * @return the engine's names.
+     */
+    public HandleNames names()
+    {
+        return engine.routing().names();
     }
 
     /** @return the producers' client; share it among all producer threads. */

@@ -1,50 +1,45 @@
 package io.switchboard.bench.gate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.Result;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
-import org.openjdk.jmh.annotations.Mode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * The CI regression gate: a short JMH run of the key benchmarks with {@code -prof gc} that fails when an engine
  * benchmark allocates, or when a score normalised by {@code CalibrationBenchmark} (measured in the same run, before
  * and after) is more than a threshold slower than the committed baseline twice in a row (a benchmark over the
- * threshold is measured again, with the calibration, and the better of the two counts). Prints a table;
- * {@code --update-baseline} rewrites the baseline instead, from the median of three rounds. Usage and how to read
- * it: {@code engine-bench/README.md}.
+ * threshold is measured again, with the calibration, and the better of the two counts). Prints a table, and writes
+ * the results as JSON and JUnit XML on request; {@code --update-baseline} writes the baseline instead, from the
+ * median of three rounds. Usage and how to read it: {@code engine-bench/README.md}.
  *
- * <p>Every benchmark runs 3 × 1 s warm-up and 4 × 1 s measurement, in two forks for the timed engine benchmarks
- * (the JIT's outcome differs from fork to fork) and one for the others. The score of a benchmark is its <em>best</em>
- * measurement iteration (lowest time, highest throughput): on a shared machine interference only ever slows an
- * iteration down, so the best iteration is the steadiest estimate of what the code can do.
+ * <p>Exit status: 0 passed; 1 a check failed; 2 bad input — an option, a missing or malformed baseline (checked
+ * before anything is measured, so within seconds), an output path; 3 a benchmark could not be measured. Every
+ * status other than 0 prints exactly one line on stderr.
  *
  * <p>Runs on the main thread; JMH forks the benchmark JVMs.
  */
-public final class RegressionGate
+@Command(name = "RegressionGate", sortOptions = false, usageHelpAutoWidth = true,
+    description = {"Fails when an engine benchmark allocates or a calibrated score exceeds the committed baseline " +
+        "by the threshold twice in a row.", "Exit status: 0 passed, 1 failed, 2 bad input (e.g. no baseline), " +
+        "3 a benchmark could not be measured."})
+public final class RegressionGate implements Callable<Integer>
 {
+    /** The threshold {@code .ci/run} uses and the default: a calibrated score may be up to 1.6× its baseline. */
+    public static final double DEFAULT_THRESHOLD = 0.6;
+
     static final String BENCH = "io.switchboard.bench.";
     static final List<GateCheck> CHECKS = List.of(
         new GateCheck("calibration", BENCH + "CalibrationBenchmark.work", Map.of(), false, null, false, false),
@@ -63,45 +58,93 @@ public final class RegressionGate
         new GateCheck("runtime agents=10000", BENCH + "RuntimeThroughputBenchmark.decisions",
             Map.of("agents", "10000", "journal", "NONE"), true, null, true, false));
 
-    private static final String ALLOCATION = "gc.alloc.rate.norm";
+    private static final int ROUNDS_FOR_BASELINE = 3;
 
-    private RegressionGate()
+    @Option(names = "--baseline", paramLabel = "FILE", defaultValue = "engine-bench/gate-baseline.json",
+        description = "baseline to compare with, or to write with --update-baseline (default: ${DEFAULT-VALUE})")
+    Path baselineFile;
+
+    @Option(names = "--no-baseline",
+        description = "run without a baseline: allocation is checked, timing only reported (NEW)")
+    boolean noBaseline;
+
+    @Option(names = "--threshold", paramLabel = "X", defaultValue = "0.6",
+        description = "relative slow-down that fails, e.g. 0.6 fails at 1.6x the baseline (default: ${DEFAULT-VALUE})")
+    double threshold;
+
+    @Option(names = "--update-baseline",
+        description = "measure three rounds and write their median to the baseline file (seeds a new machine)")
+    boolean updateBaseline;
+
+    @Option(names = "--alloc-only", description = "timing verdicts are advisory; allocation still fails")
+    boolean allocOnly;
+
+    @Option(names = "--quick", description = "2 measurement iterations instead of 4 (a smoke test of the gate)")
+    boolean quick;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON")
+    Path jsonFile;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "also write the results as JUnit XML")
+    Path junitFile;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
+    private final BenchmarkRunner runner;
+    private final PrintStream out;
+
+    RegressionGate(final BenchmarkRunner runner, final PrintStream out)
     {
+        this.runner = runner;
+        this.out = out;
     }
 
     /**
-     * @param args {@code [--baseline FILE] [--threshold 0.40] [--update-baseline] [--alloc-only] [--quick]}.
+     * @param args see {@code --help}.
      */
-    public static void main(final String[] args) throws RunnerException, IOException
+    public static void main(final String[] args)
     {
-        Path baselineFile = Path.of("engine-bench/gate-baseline.json");
-        double threshold = 0.40;
-        boolean update = false;
-        boolean enforceTiming = true;
-        int measurements = 4;
-        for (int i = 0; i < args.length; i++)
-        {
-            switch (args[i])
-            {
-                case "--baseline" -> baselineFile = Path.of(args[++i]);
-                case "--threshold" -> threshold = Double.parseDouble(args[++i]);
-                case "--update-baseline" -> update = true;
-                case "--alloc-only" -> enforceTiming = false;
-                case "--quick" -> measurements = 2;
-                default ->
-                {
-                    System.err.println("usage: RegressionGate [--baseline FILE] [--threshold 0.40] " +
-                        "[--update-baseline] [--alloc-only] [--quick]");
-                    System.exit(2);
-                }
-            }
-        }
-        final long startNs = System.nanoTime();
-        final JsonNode baseline = !update && Files.exists(baselineFile) ?
-            new ObjectMapper().readTree(baselineFile.toFile()) : null;
-        final JsonNode baselineCosts = baseline == null ? null : baseline.get("normalised");
+        System.exit(execute(new JmhBenchmarkRunner(System.out), System.out, System.err, args));
+    }
 
-        final int rounds = update ? 3 : 1;
+    /**
+     * Runs the gate without exiting.
+     *
+     * @return the exit status.
+     */
+    static int execute(final BenchmarkRunner runner, final PrintStream out, final PrintStream err,
+        final String... args)
+    {
+        final CommandLine commandLine = new CommandLine(new RegressionGate(runner, out));
+        commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        commandLine.setParameterExceptionHandler((ex, ignored) ->
+        {
+            ex.getCommandLine().getErr().println("gate: " + ex.getMessage() + " (see --help)");
+            return GateException.BAD_INPUT;
+        });
+        commandLine.setExecutionExceptionHandler((ex, command, parseResult) ->
+        {
+            if (ex instanceof GateException gate)
+            {
+                command.getErr().println(gate.getMessage());
+                return gate.exitStatus();
+            }
+            command.getErr().println("gate: error: " + ex);
+            return GateException.MEASUREMENT_FAILED;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException
+    {
+        final long startNs = System.nanoTime();
+        checkOptions();
+        final GateBaseline baseline = updateBaseline || noBaseline ? null : GateBaseline.read(baselineFile);
+        final int measurements = quick ? 2 : 4;
+        final int rounds = updateBaseline ? ROUNDS_FOR_BASELINE : 1;
         final double[][] normalised = new double[CHECKS.size()][rounds];
         Round round = null;
         for (int r = 0; r < rounds; r++)
@@ -109,137 +152,150 @@ public final class RegressionGate
             round = measureRound(measurements);
             for (int i = 0; i < CHECKS.size(); i++)
             {
-                normalised[i][r] = round.measured[i].cost / round.calibration;
+                normalised[i][r] = round.measured[i].cost() / round.calibration;
             }
         }
 
-        final GateVerdicts verdicts = new GateVerdicts(threshold, enforceTiming);
+        final GateVerdicts verdicts = new GateVerdicts(threshold, !allocOnly);
         for (int i = 0; i < CHECKS.size(); i++)
         {
             final GateCheck check = CHECKS.get(i);
-            final JsonNode base = baselineCosts == null ? null : baselineCosts.get(check.name());
-            final Double baseCost = base == null || !check.timed() ? null : base.asDouble();
-            Measured measured = round.measured[i];
+            final Double baseCost = baseline == null || !check.timed() ? null : baseline.normalised(check.name());
+            BenchmarkRunner.Measurement measured = round.measured[i];
             double calibration = round.calibration;
-            if (update)
+            if (updateBaseline)
             {
-                System.out.printf(Locale.ROOT, "gate: %s normalised per round %s%n", check.name(),
+                out.printf(Locale.ROOT, "gate: %s normalised per round %s%n", check.name(),
                     Arrays.toString(normalised[i]));
                 Arrays.sort(normalised[i]);
-                calibration = measured.cost / normalised[i][rounds / 2]; // the median round, expressed as a cost
+                calibration = measured.cost() / normalised[i][rounds / 2]; // the median round, expressed as a cost
             }
-            else if (baseCost != null && measured.cost / calibration > baseCost * (1.0 + threshold))
+            else if (baseCost != null && measured.cost() / calibration > baseCost * (1.0 + threshold))
             {
                 // interference only ever slows a run down: a regression must show again to count
-                System.out.printf(Locale.ROOT, "gate: %s looks %.2fx slower; measuring it again%n", check.name(),
-                    measured.cost / calibration / baseCost);
-                final double againCalibration = measure(CHECKS.get(0), measurements).cost;
-                final Measured again = measure(check, measurements);
-                if (again.cost / againCalibration < measured.cost / calibration)
+                out.printf(Locale.ROOT, "gate: %s looks %.2fx slower; measuring it again%n", check.name(),
+                    measured.cost() / calibration / baseCost);
+                final double againCalibration = runner.measure(CHECKS.get(0), measurements).cost();
+                final BenchmarkRunner.Measurement again = runner.measure(check, measurements);
+                if (again.cost() / againCalibration < measured.cost() / calibration)
                 {
-                    measured = new Measured(again.cost, Math.max(measured.bytesPerOp, again.bytesPerOp));
+                    measured = new BenchmarkRunner.Measurement(again.cost(),
+                        Math.max(measured.bytesPerOp(), again.bytesPerOp()));
                     calibration = againCalibration;
                 }
             }
-            verdicts.add(check, measured.cost, calibration, measured.bytesPerOp, baseCost);
+            verdicts.add(check, measured.cost(), calibration, measured.bytesPerOp(), baseCost);
         }
 
-        System.out.printf(Locale.ROOT, "%nengine-bench regression gate: calibration %.2f ns/op (before %.2f, after " +
+        out.printf(Locale.ROOT, "%nengine-bench regression gate: calibration %.2f ns/op (before %.2f, after " +
             "%.2f); 'now' and 'baseline' are ns/op divided by calibration ns/op%s; fails when an engine benchmark " +
             "allocates more than %.2f B/op%s%n%n", round.calibration, round.before, round.after,
-            update ? " (median of 3 rounds)" : "", GateVerdicts.ALLOCATION_LIMIT_BYTES, enforceTiming ?
-                String.format(Locale.ROOT, " or a ratio exceeds %.2f twice in a row", 1.0 + threshold) :
-                " (timing is advisory: --alloc-only)");
-        System.out.print(verdicts.table());
-        if (update)
+            updateBaseline ? " (median of 3 rounds)" : "", GateVerdicts.ALLOCATION_LIMIT_BYTES, timingNote());
+        final String table = verdicts.table();
+        out.print(table);
+        if (updateBaseline)
         {
-            writeBaseline(baselineFile, verdicts.normalisedCosts(), round.calibration);
-            System.out.println("baseline written to " + baselineFile);
+            GateBaseline.write(baselineFile, verdicts.normalisedCosts(), round.calibration);
+            out.println("baseline written to " + baselineFile);
         }
-        else if (baseline == null)
+        final double seconds = (System.nanoTime() - startNs) / 1e9;
+        final GateReports.Run run = new GateReports.Run(verdicts, threshold, !allocOnly && baseline != null,
+            baseline == null ? null : baselineFile.toString(), round.calibration, seconds);
+        if (jsonFile != null)
         {
-            System.out.println("no baseline at " + baselineFile + ": timing not compared (run with --update-baseline)");
+            GateReports.writeJson(jsonFile, run);
+        }
+        if (junitFile != null)
+        {
+            GateReports.writeJunit(junitFile, run, table);
         }
         final int failures = verdicts.failures();
-        System.out.printf(Locale.ROOT, "gate time %.0f s%n", (System.nanoTime() - startNs) / 1e9);
-        System.out.printf(Locale.ROOT, "gate %s: %d of %d checks failed%n", failures == 0 ? "PASSED" : "FAILED",
+        out.printf(Locale.ROOT, "gate time %.0f s%n", seconds);
+        out.printf(Locale.ROOT, "gate %s: %d of %d checks failed%n", failures == 0 ? "PASSED" : "FAILED",
             failures, CHECKS.size());
-        System.exit(failures == 0 ? 0 : 1);
+        if (failures > 0)
+        {
+            throw new GateException(1, "gate FAILED: " + verdicts.rows().stream()
+                .filter(row -> row.verdict() == GateVerdicts.Verdict.REGRESSED ||
+                    row.verdict() == GateVerdicts.Verdict.ALLOCATES)
+                .map(row -> GateReports.failureMessage(row, threshold)).collect(Collectors.joining("; ")));
+        }
+        return 0;
+    }
+
+    private String timingNote()
+    {
+        if (allocOnly)
+        {
+            return " (timing is advisory: --alloc-only)";
+        }
+        if (noBaseline)
+        {
+            return " (no baseline: timing not compared, --no-baseline)";
+        }
+        return String.format(Locale.ROOT, " or a ratio exceeds %.2f twice in a row", 1.0 + threshold);
+    }
+
+    /** Everything that can be wrong with the options is found before the first benchmark runs. */
+    private void checkOptions()
+    {
+        if (!(threshold > 0) || threshold > 100)
+        {
+            throw new GateException(GateException.BAD_INPUT, "gate: --threshold must be in (0, 100], not " +
+                threshold);
+        }
+        if (noBaseline && updateBaseline)
+        {
+            throw new GateException(GateException.BAD_INPUT,
+                "gate: --no-baseline and --update-baseline contradict each other");
+        }
+        checkWritable("--json", jsonFile);
+        checkWritable("--junit", junitFile);
+        if (updateBaseline)
+        {
+            checkWritable("--baseline", baselineFile);
+        }
+    }
+
+    private static void checkWritable(final String option, final Path file)
+    {
+        if (file == null)
+        {
+            return;
+        }
+        if (Files.isDirectory(file))
+        {
+            throw new GateException(GateException.BAD_INPUT, "gate: " + option + " " + file + " is a directory");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        while (parent != null && !Files.exists(parent))
+        {
+            parent = parent.getParent();
+        }
+        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent))
+        {
+            throw new GateException(GateException.BAD_INPUT, "gate: " + option + " " + file +
+                " cannot be written (" + (parent == null ? "no existing parent directory" : parent +
+                " is not a writable directory") + ")");
+        }
     }
 
     /** One pass over every check, with the calibration measured before and after. */
-    private record Round(Measured[] measured, double calibration, double before, double after)
+    private record Round(BenchmarkRunner.Measurement[] measured, double calibration, double before, double after)
     {
     }
 
-    private static Round measureRound(final int measurements) throws RunnerException
+    private Round measureRound(final int measurements)
     {
-        final double before = measure(CHECKS.get(0), measurements).cost;
-        final Measured[] measured = new Measured[CHECKS.size()];
+        final double before = runner.measure(CHECKS.get(0), measurements).cost();
+        final BenchmarkRunner.Measurement[] measured = new BenchmarkRunner.Measurement[CHECKS.size()];
         for (int i = 1; i < CHECKS.size(); i++)
         {
-            measured[i] = measure(CHECKS.get(i), measurements);
+            measured[i] = runner.measure(CHECKS.get(i), measurements);
         }
-        final Measured after = measure(CHECKS.get(0), measurements);
-        final double calibration = (before + after.cost) / 2;
-        measured[0] = new Measured(calibration, after.bytesPerOp);
-        return new Round(measured, calibration, before, after.cost);
-    }
-
-    private record Measured(double cost, double bytesPerOp)
-    {
-    }
-
-    private static Measured measure(final GateCheck check, final int measurements) throws RunnerException
-    {
-        final ChainedOptionsBuilder options = new OptionsBuilder()
-            .include("^" + Pattern.quote(check.benchmark()) + "$")
-            .mode(check.throughput() ? Mode.Throughput : Mode.AverageTime)
-            .timeUnit(check.throughput() ? TimeUnit.SECONDS : TimeUnit.NANOSECONDS)
-            .forks(check.zeroAllocation() && check.timed() ? 2 : 1) // the engine's JIT outcome varies by fork
-            .warmupIterations(3).warmupTime(TimeValue.seconds(1))
-            .measurementIterations(measurements).measurementTime(TimeValue.seconds(1))
-            .addProfiler(GCProfiler.class)
-            .shouldFailOnError(true)
-            .verbosity(VerboseMode.SILENT);
-        check.params().forEach(options::param);
-        System.out.printf(Locale.ROOT, "gate: measuring %s ...%n", check.name());
-        final Collection<RunResult> results = new Runner(options.build()).run();
-        if (results.size() != 1)
-        {
-            throw new IllegalStateException(check.name() + ": expected one result, got " + results.size());
-        }
-        final RunResult result = results.iterator().next();
-        double best = check.throughput() ? 0 : Double.MAX_VALUE;
-        for (final BenchmarkResult fork : result.getBenchmarkResults())
-        {
-            for (final IterationResult iteration : fork.getIterationResults())
-            {
-                final Result<?> score = check.secondary() == null ? iteration.getPrimaryResult() :
-                    iteration.getSecondaryResults().get(check.secondary());
-                best = check.throughput() ? Math.max(best, score.getScore()) : Math.min(best, score.getScore());
-            }
-        }
-        final Result<?> allocation = result.getSecondaryResults().get(ALLOCATION);
-        final double bytesPerOp = allocation == null ? Double.NaN : allocation.getScore();
-        return new Measured(GateVerdicts.cost(best, check.throughput(), 1.0), bytesPerOp);
-    }
-
-    private static void writeBaseline(final Path file, final Map<String, Double> normalised, final double calibration)
-        throws IOException
-    {
-        final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        final ObjectNode root = mapper.createObjectNode();
-        root.put("comment", "Regression-gate baseline of engine-bench: cost of each benchmark in ns/op divided by " +
-            "CalibrationBenchmark ns/op, both measured in the same run (best iteration; median of three rounds). " +
-            "Rewrite with " +
-            "RegressionGate --update-baseline; see engine-bench/README.md.");
-        root.put("calibrationNsPerOp", Math.round(calibration * 100) / 100.0);
-        root.put("java", System.getProperty("java.vm.version"));
-        root.put("processors", Runtime.getRuntime().availableProcessors());
-        final ObjectNode costs = root.putObject("normalised");
-        normalised.forEach((name, value) -> costs.put(name, Math.round(value * 1000) / 1000.0));
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        mapper.writeValue(file.toFile(), root);
+        final BenchmarkRunner.Measurement after = runner.measure(CHECKS.get(0), measurements);
+        final double calibration = (before + after.cost()) / 2;
+        measured[0] = new BenchmarkRunner.Measurement(calibration, after.bytesPerOp());
+        return new Round(measured, calibration, before, after.cost());
     }
 }

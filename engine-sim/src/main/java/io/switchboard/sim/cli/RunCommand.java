@@ -80,8 +80,10 @@ final class RunCommand implements Callable<Integer>
         final ProgressListener progress = output.quiet ? ProgressListener.NONE : new ProgressBar(System.err, "run");
         if (journal == null)
         {
-            final SimulationReport report = new Simulator(scenario, progress).run();
+            final Simulator simulator = new Simulator(scenario, progress);
+            final SimulationReport report = simulator.run();
             ConsoleSummary.print(report, System.out);
+            simulator.unmetRequirements().print(System.out);
             output.write(report);
             return 0;
         }
@@ -90,9 +92,11 @@ final class RunCommand implements Callable<Integer>
             throw new CommandLine.ParameterException(spec.commandLine(), "--snapshot-every must be >= 0");
         }
         final JournalSession session = new JournalSession(journal, snapshotEvery);
-        final SimulationReport report = new Simulator(scenario, new GeneratedTraffic(scenario), scenario.name(),
-            progress, session).run();
+        final Simulator simulator = new Simulator(scenario, new GeneratedTraffic(scenario), scenario.name(), progress,
+            session);
+        final SimulationReport report = simulator.run();
         ConsoleSummary.print(report, System.out);
+        simulator.unmetRequirements().print(System.out);
         System.out.println(session.summary().describe(journal));
         output.write(report, session.summary()::writeJson);
         return 0;

@@ -33,12 +33,14 @@ final class SimulatedCustomers
     private final int[] channelOfTraffic;
     private final int[] requirementHandles;
     private final long warmupMs;
+    private final UnmetRequirements unmet;
     private final Arrival pending = new Arrival();
     private long arrivals;
 
     SimulatedCustomers(final SimulationSetup setup, final TrafficSource traffic, final EventQueue events,
-        final long warmupMs)
+        final long warmupMs, final UnmetRequirements unmet)
     {
+        this.unmet = unmet;
         this.traffic = traffic;
         this.events = events;
         this.commands = setup.commands;
@@ -145,6 +147,10 @@ final class SimulatedCustomers
         if (slot >= 0 && items.visit[slot] == visit && !items.callback[slot]
             && (items.state[slot] == ItemTable.WAITING || items.state[slot] == ItemTable.OFFERED))
         {
+            if (items.state[slot] == ItemTable.WAITING && items.counted[slot])
+            {
+                unmet.abandoning(id, items.stream[slot]); // which requirement nobody met, before the item is gone
+            }
             commands.abandon(now, id);
             return true;
         }

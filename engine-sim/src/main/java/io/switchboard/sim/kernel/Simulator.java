@@ -62,6 +62,7 @@ public final class Simulator
     private final ProgressListener progress;
     private final SimulatedAgents agents;
     private final SimulatedCustomers customers;
+    private final UnmetRequirements unmet;
     private final long endMs;
     private final int[] channelUnits;
 
@@ -119,7 +120,8 @@ public final class Simulator
         this.kpis = setup.kpis;
         this.items = setup.items;
         this.agents = new SimulatedAgents(setup, events, endMs, scenario.intervalMs());
-        this.customers = new SimulatedCustomers(setup, traffic, events, scenario.warmupMs());
+        this.unmet = new UnmetRequirements(policy.routing(), traffic.streamNames());
+        this.customers = new SimulatedCustomers(setup, traffic, events, scenario.warmupMs(), unmet);
     }
 
     /**
@@ -151,6 +153,12 @@ public final class Simulator
         final double wallSeconds = (System.nanoTime() - startNs) / 1e9;
         return kpis.report(endMs, new KpiCollector.RunHeader(scenario.name(), scenario.seed(), wallSeconds,
             customers.arrivals(), eventCount, engineRejections));
+    }
+
+    /** @return per stream, the requirement nobody met when customers gave up waiting (complete after {@link #run}). */
+    public UnmetRequirements unmetRequirements()
+    {
+        return unmet;
     }
 
     private void scheduleStart()
