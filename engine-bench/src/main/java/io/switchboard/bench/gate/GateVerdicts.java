@@ -15,8 +15,14 @@ import java.util.Map;
  */
 final class GateVerdicts
 {
-    /** Above this many bytes per operation an engine benchmark allocates (JMH's own bookkeeping is far below). */
-    static final double ALLOCATION_LIMIT_BYTES = 0.05;
+    /**
+     * Above this many bytes per operation an engine benchmark allocates. JMH's own bookkeeping on the benchmark
+     * thread is a few KB per iteration, spread over the iteration's operations: on a quiet machine about 0.01–0.03
+     * B/op, but up to 0.07 B/op when a loaded machine halves the operations per iteration. One object is at least
+     * 16 bytes, so 0.5 B/op still fails a benchmark that allocates once in 32 operations; rarer allocation is the
+     * unit tests' job (they count exact zero bytes over a million commands).
+     */
+    static final double ALLOCATION_LIMIT_BYTES = 0.5;
 
     enum Verdict
     {

@@ -100,7 +100,7 @@ class GateCommandTest
 
         assertThat(gate(runner, "--no-baseline")).isOne();
         assertThat(err().lines()).containsExactly(
-            "gate FAILED: throughput agents=10000 allocates 24.0000 B/op (limit 0.05 B/op)");
+            "gate FAILED: throughput agents=10000 allocates 24.0000 B/op (limit 0.50 B/op)");
     }
 
     @Test

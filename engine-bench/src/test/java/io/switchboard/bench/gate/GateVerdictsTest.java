@@ -49,8 +49,17 @@ class GateVerdictsTest
     {
         final GateVerdicts verdicts = new GateVerdicts(0.30, false);
 
-        assertThat(verdicts.add(ENGINE, 200.0, 50.0, 0.2, 4.0).verdict()).isEqualTo(GateVerdicts.Verdict.ALLOCATES);
+        assertThat(verdicts.add(ENGINE, 200.0, 50.0, 0.6, 4.0).verdict()).isEqualTo(GateVerdicts.Verdict.ALLOCATES);
         assertThat(verdicts.failures()).isOne();
+    }
+
+    @Test
+    void jmhsOwnBookkeepingOnALoadedMachineIsNotAllocation()
+    {
+        final GateVerdicts verdicts = new GateVerdicts(0.30, true);
+
+        assertThat(verdicts.add(ENGINE, 200.0, 50.0, 0.07, 4.0).verdict()).isEqualTo(GateVerdicts.Verdict.OK);
+        assertThat(verdicts.failures()).isZero();
     }
 
     @Test
