@@ -29,6 +29,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code node --id N --nodes 3 --port-base P --dir DIR [--scenario FILE]}: runs member N until SIGTERM or SIGINT.
+ * Every option but {@code --id} may also come from {@code --config FILE} under its name without the dashes
+ * ({@code heartbeat-timeout=1s}); the option wins.
  * Its files go to {@code DIR/node-N} ({@code aeron/}, {@code archive/}, {@code cluster/}, and {@code node.log}, where
  * errors are written in full). The engine's setup comes from the scenario (the built-in Contoso center by default):
  * the leader sends it into the replicated log as setup commands, so every member — and a member rebuilt from the
@@ -53,18 +55,25 @@ final class NodeCommand implements Callable<Integer>
         description = "the setup: a simulator scenario (default: the built-in Contoso center)")
     Path scenarioFile;
 
-    @Option(names = "--heartbeat-timeout", paramLabel = "D", defaultValue = "1s",
-        description = "leader heartbeat timeout: how soon a dead leader is replaced (default ${DEFAULT-VALUE})")
+    @Option(names = "--heartbeat-timeout", paramLabel = "D",
+        description = "leader heartbeat timeout: how soon a dead leader is replaced (default 1s)")
     String heartbeatTimeout;
 
-    @Option(names = "--election-timeout", paramLabel = "D", defaultValue = "500ms",
-        description = "election timeout (default ${DEFAULT-VALUE})")
+    @Option(names = "--election-timeout", paramLabel = "D", description = "election timeout (default 500ms)")
     String electionTimeout;
 
-    @Option(names = "--idle-max-park", paramLabel = "D", defaultValue = "1ms",
+    @Option(names = "--idle-max-park", paramLabel = "D",
         description = "the longest an idle agent thread parks: idle CPU versus the latency of the first message "
-            + "after a quiet spell (default ${DEFAULT-VALUE})")
+            + "after a quiet spell (default 1ms)")
     String idleMaxPark;
+
+    @Option(names = "--log-term-length", paramLabel = "BYTES",
+        description = "the replicated log's term length, a power of two >= 65536 (default 1048576)")
+    Integer logTermLength;
+
+    @Option(names = "--ingress-term-length", paramLabel = "BYTES",
+        description = "client ingress and egress term length; messages are at most an eighth (default 262144)")
+    Integer ingressTermLength;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -90,10 +99,12 @@ final class NodeCommand implements Callable<Integer>
         final NodeSettings settings;
         try
         {
-            settings = new NodeSettings(nodeDir, defaults.logTermLength(), defaults.ingressTermLength(),
-                defaults.egressTermLength(), duration("--heartbeat-timeout", heartbeatTimeout),
-                duration("--election-timeout", electionTimeout), defaults.sessionTimeout(),
-                duration("--idle-max-park", idleMaxPark));
+            final int clientTerm = integer("--ingress-term-length", ingressTermLength, defaults.ingressTermLength());
+            settings = new NodeSettings(nodeDir, integer("--log-term-length", logTermLength,
+                defaults.logTermLength()), clientTerm, clientTerm,
+                duration("--heartbeat-timeout", heartbeatTimeout, defaults.leaderHeartbeatTimeout()),
+                duration("--election-timeout", electionTimeout, defaults.electionTimeout()), defaults.sessionTimeout(),
+                duration("--idle-max-park", idleMaxPark, defaults.idleMaxPark()));
         }
         catch (final IllegalArgumentException ex)
         {
@@ -153,14 +164,38 @@ final class NodeCommand implements Callable<Integer>
         return value == null ? null : Path.of(value.strip());
     }
 
-    private Duration duration(final String option, final String text)
+    /** The option's value, else the config file's key of the same name (without dashes), else the default. */
+    private Duration duration(final String option, final String value, final Duration fallback)
     {
+        final String text = value != null ? value : cluster.fromConfig(spec, option.substring(2));
+        if (text == null)
+        {
+            return fallback;
+        }
         final double millis = Durations.parseMillis(text);
         if (!(millis >= 1))
         {
             throw new CommandLine.ParameterException(spec.commandLine(), option + ": bad duration '" + text + "'");
         }
         return Duration.ofMillis(Math.round(millis));
+    }
+
+    /** The option's value, else the config file's key of the same name (without dashes), else the default. */
+    private int integer(final String option, final Integer value, final int fallback)
+    {
+        if (value != null)
+        {
+            return value;
+        }
+        final String text = cluster.fromConfig(spec, option.substring(2));
+        try
+        {
+            return text == null ? fallback : Integer.parseInt(text.strip());
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": not a number: '" + text + "'");
+        }
     }
 
     private static synchronized void appendToLog(final Path log, final Throwable ex)

@@ -55,6 +55,7 @@ class ClusterCliTest
         "hosts and nodes     | status --nodes 2 --hosts a,b,c --port-base 20000        | --nodes 2 but 3 hosts",
         "bad batch           | load --port-base 20000 --commands 10 --batch 0          | --batch 1..4096",
         "unknown option      | status --port-base 20000 --verbose                      | Unknown option: '--verbose'",
+        "bad term length     | node --id 0 --port-base 20000 --dir DIR --log-term-length 1000 | log term length must be a power of two",
     })
     void badArgumentsExitTwoWithOneLine(final String name, final String arguments, final String message)
     {
@@ -64,6 +65,18 @@ class ClusterCliTest
         assertThat(Main.execute(args)).as(stderr()).isEqualTo(Main.BAD_INPUT);
         assertThat(stderr().strip().split("\n")).as("one line").hasSize(1);
         assertThat(stderr()).contains(message);
+    }
+
+    @Test
+    void aConfigFileSuppliesTheLayoutAndNodeSettingsAndItsBadValuesAreNamed() throws Exception
+    {
+        final Path config = java.nio.file.Files.writeString(dir.resolve("cluster.properties"),
+            "hosts=127.0.0.1,127.0.0.1,127.0.0.1\nport-base=20000\ndir=" + dir + "\nheartbeat-timeout=soon\n");
+
+        assertThat(Main.execute("node", "--config", config.toString(), "--id", "1")).isEqualTo(Main.BAD_INPUT);
+
+        assertThat(stderr().strip().split("\n")).singleElement().asString()
+            .contains("--heartbeat-timeout: bad duration 'soon'");
     }
 
     @Test
