@@ -245,7 +245,10 @@ final class ReferenceWorkload
                 {
                     case OFFERED -> engine.accept(0, itemId, engine.itemOfferId(itemId));
                     case WAITING -> engine.cancel(0, itemId);
-                    default -> { } // auto-accepted: keeps the work
+                    default ->
+                    {
+                        // auto-accepted: keeps the work
+                    }
                 }
             }
             nextItemId = id;

@@ -104,7 +104,8 @@ final class RuntimeHarness extends NullEvents
             try
             {
                 journalDir = Files.createTempDirectory("runtime-journal");
-                journal = JournalWriter.create(journalDir, runtime.engine(), new JournalOptions().durability(durability));
+                journal = JournalWriter.create(journalDir, runtime.engine(),
+                    new JournalOptions().durability(durability));
             }
             catch (final IOException ex)
             {

@@ -47,7 +47,8 @@ public final class MessageHeader
 
     /** Writes a header for a record of {@code totalLength} bytes (header included). */
     public static void write(
-        final MutableDirectBuffer buffer, final int offset, final int templateId, final int schemaId, final int totalLength)
+        final MutableDirectBuffer buffer, final int offset, final int templateId, final int schemaId,
+        final int totalLength)
     {
         buffer.putShort(offset + BLOCK_LENGTH_OFFSET, (short)(totalLength - LENGTH), ORDER);
         buffer.putShort(offset + TEMPLATE_ID_OFFSET, (short)templateId, ORDER);

@@ -28,7 +28,8 @@ public final class WireEnums
     private static final AssignReason[] ASSIGN_BY_CODE =
         {null, AssignReason.AUTO_ACCEPTED, AssignReason.ACCEPTED, AssignReason.PICKED};
     private static final RequeueReason[] REQUEUE_BY_CODE =
-        {null, RequeueReason.REJECTED, RequeueReason.TIMED_OUT, RequeueReason.AGENT_LOGGED_OUT, RequeueReason.TRANSFERRED};
+        {null, RequeueReason.REJECTED, RequeueReason.TIMED_OUT, RequeueReason.AGENT_LOGGED_OUT,
+        RequeueReason.TRANSFERRED};
     private static final EndReason[] END_BY_CODE = {null, EndReason.ABANDONED, EndReason.CANCELLED};
     private static final Strategy[] STRATEGY_BY_CODE = {null, Strategy.HIGHEST_CAPACITY, Strategy.ROUND_ROBIN,
         Strategy.LONGEST_IDLE, Strategy.BEST_SKILL, Strategy.FEWEST_HANDLED, Strategy.ORDERED, Strategy.RANDOM};
@@ -42,7 +43,8 @@ public final class WireEnums
         null, Result.OK, Result.TIME_REGRESSED, Result.UNKNOWN_AGENT, Result.UNKNOWN_ITEM, Result.UNKNOWN_QUEUE,
         Result.UNKNOWN_CHANNEL, Result.UNKNOWN_SKILL, Result.UNKNOWN_REQUIREMENTS, Result.DUPLICATE_ITEM,
         Result.ITEM_TABLE_FULL, Result.EXCLUSION_TABLE_FULL, Result.STALE_OFFER, Result.ITEM_NOT_ASSIGNED,
-        Result.ITEM_ALREADY_ASSIGNED, Result.ITEM_NOT_WAITING, Result.AGENT_NOT_LOGGED_IN, Result.AGENT_ALREADY_LOGGED_IN,
+        Result.ITEM_ALREADY_ASSIGNED, Result.ITEM_NOT_WAITING, Result.AGENT_NOT_LOGGED_IN,
+            Result.AGENT_ALREADY_LOGGED_IN,
         Result.AGENT_NOT_ELIGIBLE, Result.NO_CAPACITY, Result.NOT_PICK_QUEUE, Result.CAPACITY_BELOW_USED,
         Result.CONSULT_IN_PROGRESS, Result.NO_CONSULT, Result.INVALID_VALUE, Result.MEMBERSHIP_UNCHANGED,
         Result.DUPLICATE_NAME, Result.TABLE_FULL, Result.UNKNOWN_REFERENCE, Result.NO_POLICY_LAYER,

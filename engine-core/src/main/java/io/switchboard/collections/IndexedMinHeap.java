@@ -27,7 +27,8 @@ public final class IndexedMinHeap
     /**
      * Creates a heap with its own position index.
      *
-     * @param capacity initial number of entries and of distinct ids (ids must be below it, see {@link #ensureIdCapacity}).
+     * @param capacity initial number of entries and of distinct ids (ids must be below it, see
+     *     {@link #ensureIdCapacity}).
      */
     public IndexedMinHeap(final int capacity)
     {

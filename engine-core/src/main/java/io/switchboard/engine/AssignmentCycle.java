@@ -190,11 +190,13 @@ final class AssignmentCycle
         {
             final long shortfall = shortfalls[i];
             final long skillRank = skillRanks[i];
-            if (bestAgent != NONE && (shortfall > bestShortfall || (shortfall == bestShortfall && skillRank > bestSkillRank)))
+            if (bestAgent != NONE &&
+                (shortfall > bestShortfall || (shortfall == bestShortfall && skillRank > bestSkillRank)))
             {
                 break; // candidates are sorted by (shortfall, skill rank): nothing further can win
             }
-            final int agent = hasExclusions ? index.bestAllowed(candidates[i], items, slot) : index.validTop(candidates[i]);
+            final int agent = hasExclusions ? index.bestAllowed(candidates[i], items, slot) :
+                index.validTop(candidates[i]);
             if (agent == NONE)
             {
                 continue;

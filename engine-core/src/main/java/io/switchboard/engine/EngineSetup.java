@@ -158,7 +158,8 @@ final class EngineSetup
 
     private static void checkQueueSpec(final String what, final QueueSpec spec)
     {
-        check(spec.priority() >= 1 && spec.priority() <= MAX_UNITS, what + "priority " + spec.priority() + " outside 1..1000000");
+        check(spec.priority() >= 1 && spec.priority() <= MAX_UNITS, what + "priority " + spec.priority() +
+            " outside 1..1000000");
         check(spec.strategy() != null, what + "has no strategy");
         check(spec.offerTimeoutMs() > 0 && spec.offerTimeoutMs() <= RoutingEngine.MAX_DURATION_MS,
             what + "offer timeout " + spec.offerTimeoutMs() + " ms outside 1.." + RoutingEngine.MAX_DURATION_MS);
@@ -194,12 +195,14 @@ final class EngineSetup
                 final int skill = spec.skill(step, i);
                 if (!isValidSkill(skill))
                 {
-                    throw new SetupException(SetupException.Reason.UNKNOWN_REFERENCE, "requirement step " + step + " skill " + skill);
+                    throw new SetupException(SetupException.Reason.UNKNOWN_REFERENCE, "requirement step " + step +
+                        " skill " + skill);
                 }
                 checkLevel(spec.minLevel(step, i), "requirement step " + step + " skill " + skill);
                 for (int j = 0; j < i; j++)
                 {
-                    check(spec.skill(step, j) != skill, "requirement step " + step + " lists skill " + skill + " twice");
+                    check(spec.skill(step, j) != skill, "requirement step " + step + " lists skill " + skill +
+                        " twice");
                 }
             }
         }
@@ -258,17 +261,20 @@ final class EngineSetup
      */
     AgentProfile checkAgentSpec(final String what, final AgentSpec spec)
     {
-        check(spec.capacity() >= 1 && spec.capacity() <= MAX_UNITS, what + "capacity " + spec.capacity() + " outside 1.." + MAX_UNITS);
+        check(spec.capacity() >= 1 && spec.capacity() <= MAX_UNITS, what + "capacity " + spec.capacity() +
+            " outside 1.." + MAX_UNITS);
         for (int i = 0; i < spec.limitCount(); i++)
         {
             if (!isValidChannel(spec.limitChannel(i)))
             {
-                throw new SetupException(SetupException.Reason.UNKNOWN_REFERENCE, what + "limit on channel " + spec.limitChannel(i));
+                throw new SetupException(SetupException.Reason.UNKNOWN_REFERENCE, what + "limit on channel " +
+                    spec.limitChannel(i));
             }
             check(spec.limitValue(i) >= 0, what + "limit " + spec.limitValue(i) + " is negative");
             for (int j = 0; j < i; j++)
             {
-                check(spec.limitChannel(j) != spec.limitChannel(i), what + "limits channel " + spec.limitChannel(i) + " twice");
+                check(spec.limitChannel(j) != spec.limitChannel(i), what + "limits channel " + spec.limitChannel(i) +
+                    " twice");
             }
         }
         final int[] skills = new int[spec.skillCount()];
@@ -284,7 +290,8 @@ final class EngineSetup
             levels[i] = spec.levelAt(i);
         }
         final int[] memberQueues = new int[spec.queueCount()];
-        check(memberQueues.length <= Agents.MAX_MEMBERSHIPS, what + "has more than " + Agents.MAX_MEMBERSHIPS + " queues");
+        check(memberQueues.length <= Agents.MAX_MEMBERSHIPS, what + "has more than " + Agents.MAX_MEMBERSHIPS +
+            " queues");
         for (int i = 0; i < spec.queueCount(); i++)
         {
             if (!queues.isValid(spec.queueAt(i)))
@@ -361,7 +368,8 @@ final class EngineSetup
         }
         if (ids.size() >= max)
         {
-            throw new SetupException(SetupException.Reason.TABLE_FULL, kind + " table full (" + max + "), cannot add '" + name + "'");
+            throw new SetupException(SetupException.Reason.TABLE_FULL, kind + " table full (" + max +
+                "), cannot add '" + name + "'");
         }
     }
 

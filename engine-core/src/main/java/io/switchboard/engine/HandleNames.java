@@ -28,25 +28,37 @@ public final class HandleNames
         agents = new AtomicReferenceArray<>(maxAgents);
     }
 
-    /** @return the channel's name, or null for a handle that is not (yet) defined. Allocation free. */
+    /**
+     * @param channel a channel handle.
+     * @return the channel's name, or null for a handle that is not (yet) defined. Allocation free.
+     */
     public String channelName(final int channel)
     {
         return read(channels, channel);
     }
 
-    /** @return the skill's name, or null for a handle that is not (yet) defined. Allocation free. */
+    /**
+     * @param skill a skill handle.
+     * @return the skill's name, or null for a handle that is not (yet) defined. Allocation free.
+     */
     public String skillName(final int skill)
     {
         return read(skills, skill);
     }
 
-    /** @return the queue's name, or null for a handle that is not (yet) defined. Allocation free. */
+    /**
+     * @param queue a queue handle.
+     * @return the queue's name, or null for a handle that is not (yet) defined. Allocation free.
+     */
     public String queueName(final int queue)
     {
         return read(queues, queue);
     }
 
-    /** @return the agent's name, or null for a handle that is not (yet) defined. Allocation free. */
+    /**
+     * @param agent a agent handle.
+     * @return the agent's name, or null for a handle that is not (yet) defined. Allocation free.
+     */
     public String agentName(final int agent)
     {
         return read(agents, agent);

@@ -285,7 +285,10 @@ final class ItemCommands
         transitions.enterWaiting(slot);
     }
 
-    /** Another agent joins the assigned item; it holds that agent's channel units until {@link RoutingEngine#endConsult}. */
+    /**
+     * Another agent joins the assigned item; it holds that agent's channel units until
+     * {@link RoutingEngine#endConsult}.
+     */
     Result startConsult(final long now, final long itemId, final int agent)
     {
         final Result time = frame.begin(now);

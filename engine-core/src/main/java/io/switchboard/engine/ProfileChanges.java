@@ -124,7 +124,8 @@ final class ProfileChanges
 
     private void move(final int agent, final AgentPool from, final int skillCount, final int queueCount)
     {
-        final AgentPool to = index.findOrCreatePool(scratchSkills, scratchLevels, skillCount, scratchQueues, queueCount);
+        final AgentPool to = index.findOrCreatePool(scratchSkills, scratchLevels, skillCount, scratchQueues,
+            queueCount);
         if (to != from)
         {
             index.leave(agent);

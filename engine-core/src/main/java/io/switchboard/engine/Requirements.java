@@ -77,7 +77,8 @@ final class Requirements
 
     private static String canonical(final int[] skills, final int[] levels)
     {
-        return Arrays.toString(sortedCopy(skills, skills, levels)) + Arrays.toString(sortedCopy(levels, skills, levels));
+        return Arrays.toString(sortedCopy(skills, skills, levels)) +
+            Arrays.toString(sortedCopy(levels, skills, levels));
     }
 
     /** @return {@code values} reordered by ascending skill. */

@@ -98,31 +98,64 @@ public final class RoutingEngine implements StateMachine
     // Setup in code (slow path): the setup commands at the latest time seen, returning the new handle
     // ================================================================================================================
 
-    /** Defines a channel and its capacity cost in units (1..1,000,000); returns its handle. */
+    /**
+     * Defines a channel and its capacity cost.
+     *
+     * @param name  the channel's name, unique among channels.
+     * @param units what one item of the channel costs an agent, 1..1,000,000 units (an agent has 100 by default).
+     * @return the channel's handle.
+     * @throws SetupException when the definition is rejected (the message says why).
+     */
     public int defineChannel(final String name, final int units)
     {
         return handleOf(defineChannel(frame.currentTime(), name, units));
     }
 
-    /** Defines a skill; returns its handle. */
+    /**
+     * Defines a skill.
+     *
+     * @param name the skill's name, unique among skills.
+     * @return the skill's handle.
+     * @throws SetupException when the definition is rejected.
+     */
     public int defineSkill(final String name)
     {
         return handleOf(defineSkill(frame.currentTime(), name));
     }
 
-    /** Defines a queue; returns its handle. */
+    /**
+     * Defines a queue.
+     *
+     * @param name the queue's name, unique among queues.
+     * @param spec its priority, strategy and offer settings.
+     * @return the queue's handle.
+     * @throws SetupException when the definition is rejected.
+     */
     public int defineQueue(final String name, final QueueSpec spec)
     {
         return handleOf(defineQueue(frame.currentTime(), name, spec));
     }
 
-    /** Defines a requirement profile (one or more steps); returns the handle to pass to {@link #enqueue}. */
+    /**
+     * Defines a requirement profile: one or more steps of skills at minimum levels, each wider than the last.
+     *
+     * @param spec the steps.
+     * @return the handle to pass to {@link #enqueue}.
+     * @throws SetupException when the definition is rejected.
+     */
     public int defineRequirements(final RequirementSpec spec)
     {
         return handleOf(defineRequirements(frame.currentTime(), spec));
     }
 
-    /** Defines an agent, logged out; returns its handle. */
+    /**
+     * Defines an agent, logged out.
+     *
+     * @param name the agent's name, unique among agents.
+     * @param spec its capacity, channel limits, skills and queue memberships.
+     * @return the agent's handle.
+     * @throws SetupException when the definition is rejected.
+     */
     public int defineAgent(final String name, final AgentSpec spec)
     {
         return handleOf(defineAgent(frame.currentTime(), name, spec));
@@ -157,7 +190,10 @@ public final class RoutingEngine implements StateMachine
      * Prepares the routing index for items of this queue, channel and requirement profile (every step), so that the
      * first such item does not allocate. Optional: without it the index is built when the first item arrives.
      *
+     * @param queue        a queue handle.
+     * @param channel      a channel handle.
      * @param requirements handle from {@link #defineRequirements}, or -1 for none.
+     * @throws SetupException when a handle is unknown.
      */
     public void prepareRouting(final int queue, final int channel, final int requirements)
     {
@@ -174,6 +210,7 @@ public final class RoutingEngine implements StateMachine
     }
 
     /**
+     * @param name a channel's name.
      * @return the channel's handle, or -1. A hash look-up on the engine thread (slow path: do it at setup and keep the
      *     handle).
      */
@@ -182,43 +219,64 @@ public final class RoutingEngine implements StateMachine
         return setup.channelId(name);
     }
 
-    /** @return the skill's handle, or -1. A hash look-up on the engine thread, like {@link #channelId}. */
+    /**
+     * @param name a skill's name.
+     * @return the skill's handle, or -1. A hash look-up on the engine thread, like {@link #channelId}.
+     */
     public int skillId(final String name)
     {
         return setup.skillId(name);
     }
 
-    /** @return the queue's handle, or -1. A hash look-up on the engine thread, like {@link #channelId}. */
+    /**
+     * @param name a queue's name.
+     * @return the queue's handle, or -1. A hash look-up on the engine thread, like {@link #channelId}.
+     */
     public int queueId(final String name)
     {
         return setup.queueId(name);
     }
 
-    /** @return the agent's handle, or -1. A hash look-up on the engine thread, like {@link #channelId}. */
+    /**
+     * @param name an agent's name.
+     * @return the agent's handle, or -1. A hash look-up on the engine thread, like {@link #channelId}.
+     */
     public int agentId(final String name)
     {
         return setup.agentId(name);
     }
 
-    /** @return the channel's name, or null for an unknown handle. Allocation free (the name was interned). */
+    /**
+     * @param channel a channel handle.
+     * @return the channel's name, or null for an unknown handle. Allocation free (the name was interned).
+     */
     public String channelName(final int channel)
     {
         return setup.names.channelName(channel);
     }
 
-    /** @return the skill's name, or null for an unknown handle. Allocation free. */
+    /**
+     * @param skill a skill handle.
+     * @return the skill's name, or null for an unknown handle. Allocation free.
+     */
     public String skillName(final int skill)
     {
         return setup.names.skillName(skill);
     }
 
-    /** @return the queue's name, or null for an unknown handle. Allocation free. */
+    /**
+     * @param queue a queue handle.
+     * @return the queue's name, or null for an unknown handle. Allocation free.
+     */
     public String queueName(final int queue)
     {
         return setup.names.queueName(queue);
     }
 
-    /** @return the agent's name, or null for an unknown handle. Allocation free. */
+    /**
+     * @param agent an agent handle.
+     * @return the agent's name, or null for an unknown handle. Allocation free.
+     */
     public String agentName(final int agent)
     {
         return setup.names.agentName(agent);
@@ -523,46 +581,77 @@ public final class RoutingEngine implements StateMachine
     // Inspection and statistics (engine thread)
     // ================================================================================================================
 
+    /**
+     * @param itemId an item id.
+     * @return the item's state; {@link ItemState#NONE} when no live item has the id.
+     */
     public ItemState itemState(final long itemId)
     {
         final int slot = items.slotOf(itemId);
         return slot == NONE ? ItemState.NONE : ITEM_STATES[items.state[slot]];
     }
 
-    /** @return the agent offered or holding the item, or -1. */
+    /**
+     * @param itemId an item id.
+     * @return the agent offered or holding the item, or -1.
+     */
     public int itemAgent(final long itemId)
     {
         final int slot = items.slotOf(itemId);
         return slot == NONE ? NONE : items.agent[slot];
     }
 
-    /** @return the item's open or accepted offer id, or 0. */
+    /**
+     * @param itemId an item id.
+     * @return the item's open or accepted offer id, or 0.
+     */
     public long itemOfferId(final long itemId)
     {
         final int slot = items.slotOf(itemId);
         return slot == NONE ? 0L : items.offerId[slot];
     }
 
+    /**
+     * @param agent a defined agent's handle.
+     * @return the capacity units the agent holds (offers, work, wrap-ups, consults).
+     */
     public int agentUsedUnits(final int agent)
     {
         return agents.used[agent];
     }
 
+    /**
+     * @param agent a defined agent's handle.
+     * @return the items the agent holds: offered, assigned, in wrap-up, or consulted on.
+     */
     public int agentHeldItems(final int agent)
     {
         return agents.held[agent];
     }
 
+    /**
+     * @param agent a defined agent's handle.
+     * @return the agent's effective presence (ROUTING.md §2).
+     */
     public Presence agentPresence(final int agent)
     {
         return agents.effectivePresence(agent);
     }
 
+    /**
+     * @param agent   a defined agent's handle.
+     * @param channel a defined channel's handle.
+     * @return the items of the channel the agent holds.
+     */
     public int channelCount(final int agent, final int channel)
     {
         return agents.channelHeld(agent, channel);
     }
 
+    /**
+     * @param queue a defined queue's handle.
+     * @return the queue's WAITING items, targeted ones included.
+     */
     public int waitingCount(final int queue)
     {
         return queues.waiting[queue];
@@ -580,12 +669,16 @@ public final class RoutingEngine implements StateMachine
         return agents.count;
     }
 
-    /** @return the number of logged-in agents that are members of the queue. */
+    /**
+     * @param queue a defined queue's handle.
+     * @return the number of logged-in agents that are members of the queue.
+     */
     public int loggedInMembers(final int queue)
     {
         return queues.loggedInMembers[queue];
     }
 
+    /** @return the live items: waiting, offered, assigned and in wrap-up. */
     public int liveItems()
     {
         return items.live;
@@ -626,14 +719,26 @@ public final class RoutingEngine implements StateMachine
         return explainer.explain(itemId, agent, sink);
     }
 
-    /** Copies the queue's statistics into {@code out} without allocating. */
+    /**
+     * Copies the queue's statistics into {@code out} without allocating.
+     *
+     * @param queue a defined queue's handle.
+     * @param now   the time the statistics are read at (for the longest current wait), ms.
+     * @param out   receives them.
+     */
     public void readQueueStats(final int queue, final long now, final QueueStats out)
     {
         StatsReader.readQueue(queues, items, queue, now, out);
         out.setupVersion = setupCommands.version;
     }
 
-    /** Copies the agent's statistics into {@code out} without allocating. */
+    /**
+     * Copies the agent's statistics into {@code out} without allocating.
+     *
+     * @param agent a defined agent's handle.
+     * @param now   the time the statistics are read at (for the time integrals), ms.
+     * @param out   receives them.
+     */
     public void readAgentStats(final int agent, final long now, final AgentStats out)
     {
         StatsReader.readAgent(agents, agent, now, out);
@@ -687,7 +792,8 @@ public final class RoutingEngine implements StateMachine
         final int version = in.readInt();
         if (version != SnapshotWriter.VERSION)
         {
-            throw new IOException("unsupported snapshot version " + version + " (supported: " + SnapshotWriter.VERSION + ")");
+            throw new IOException("unsupported snapshot version " + version + " (supported: " + SnapshotWriter.VERSION +
+                ")");
         }
         try
         {

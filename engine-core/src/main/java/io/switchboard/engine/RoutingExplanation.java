@@ -163,37 +163,56 @@ public final class RoutingExplanation implements ExplainSink
         return dropped;
     }
 
-    /** @return the agent of reason {@code i}. */
+    /**
+     * @param i a reason, 0..{@link #reasonCount()} - 1.
+     * @return the agent of reason {@code i}.
+     */
     public int agent(final int i)
     {
         return agent[i];
     }
 
-    /** @return reason {@code i}. */
+    /**
+     * @param i a reason, 0..{@link #reasonCount()} - 1.
+     * @return reason {@code i}.
+     */
     public ExplainReason reason(final int i)
     {
         return REASONS[reason[i]];
     }
 
-    /** @return the subject of reason {@code i} (see {@link ExplainReason}). */
+    /**
+     * @param i a reason, 0..{@link #reasonCount()} - 1.
+     * @return the subject of reason {@code i} (see {@link ExplainReason}).
+     */
     public long subject(final int i)
     {
         return subject[i];
     }
 
-    /** @return the required value of reason {@code i}. */
+    /**
+     * @param i a reason, 0..{@link #reasonCount()} - 1.
+     * @return the required value of reason {@code i}.
+     */
     public int required(final int i)
     {
         return required[i];
     }
 
-    /** @return the actual value of reason {@code i}. */
+    /**
+     * @param i a reason, 0..{@link #reasonCount()} - 1.
+     * @return the actual value of reason {@code i}.
+     */
     public int actual(final int i)
     {
         return actual[i];
     }
 
-    /** @return how many kept reasons of the agent are {@code reason}. */
+    /**
+     * @param agentHandle   an agent.
+     * @param reasonToCount a reason.
+     * @return how many kept reasons of the agent are {@code reasonToCount}.
+     */
     public int count(final int agentHandle, final ExplainReason reasonToCount)
     {
         int n = 0;

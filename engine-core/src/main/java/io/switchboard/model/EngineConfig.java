@@ -34,7 +34,10 @@ public final class EngineConfig
     private int maxExclusions = 200_000;
     private long randomSeed = 1L;
 
-    /** A small configuration for tests and examples: 1,024 agents, 65,536 items, 256 queues, 256 skills. */
+    /**
+     * @return a small configuration for tests and examples: 1,024 agents, 65,536 items, 256 queues, 256 skills
+     *     (about 15 MB).
+     */
     public static EngineConfig small()
     {
         return new EngineConfig().maxAgents(1_024).maxItems(65_536).maxQueues(256).maxSkills(256)

@@ -1,7 +1,8 @@
 package io.switchboard.model;
 
 /**
- * What an {@link OverflowRule} does when its condition holds. Immutable; safe on any thread.
+ * What an overflow rule (engine-policy's {@code OverflowRule}) does when its condition holds. Immutable; safe on any
+ * thread.
  */
 public enum OverflowAction
 {

@@ -5,13 +5,14 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
 
 /**
  * The command ring plus the one piece of memory-ordering logic of our own: closing it so that every command a
- * producer was told is {@link io.switchboard.engine.Result#OK} is still processed, and no command is accepted after the drain
- * ends.
+ * producer was told is {@link io.switchboard.engine.Result#OK} is still processed, and no command is accepted after the
+ * drain ends.
  *
  * <p>The protocol is a Dekker-style handshake between two synchronization actions on each side:
  * <ul>
  *   <li>producer: claim ring space (a CAS on the ring's tail, volatile semantics), <em>then</em> read
- *       {@link #closed} (volatile); if it is set, abort the claim and report {@link io.switchboard.engine.Result#CLOSED};</li>
+ *       {@link #closed} (volatile); if it is set, abort the claim and report
+ *       {@link io.switchboard.engine.Result#CLOSED};</li>
  *   <li>closer: write {@link #closed} (volatile), <em>then</em> read the tail ({@code producerPosition()},
  *       volatile) and drain until the head reaches it.</li>
  * </ul>

@@ -83,7 +83,8 @@ final class EngineAgent<E extends StateMachine> implements Agent, ControlledMess
         this.tasks = tasks;
         this.drainIdle = drainIdle;
         this.roleName = config.threadName();
-        this.batch = new UnsafeBuffer(new byte[batchLimit * CommandEncoder.MAX_LENGTH + CommandEncoder.MAX_RECORD_LENGTH]);
+        this.batch = new UnsafeBuffer(new byte[batchLimit * CommandEncoder.MAX_LENGTH +
+            CommandEncoder.MAX_RECORD_LENGTH]);
         this.batchOffsets = new int[batchLimit];
         this.batchLengths = new int[batchLimit];
     }
@@ -196,7 +197,8 @@ final class EngineAgent<E extends StateMachine> implements Agent, ControlledMess
         {
             if (batchCount > 0)
             {
-                return Action.ABORT; // a long record (setup, classification) that does not fit: it starts the next batch
+                // a long record (setup, classification) that does not fit: it starts the next batch
+                return Action.ABORT;
             }
             malformed++; // longer than any record a batch can hold
             return Action.CONTINUE;

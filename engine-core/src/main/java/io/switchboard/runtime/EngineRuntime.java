@@ -120,6 +120,7 @@ public final class EngineRuntime<E extends StateMachine> implements AutoCloseabl
      * The engine itself, for setup before start ({@code define…}, {@code prepareRouting}, even direct commands) and
      * for inspection after {@link #close()}. While the runtime runs, use {@link #submitTask} instead.
      *
+     * @return the engine.
      * @throws IllegalStateException while the runtime is running.
      */
     public E engine()
@@ -153,6 +154,8 @@ public final class EngineRuntime<E extends StateMachine> implements AutoCloseabl
      * The consumer's poller. With {@link EventDelivery#RING} there is exactly one (this method returns the same
      * instance every time) and exactly one thread may use it; with {@link EventDelivery#BROADCAST} every call makes a
      * new subscriber for one more consuming thread, which sees events published from then on.
+     *
+     * @return the poller.
      */
     public EventPoller eventPoller()
     {
@@ -176,8 +179,10 @@ public final class EngineRuntime<E extends StateMachine> implements AutoCloseabl
     }
 
     /**
-     * Slow path: runs {@code task} on the engine thread between command batches (setup after start, state queries).
+     * Slow path: runs {@code task} on the engine thread between command batches (state queries such as
+     * {@code engine.routing().explain(itemId, explanation)}, snapshots).
      *
+     * @param task what to run, with the engine.
      * @return false when the task queue is full or the runtime is shutting down.
      */
     public boolean submitTask(final EngineTask<? super E> task)
@@ -197,6 +202,8 @@ public final class EngineRuntime<E extends StateMachine> implements AutoCloseabl
     /**
      * Runs the engine on a host thread instead: the returned invoker's {@code invoke()} runs one duty cycle (returns
      * the work done; idle as you like when 0). That host thread becomes the engine thread.
+     *
+     * @return the invoker.
      */
     public AgentInvoker startOnHostThread()
     {
@@ -208,8 +215,8 @@ public final class EngineRuntime<E extends StateMachine> implements AutoCloseabl
     }
 
     /**
-     * Stops accepting commands: from now on every submit returns {@link io.switchboard.engine.Result#CLOSED}. Commands already
-     * accepted will still be processed by {@link #close()}. Idempotent; any thread.
+     * Stops accepting commands: from now on every submit returns {@link io.switchboard.engine.Result#CLOSED}. Commands
+     * already accepted will still be processed by {@link #close()}. Idempotent; any thread.
      */
     public void shutdown()
     {

@@ -8,10 +8,10 @@ public enum EventDelivery
     /**
      * One consumer, lossless: events go through a one-to-one ring. A consumer that falls behind back-pressures the
      * engine: when the ring's free space drops below the configured headroom, the engine agent stops draining
-     * commands (they wait in the command ring, and producers eventually see {@link io.switchboard.engine.Result#BACK_PRESSURED}). A
-     * single command whose events exceed the headroom (e.g. a logout requeuing thousands of offers) makes the engine
-     * thread wait for the consumer; {@link RuntimeCounters#eventStalls()} counts those waits. Size the headroom for
-     * the largest fan-out you expect.
+     * commands (they wait in the command ring, and producers eventually see
+     * {@link io.switchboard.engine.Result#BACK_PRESSURED}). A single command whose events exceed the headroom (e.g. a
+     * logout requeuing thousands of offers) makes the engine thread wait for the consumer;
+     * {@link RuntimeCounters#eventStalls()} counts those waits. Size the headroom for the largest fan-out you expect.
      */
     RING,
 

@@ -69,8 +69,10 @@ class SetupTest
     {
         assertThat(reasonOf(() -> engine.defineChannel("", 5))).isEqualTo(SetupException.Reason.INVALID_VALUE);
         assertThat(reasonOf(() -> engine.defineSkill(null))).isEqualTo(SetupException.Reason.INVALID_VALUE);
-        assertThat(reasonOf(() -> engine.defineQueue("", new QueueSpec()))).isEqualTo(SetupException.Reason.INVALID_VALUE);
-        assertThat(reasonOf(() -> engine.defineAgent(null, new AgentSpec()))).isEqualTo(SetupException.Reason.INVALID_VALUE);
+        assertThat(reasonOf(() -> engine.defineQueue("", new QueueSpec())))
+            .isEqualTo(SetupException.Reason.INVALID_VALUE);
+        assertThat(reasonOf(() -> engine.defineAgent(null, new AgentSpec())))
+            .isEqualTo(SetupException.Reason.INVALID_VALUE);
     }
 
     @Test
@@ -106,8 +108,10 @@ class SetupTest
 
         assertThat(reasonOf(() -> tiny.defineChannel("voice", 100))).isEqualTo(SetupException.Reason.TABLE_FULL);
         assertThat(reasonOf(() -> tiny.defineSkill("spanish"))).isEqualTo(SetupException.Reason.TABLE_FULL);
-        assertThat(reasonOf(() -> tiny.defineQueue("sales", new QueueSpec()))).isEqualTo(SetupException.Reason.TABLE_FULL);
-        assertThat(reasonOf(() -> tiny.defineAgent("bob", new AgentSpec()))).isEqualTo(SetupException.Reason.TABLE_FULL);
+        assertThat(reasonOf(() -> tiny.defineQueue("sales", new QueueSpec())))
+            .isEqualTo(SetupException.Reason.TABLE_FULL);
+        assertThat(reasonOf(() -> tiny.defineAgent("bob", new AgentSpec())))
+            .isEqualTo(SetupException.Reason.TABLE_FULL);
         assertThat(reasonOf(() -> tiny.defineRequirements(new RequirementSpec().require(english, 7))))
             .isEqualTo(SetupException.Reason.TABLE_FULL);
     }
@@ -169,8 +173,10 @@ class SetupTest
     {
         final int support = f.queue("support", new QueueSpec());
 
-        assertThat(reasonOf(() -> engine.prepareRouting(7, f.chat, -1))).isEqualTo(SetupException.Reason.UNKNOWN_REFERENCE);
-        assertThat(reasonOf(() -> engine.prepareRouting(support, 9, -1))).isEqualTo(SetupException.Reason.UNKNOWN_REFERENCE);
+        assertThat(reasonOf(() -> engine.prepareRouting(7, f.chat, -1)))
+            .isEqualTo(SetupException.Reason.UNKNOWN_REFERENCE);
+        assertThat(reasonOf(() -> engine.prepareRouting(support, 9, -1)))
+            .isEqualTo(SetupException.Reason.UNKNOWN_REFERENCE);
         assertThat(reasonOf(() -> engine.prepareRouting(support, f.chat, 3)))
             .isEqualTo(SetupException.Reason.UNKNOWN_REFERENCE);
     }
@@ -183,7 +189,8 @@ class SetupTest
     void channelUnitsOutsideOneToAMillionAreInvalid()
     {
         assertThat(reasonOf(() -> engine.defineChannel("fax", 0))).isEqualTo(SetupException.Reason.INVALID_VALUE);
-        assertThat(reasonOf(() -> engine.defineChannel("fax", 1_000_001))).isEqualTo(SetupException.Reason.INVALID_VALUE);
+        assertThat(reasonOf(() -> engine.defineChannel("fax", 1_000_001)))
+            .isEqualTo(SetupException.Reason.INVALID_VALUE);
         assertThat(engine.defineChannel("fax", 1_000_000)).isEqualTo(3);
         assertThat(engine.defineChannel("sms", 1)).isEqualTo(4);
     }

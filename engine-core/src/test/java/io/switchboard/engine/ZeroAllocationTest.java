@@ -100,7 +100,8 @@ class ZeroAllocationTest
             for (int a = 0; a < AGENTS; a++)
             {
                 final AgentSpec spec = new AgentSpec().capacity(a % 5 == 0 ? 150 : 100).limit(channels[1], 3)
-                    .skill(skills[a % skills.length], 3 + 3 * (a % 3)).queue(queues[a % QUEUES]).queue(queues[(a + 3) % QUEUES]);
+                    .skill(skills[a % skills.length], 3 + 3 * (a % 3))
+                    .queue(queues[a % QUEUES]).queue(queues[(a + 3) % QUEUES]);
                 engine.login(0, engine.defineAgent("agent" + a, spec));
             }
         }

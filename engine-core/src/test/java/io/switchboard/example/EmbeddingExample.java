@@ -44,8 +44,10 @@ public final class EmbeddingExample
             .step(0).require(english, 3).require(hardware, 3));
 
         final int[] agents = {
-            engine.defineAgent("ana", new AgentSpec().limit(chat, 3).skill(english, 8).skill(hardware, 8).queue(vip).queue(support)),
-            engine.defineAgent("ben", new AgentSpec().limit(chat, 4).skill(english, 5).skill(hardware, 4).queue(support)),
+            engine.defineAgent("ana",
+                new AgentSpec().limit(chat, 3).skill(english, 8).skill(hardware, 8).queue(vip).queue(support)),
+            engine.defineAgent("ben",
+                new AgentSpec().limit(chat, 4).skill(english, 5).skill(hardware, 4).queue(support)),
             engine.defineAgent("chen", new AgentSpec().capacity(50).skill(english, 6).queue(support)),
         };
         long now = 0;
@@ -166,7 +168,8 @@ public final class EmbeddingExample
         }
 
         @Override
-        public void onCommandRejected(final long now, final CommandType command, final Result reason, final long subject)
+        public void onCommandRejected(final long now, final CommandType command, final Result reason,
+            final long subject)
         {
             print(now, "REJECTED   " + command + " " + reason + " (" + subject + ")");
         }

@@ -31,7 +31,7 @@ public final class MemoryFootprint
         print("sizedFor(10,000 agents, 100,000 items)", EngineConfig.sizedFor(10_000, 100_000));
         print("sizedFor(10,000 agents, 1,000,000 items)", EngineConfig.sizedFor(10_000, 1_000_000));
         print("sizedFor(100,000 agents, 1,000,000 items)", EngineConfig.sizedFor(100_000, 1_000_000));
-        print("the 0.1 defaults (100,000 agents, 1,000,000 items, 10,000 queues)", new EngineConfig()
+        print("0.1 defaults (100,000 agents, 10,000 queues)", new EngineConfig()
             .maxAgents(100_000).maxItems(1_000_000).maxQueues(10_000).maxRequirementSets(65_536)
             .maxExclusions(2_000_000));
     }

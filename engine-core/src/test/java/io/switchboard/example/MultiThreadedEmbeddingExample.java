@@ -63,7 +63,8 @@ public final class MultiThreadedEmbeddingExample
         final int[] agents = {
             setup.defineAgent("ana", new AgentSpec().limit(chat, 3).skill(english, 8).skill(hardware, 8)
                 .queue(vip).queue(support)),
-            setup.defineAgent("ben", new AgentSpec().limit(chat, 4).skill(english, 5).skill(hardware, 6).queue(support)),
+            setup.defineAgent("ben",
+                new AgentSpec().limit(chat, 4).skill(english, 5).skill(hardware, 6).queue(support)),
             setup.defineAgent("chen", new AgentSpec().skill(english, 6).queue(support)),
         };
         runtime.start();

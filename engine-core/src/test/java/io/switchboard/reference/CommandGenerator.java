@@ -270,7 +270,8 @@ final class CommandGenerator
             {
                 final int agent = agentPreferring(true, 5);
                 final long id = anyItem();
-                if (ModelOptions.AVOID.contains("transferToConsultant") && agent >= 0 && ref.itemConsultAgent(id) == agent)
+                if (ModelOptions.AVOID.contains("transferToConsultant") && agent >= 0 &&
+                    ref.itemConsultAgent(id) == agent)
                 {
                     return cmd(CommandType.TICK, t, -1, 0, 0, 0, 0, 0, null);
                 }
@@ -321,7 +322,8 @@ final class CommandGenerator
                         agent = members.get(r.nextInt(members.size()));
                     }
                 }
-                if (ModelOptions.AVOID.contains("pickTargeted") && ref.itemState(id) != ItemState.NONE && ref.itemTarget(id) >= 0)
+                if (ModelOptions.AVOID.contains("pickTargeted") && ref.itemState(id) != ItemState.NONE &&
+                    ref.itemTarget(id) >= 0)
                 {
                     return cmd(CommandType.TICK, t, -1, 0, 0, 0, 0, 0, null);
                 }

@@ -169,7 +169,8 @@ final class ModelCommand
             case LOGOUT:
                 return "r.logout(" + t + ", " + agent + ")";
             case SET_PRESENCE:
-                return "r.setPresence(" + t + ", " + agent + ", " + (presence == null ? "null" : "Presence." + presence) + ")";
+                return "r.setPresence(" + t + ", " + agent + ", " +
+                    (presence == null ? "null" : "Presence." + presence) + ")";
             case SET_SKILL:
                 return "r.setSkill(" + t + ", " + agent + ", " + a + ", " + b + ")";
             case SET_CAPACITY:

@@ -92,7 +92,8 @@ final class ModelEvents implements EngineEvents
 
     @Override
     public void onAssigned(
-        final long now, final long itemId, final int agent, final int queue, final long offerId, final AssignReason reason)
+        final long now, final long itemId, final int agent, final int queue, final long offerId,
+        final AssignReason reason)
     {
         if (reason != AssignReason.ACCEPTED)
         {
@@ -142,7 +143,8 @@ final class ModelEvents implements EngineEvents
     }
 
     @Override
-    public void onTransferred(final long now, final long itemId, final int fromQueue, final int toQueue, final int toAgent)
+    public void onTransferred(final long now, final long itemId, final int fromQueue, final int toQueue,
+        final int toAgent)
     {
         offeredOrHeld.remove(itemId);
         out.onTransferred(now, itemId, fromQueue, toQueue, toAgent);

@@ -189,7 +189,8 @@ final class ModelRun
         {
             if (engine.waitingCount(q) != ref.waitingCount(q))
             {
-                return "waitingCount(" + q + "): engine " + engine.waitingCount(q) + ", reference " + ref.waitingCount(q);
+                return "waitingCount(" + q + "): engine " + engine.waitingCount(q) + ", reference " +
+                    ref.waitingCount(q);
             }
             if (engine.loggedInMembers(q) != ref.loggedInMembers(q))
             {
@@ -223,7 +224,8 @@ final class ModelRun
                 final int agent = engine.itemAgent(id);
                 if (agent != ref.itemAgent(id))
                 {
-                    return "itemAgent(" + id + ") in " + state + ": engine " + agent + ", reference " + ref.itemAgent(id);
+                    return "itemAgent(" + id + ") in " + state + ": engine " + agent + ", reference " +
+                        ref.itemAgent(id);
                 }
                 used[agent] += ref.itemUnits(id);
                 held[agent]++;
@@ -231,7 +233,8 @@ final class ModelRun
             }
             if (state == ItemState.OFFERED && engine.itemOfferId(id) != ref.itemOfferId(id))
             {
-                return "itemOfferId(" + id + "): engine " + engine.itemOfferId(id) + ", reference " + ref.itemOfferId(id);
+                return "itemOfferId(" + id + "): engine " + engine.itemOfferId(id) + ", reference " +
+                    ref.itemOfferId(id);
             }
             final int consultant = ref.itemConsultAgent(id);
             if (consultant >= 0)

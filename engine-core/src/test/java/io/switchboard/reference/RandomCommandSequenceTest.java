@@ -133,8 +133,8 @@ class RandomCommandSequenceTest
     }
 
     @Test
-    @DisplayName("the same generated command sequence run twice on two fresh engines gives byte-identical event streams "
-        + "and states")
+    @DisplayName("the same generated command sequence run twice on two fresh engines gives byte-identical event "
+        + "streams and states")
     void theSameSequenceOnTwoFreshEnginesGivesByteIdenticalEventStreams()
     {
         for (int s = 0; s < 100; s++)

@@ -82,7 +82,9 @@ public final class RecordingEvents extends EventRecorder
         return length;
     }
 
-    /** @return the byte offset at which event {@code index} starts ({@link #byteLength()} for {@code index == count}). */
+    /**
+     * @return the byte offset at which event {@code index} starts ({@link #byteLength()} for {@code index == count}).
+     */
     public int eventStart(final int index)
     {
         return index == count ? length : starts[index];

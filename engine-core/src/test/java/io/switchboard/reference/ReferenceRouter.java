@@ -987,7 +987,8 @@ public final class ReferenceRouter implements EngineCommands
 
     @Override
     public Result enqueue(
-        final long now, final long itemId, final int channel, final int queue, final int priority, final int requirements)
+        final long now, final long itemId, final int channel, final int queue, final int priority,
+        final int requirements)
     {
         final CommandType type = CommandType.ENQUEUE;
         final Result time = begin(now);
@@ -1708,7 +1709,9 @@ public final class ReferenceRouter implements EngineCommands
         return min;
     }
 
-    /** §2: OFFLINE when logged out; BUSY when chosen AVAILABLE and the remaining capacity is below the cheapest channel. */
+    /**
+     * §2: OFFLINE when logged out; BUSY when chosen AVAILABLE and the remaining capacity is below the cheapest channel.
+     */
     private Presence effectivePresence(final Agent a)
     {
         if (!a.loggedIn)
@@ -1903,7 +1906,8 @@ public final class ReferenceRouter implements EngineCommands
     }
 
     private static boolean timerBefore(
-        final long deadline, final long seq, final int kind, final long otherDeadline, final long otherSeq, final int otherKind)
+        final long deadline, final long seq, final int kind, final long otherDeadline, final long otherSeq,
+        final int otherKind)
     {
         if (deadline != otherDeadline)
         {

@@ -23,7 +23,8 @@ class BroadcastDeliveryTest
     @Test
     void everySubscriberSeesEveryEventInOrder()
     {
-        runtime = EngineRuntime.routing(EngineConfig.small(), new RuntimeConfig().eventDelivery(EventDelivery.BROADCAST));
+        runtime = EngineRuntime.routing(EngineConfig.small(),
+            new RuntimeConfig().eventDelivery(EventDelivery.BROADCAST));
         final EventPoller first = runtime.eventPoller();
         final EventPoller second = runtime.eventPoller();
         assertThat(first).isNotSameAs(second);

@@ -39,8 +39,8 @@ class RecoveredRuntimeTest
 
         final CachedEpochClock clock = new CachedEpochClock();
         clock.update(3_000);
-        final EngineRuntime<RoutingEngine> runtime = new EngineRuntime<>(events -> restore(snapshot.toByteArray(), events),
-            new RuntimeConfig().clock(clock));
+        final EngineRuntime<RoutingEngine> runtime = new EngineRuntime<>(
+            events -> restore(snapshot.toByteArray(), events), new RuntimeConfig().clock(clock));
         try
         {
             final AgentInvoker invoker = runtime.startOnHostThread();

@@ -50,8 +50,8 @@ class RuntimeStressTest
                 return time += 5; // 5 ms per duty cycle: timers fire, and a replay sees exactly the stamps
             }
         };
-        final EngineRuntime<RoutingEngine> runtime = EngineRuntime.routing(StressCenter.engineConfig(), new RuntimeConfig()
-            .clock(clock).commandTap(tapped::append).idleStrategy(new BackoffIdleStrategy()));
+        final EngineRuntime<RoutingEngine> runtime = EngineRuntime.routing(StressCenter.engineConfig(),
+            new RuntimeConfig().clock(clock).commandTap(tapped::append).idleStrategy(new BackoffIdleStrategy()));
         final StressCenter center = new StressCenter().define(runtime.engine());
         final HostClient client = runtime.client();
         final EventPoller poller = runtime.eventPoller();

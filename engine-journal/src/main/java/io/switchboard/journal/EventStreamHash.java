@@ -79,7 +79,10 @@ public final class EventStreamHash extends EventRecorder
         return hex(hash);
     }
 
-    /** @return {@code value} as 16 lowercase hex digits (the form reports use for hashes). */
+    /**
+     * @param value a hash.
+     * @return {@code value} as 16 lowercase hex digits (the form reports use for hashes).
+     */
     public static String hex(final long value)
     {
         final String digits = Long.toHexString(value);

@@ -24,7 +24,10 @@ public final class JournalOptions
     private RollCycle rollCycle = RollCycles.FAST_DAILY;
     private TimeProvider timeProvider;
 
-    /** @param value what an acknowledged command survives. */
+    /**
+     * @param value what an acknowledged command survives.
+     * @return this.
+     */
     public JournalOptions durability(final Durability value)
     {
         durability = value;
@@ -34,6 +37,7 @@ public final class JournalOptions
     /**
      * @param value with {@link Durability#SYNC_PER_BATCH}, force to disk after this many appends even if no
      *     {@link JournalWriter#commit()} came (1..1,000,000); ignored otherwise.
+     * @return this.
      */
     public JournalOptions syncBatch(final int value)
     {
@@ -45,7 +49,10 @@ public final class JournalOptions
         return this;
     }
 
-    /** @param commands take a snapshot every this many commands (0 = only when asked). */
+    /**
+     * @param commands take a snapshot every this many commands (0 = only when asked).
+     * @return this.
+     */
     public JournalOptions snapshotEvery(final long commands)
     {
         if (commands < 0)
@@ -60,6 +67,10 @@ public final class JournalOptions
      * Retention. After each snapshot, keep only the newest {@code snapshots} snapshot files (0 = keep all), and, if
      * {@code pruneJournal}, delete every cycle file whose records all precede the oldest kept snapshot (never the
      * current cycle). Pruned history can no longer be replayed from the start.
+     *
+     * @param snapshots    the snapshot files to keep, newest first; 0 keeps all.
+     * @param pruneJournal whether to delete the cycle files that the oldest kept snapshot makes unnecessary.
+     * @return this.
      */
     public JournalOptions retain(final int snapshots, final boolean pruneJournal)
     {
@@ -72,7 +83,10 @@ public final class JournalOptions
         return this;
     }
 
-    /** @param value Chronicle roll cycle: how often a new cycle file starts (the unit of pruning). */
+    /**
+     * @param value Chronicle roll cycle: how often a new cycle file starts (the unit of pruning).
+     * @return this.
+     */
     public JournalOptions rollCycle(final RollCycle value)
     {
         rollCycle = value;

@@ -97,6 +97,8 @@ public final class JournalReader implements AutoCloseable
      * Delivers the records with index {@code >= from}, in order, until the end of the journal, the first damaged
      * record, or the handler's false.
      *
+     * @param from    the first index to deliver.
+     * @param handler receives each record; returning false stops reading.
      * @return the index after the last good record read (less than {@code from} if the journal ends before it;
      *     {@code from} for a journal without records) and the damage, if reading stopped at one.
      */

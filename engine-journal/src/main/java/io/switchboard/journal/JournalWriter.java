@@ -92,6 +92,10 @@ public final class JournalWriter implements CommandTap, AutoCloseable
      * configuration) and whatever it already holds; an engine set up with setup commands through the journal starts
      * empty, so that the journal alone rebuilds the system.
      *
+     * @param dir     the journal's directory.
+     * @param engine  the engine whose commands are journaled.
+     * @param options durability, snapshots and retention.
+     * @return the writer.
      * @throws IOException if {@code dir} already holds a journal or cannot be written.
      */
     public static JournalWriter create(final Path dir, final StateMachine engine, final JournalOptions options)
@@ -116,9 +120,14 @@ public final class JournalWriter implements CommandTap, AutoCloseable
      * damaged tail is repaired first: the good records are copied to a fresh queue and the damaged queue, with any
      * snapshot beyond the good records, is moved to {@code damaged/}.
      *
+     * @param dir       the journal's directory.
      * @param recovered the result of {@link Recovery#recover} on {@code dir}; its engine becomes this writer's.
+     * @param options   durability, snapshots and retention.
+     * @return the writer.
+     * @throws IOException if the journal cannot be repaired or written.
      */
-    public static JournalWriter resume(final Path dir, final RecoveredJournal<?> recovered, final JournalOptions options)
+    public static JournalWriter resume(final Path dir, final RecoveredJournal<?> recovered,
+        final JournalOptions options)
         throws IOException
     {
         final JournalFiles files = new JournalFiles(dir);
@@ -157,6 +166,9 @@ public final class JournalWriter implements CommandTap, AutoCloseable
      * With {@link Durability#SYNC_PER_BATCH}, forces the journal every {@link JournalOptions#syncBatch} appends (or
      * at {@link #commit}).
      *
+     * @param buffer holds the record.
+     * @param offset where the record starts.
+     * @param length its length in bytes.
      * @return the command's journal index.
      */
     public long append(final DirectBuffer buffer, final int offset, final int length)
@@ -176,6 +188,9 @@ public final class JournalWriter implements CommandTap, AutoCloseable
      * due snapshot is taken when a batch starts, where the engine's state covers exactly the commands journaled so
      * far. A batch that would outgrow an excerpt is written out early, which is just as safe.
      *
+     * @param buffer holds the record.
+     * @param offset where the record starts.
+     * @param length its length in bytes.
      * @return the command's journal index.
      */
     public long stage(final DirectBuffer buffer, final int offset, final int length)

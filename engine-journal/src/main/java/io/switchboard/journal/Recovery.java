@@ -46,6 +46,7 @@ public final class Recovery
     /**
      * @param dir    the journal directory.
      * @param events receives the recovered engine's events from now on.
+     * @return the recovered engine, where the journal's last good record left it, and what recovery found.
      * @throws IOException if {@code dir} is not a journal or holds no usable snapshot.
      */
     public static RecoveredJournal<RoutingEngine> recover(final Path dir, final EngineEvents events) throws IOException
@@ -55,6 +56,13 @@ public final class Recovery
 
     /**
      * As {@link #recover(Path, EngineEvents)} for the kind of engine {@code loader} restores (e.g. a policy engine).
+     *
+     * @param <E>    the kind of engine.
+     * @param dir    the journal directory.
+     * @param events receives the recovered engine's events from now on.
+     * @param loader restores the engine from a snapshot.
+     * @return the recovered engine and what recovery found.
+     * @throws IOException if {@code dir} is not a journal or holds no usable snapshot.
      */
     public static <E extends StateMachine> RecoveredJournal<E> recover(final Path dir, final EngineEvents events,
         final SnapshotLoader<E> loader) throws IOException
@@ -65,6 +73,7 @@ public final class Recovery
     /**
      * @param dir    the journal directory.
      * @param events receives every event of the replay, and the engine's events afterwards.
+     * @return the engine rebuilt from the first snapshot and every record after it, and what the replay found.
      * @throws IOException if {@code dir} is not a journal or holds no usable snapshot.
      */
     public static RecoveredJournal<RoutingEngine> replay(final Path dir, final EngineEvents events) throws IOException
@@ -74,6 +83,13 @@ public final class Recovery
 
     /**
      * As {@link #replay(Path, EngineEvents)} for the kind of engine {@code loader} restores (e.g. a policy engine).
+     *
+     * @param <E>    the kind of engine.
+     * @param dir    the journal directory.
+     * @param events receives every event of the replay, and the engine's events afterwards.
+     * @param loader restores the engine from a snapshot.
+     * @return the rebuilt engine and what the replay found.
+     * @throws IOException if {@code dir} is not a journal or holds no usable snapshot.
      */
     public static <E extends StateMachine> RecoveredJournal<E> replay(final Path dir, final EngineEvents events,
         final SnapshotLoader<E> loader) throws IOException

@@ -66,7 +66,8 @@ class DurabilityTest
         }
         final SnapshotFiles.Entry newest = SnapshotFiles.list(dir.resolve("snapshots")).get(0);
         assertThat(newest.index()).isEqualTo(300);
-        assertThat(SnapshotFiles.read(newest, new EventStreamHash(), SnapshotLoader.ROUTING).engine().stateHash()).isEqualTo(hashAt300);
+        assertThat(SnapshotFiles.read(newest, new EventStreamHash(),
+            SnapshotLoader.ROUTING).engine().stateHash()).isEqualTo(hashAt300);
         assertThat(Recovery.recover(dir, new EventStreamHash()).replayed()).isEqualTo(10);
     }
 

@@ -183,7 +183,8 @@ class JournalIntegrityTest
     private static void journal(final long seed, final Path dir, final long commands, final long snapshotEvery)
         throws IOException
     {
-        try (JournaledEngine live = JournaledEngine.create(seed, dir, new JournalOptions().snapshotEvery(snapshotEvery)))
+        try (JournaledEngine live = JournaledEngine.create(seed, dir,
+            new JournalOptions().snapshotEvery(snapshotEvery)))
         {
             live.run(commands);
         }

@@ -110,7 +110,8 @@ class JournalReplayTest
         reference.run(COMMANDS - tailFrom);
 
         final EventStreamHash replayedTail = new EventStreamHash();
-        final SnapshotFiles.Loaded<RoutingEngine> snapshot = SnapshotFiles.read(snapshots.get(0), replayedTail, SnapshotLoader.ROUTING);
+        final SnapshotFiles.Loaded<RoutingEngine> snapshot = SnapshotFiles.read(snapshots.get(0), replayedTail,
+            SnapshotLoader.ROUTING);
         final CommandDecoder decoder = new CommandDecoder();
         try (JournalReader reader = JournalReader.open(dir))
         {

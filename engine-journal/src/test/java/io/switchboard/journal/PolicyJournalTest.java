@@ -60,7 +60,8 @@ class PolicyJournalTest
         final long stateHash;
         final long eventsHash;
         final long events;
-        try (JournaledPolicyHost live = JournaledPolicyHost.create(SEED, dir, new JournalOptions().snapshotEvery(5_000)))
+        try (JournaledPolicyHost live = JournaledPolicyHost.create(SEED, dir,
+            new JournalOptions().snapshotEvery(5_000)))
         {
             live.run(30_000);
             stateHash = live.engine.stateHash();
@@ -87,7 +88,8 @@ class PolicyJournalTest
     @Test
     void aRecoveryFromASnapshotWithRunningSlaClocksContinuesWithTheEventsOfTheUninterruptedRun() throws IOException
     {
-        try (JournaledPolicyHost live = JournaledPolicyHost.create(SEED, dir, new JournalOptions().snapshotEvery(4_000)))
+        try (JournaledPolicyHost live = JournaledPolicyHost.create(SEED, dir,
+            new JournalOptions().snapshotEvery(4_000)))
         {
             live.run(10_123); // then the process "dies": the writer is closed without a final snapshot
         }
@@ -136,7 +138,8 @@ class PolicyJournalTest
                 new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII)))
             {
                 final String first = out.readLine();
-                assertThat(first).as("child %d: %s", kill, ChildJvm.stderr(stderr)).isEqualTo("start " + recoveredBefore);
+                assertThat(first).as("child %d: %s", kill, ChildJvm.stderr(stderr)).isEqualTo("start " +
+                    recoveredBefore);
                 String line;
                 while (acked < killAfter && (line = out.readLine()) != null)
                 {

@@ -19,8 +19,9 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The journal as the runtime's {@link io.switchboard.runtime.CommandTap}: the engine agent journals every command it drains and every tick
- * it generates, stamped, before applying it; replaying the journal rebuilds the runtime engine's exact state.
+ * The journal as the runtime's {@link io.switchboard.runtime.CommandTap}: the engine agent journals every command it
+ * drains and every tick it generates, stamped, before applying it; replaying the journal rebuilds the runtime engine's
+ * exact state.
  */
 class RuntimeJournalTest
 {

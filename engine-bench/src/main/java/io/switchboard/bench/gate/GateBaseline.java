@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,6 +80,23 @@ final class GateBaseline
             normalised.put(field.getKey(), value.asDouble());
         }
         return new GateBaseline(normalised);
+    }
+
+    /**
+     * Checks that the baseline has a cost for every timed check, so that no timing goes uncompared by accident (a
+     * renamed check, a hand-edited file).
+     *
+     * @throws GateException (bad input) naming the checks it lacks.
+     */
+    void requireEvery(final List<GateCheck> checks, final Path file)
+    {
+        final List<String> missing = checks.stream().filter(GateCheck::timed).map(GateCheck::name)
+            .filter(name -> !normalised.containsKey(name)).toList();
+        if (!missing.isEmpty())
+        {
+            throw new GateException(GateException.BAD_INPUT, "gate: baseline " + file + " has no cost for " +
+                String.join(", ", missing) + " (rewrite it with --update-baseline)");
+        }
     }
 
     /** Writes a baseline of these normalised costs, measured with this calibration (ns/op). */

@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
  * the results as JSON and JUnit XML on request; {@code --update-baseline} writes the baseline instead, from the
  * median of three rounds. Usage and how to read it: {@code engine-bench/README.md}.
  *
- * <p>Exit status: 0 passed; 1 a check failed; 2 bad input — an option, a missing or malformed baseline (checked
- * before anything is measured, so within seconds), an output path; 3 a benchmark could not be measured. Every
+ * <p>Exit status: 0 passed; 1 a check failed; 2 bad input — an option, a missing or malformed baseline or one
+ * without a cost for every timed check (checked before anything is measured, so within seconds), an output path;
+ * 3 a benchmark could not be measured. Every
  * status other than 0 prints exactly one line on stderr.
  *
  * <p>Runs on the main thread; JMH forks the benchmark JVMs.
@@ -143,6 +144,10 @@ public final class RegressionGate implements Callable<Integer>
         final long startNs = System.nanoTime();
         checkOptions();
         final GateBaseline baseline = updateBaseline || noBaseline ? null : GateBaseline.read(baselineFile);
+        if (baseline != null)
+        {
+            baseline.requireEvery(CHECKS, baselineFile);
+        }
         final int measurements = quick ? 2 : 4;
         final int rounds = updateBaseline ? ROUNDS_FOR_BASELINE : 1;
         final double[][] normalised = new double[CHECKS.size()][rounds];

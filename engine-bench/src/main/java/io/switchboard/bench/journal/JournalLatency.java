@@ -113,7 +113,8 @@ public final class JournalLatency
 
     private static void print(final String label, final double[] r)
     {
-        System.out.printf(Locale.ROOT, "%-7s apply %.2f M/s, journal+apply %.2f M/s | apply p50/p99/p99.9 %.0f/%.0f/%.0f ns"
+        System.out.printf(Locale.ROOT,
+            "%-7s apply %.2f M/s, journal+apply %.2f M/s | apply p50/p99/p99.9 %.0f/%.0f/%.0f ns"
             + " | journal+apply %.0f/%.0f/%.0f ns | append %.0f/%.0f/%.0f ns | p99 overhead %.0f ns%n", label,
             r[0] / 1e6, r[1] / 1e6, r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11]);
     }

@@ -2,7 +2,6 @@ package io.switchboard.bench.journal;
 
 import io.switchboard.bench.JvmFlags;
 import io.switchboard.bench.TempDirectories;
-import io.switchboard.engine.RoutingEngine;
 import io.switchboard.journal.EventStreamHash;
 import io.switchboard.journal.JournalOptions;
 import io.switchboard.journal.JournalWriter;

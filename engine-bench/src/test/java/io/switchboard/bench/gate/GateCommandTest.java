@@ -174,6 +174,20 @@ class GateCommandTest
     }
 
     @Test
+    void aBaselineWithoutACostForATimedCheckIsBadInputNamingIt() throws Exception
+    {
+        final Path partial = Files.writeString(dir.resolve("partial.json"), BASELINE.replace(
+            "\"routing agents=10000\": 15.0, ", "").replace("\"simulator items\": 12.8", "\"simulator\": 12.8"));
+        final ScriptedRunner runner = ScriptedRunner.steady();
+
+        assertThat(gate(runner, "--baseline", partial.toString())).isEqualTo(2);
+
+        assertThat(err().lines()).containsExactly("gate: baseline " + partial +
+            " has no cost for routing agents=10000, simulator items (rewrite it with --update-baseline)");
+        assertThat(runner.calls).isEmpty();
+    }
+
+    @Test
     void aSteadyRunPassesAndWritesJsonAndJunitReports() throws Exception
     {
         final Path json = dir.resolve("out/results.json");

@@ -80,7 +80,8 @@ final class LoadCommand implements Callable<Integer>
             throw new CommandLine.ParameterException(spec.commandLine(), "--json: directory " +
                 json.toAbsolutePath().getParent() + " does not exist");
         }
-        final Scenario scenario = scenarioFile == null ? ScenarioLoader.loadDefault() : ScenarioLoader.load(scenarioFile);
+        final Scenario scenario = scenarioFile == null ? ScenarioLoader.loadDefault() :
+            ScenarioLoader.load(scenarioFile);
         awaitSetup(layout);
         final LoadMix mix = new LoadMix(scenario.agentCount(), scenario.channels().size(), scenario.queues().size(),
             Math.max(16, scenario.maxLiveItems() / 4), seed);

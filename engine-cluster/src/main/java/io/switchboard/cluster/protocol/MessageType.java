@@ -1,7 +1,7 @@
 package io.switchboard.cluster.protocol;
 
 /**
- * The first byte of every message between a client and the cluster. Constants only.
+ * The first byte of every message between a client and the cluster. Constants only; any thread.
  */
 public final class MessageType
 {

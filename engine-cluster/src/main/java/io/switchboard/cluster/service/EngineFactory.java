@@ -12,6 +12,8 @@ import java.io.IOException;
  * Makes the engine a node replicates: empty at the first start, or restored from a snapshot. Every node of a cluster
  * must use the same factory (the same configuration), or the nodes would diverge.
  *
+ * <p><b>Threading:</b> called on the service thread; the engines it makes belong to that thread.
+ *
  * @param <E> the engine.
  */
 public interface EngineFactory<E extends StateMachine>

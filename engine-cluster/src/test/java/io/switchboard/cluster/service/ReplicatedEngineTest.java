@@ -288,7 +288,8 @@ class ReplicatedEngineTest
         return types;
     }
 
-    private static void forEachEvent(final List<Fakes.Sent> chunks, final java.util.function.Consumer<EventDecoder> each)
+    private static void forEachEvent(final List<Fakes.Sent> chunks,
+        final java.util.function.Consumer<EventDecoder> each)
     {
         final EventDecoder decoder = new EventDecoder();
         for (final Fakes.Sent chunk : chunks)

@@ -162,6 +162,7 @@ public final class BusinessCalendar
         return spec;
     }
 
+    /** @return the time zone the calendar's hours are in. */
     public ZoneId zone()
     {
         return zone;

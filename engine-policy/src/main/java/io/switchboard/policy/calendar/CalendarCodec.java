@@ -28,7 +28,13 @@ public final class CalendarCodec
     {
     }
 
-    /** Writes the calendar's definition. */
+    /**
+     * Writes the calendar's definition.
+     *
+     * @param calendar the calendar.
+     * @param out      where to.
+     * @throws IOException when writing fails.
+     */
     public static void write(final BusinessCalendar calendar, final DataOutput out) throws IOException
     {
         final CalendarSpec spec = calendar.spec();
@@ -61,6 +67,8 @@ public final class CalendarCodec
     /**
      * Reads a calendar written by {@link #write} and compiles it.
      *
+     * @param in where from.
+     * @return the calendar.
      * @throws IOException when the bytes are not a calendar definition, or describe one that does not compile.
      */
     public static BusinessCalendar read(final DataInput in) throws IOException

@@ -32,7 +32,8 @@ final class CalendarCompiler
         final Intervals special = new Intervals();
         final Intervals specialDates = new Intervals();
         final Intervals holidays = new Intervals();
-        for (LocalDate date = spec.horizonStart().minusDays(1); date.isBefore(spec.horizonEnd()); date = date.plusDays(1))
+        final LocalDate end = spec.horizonEnd();
+        for (LocalDate date = spec.horizonStart().minusDays(1); date.isBefore(end); date = date.plusDays(1))
         {
             final List<TimeRange> specialHours = spec.specialDays().get(date);
             if (specialHours != null)

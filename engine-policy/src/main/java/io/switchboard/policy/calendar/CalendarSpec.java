@@ -121,6 +121,10 @@ public final class CalendarSpec
      * Adds the same opening hours on every weekday from {@code first} to {@code last} inclusive, wrapping past
      * Sunday (FRIDAY..MONDAY is Fri, Sat, Sun, Mon).
      *
+     * @param first the first day.
+     * @param last  the last day, inclusive.
+     * @param open  when the hours start that day.
+     * @param close when they end.
      * @return this.
      */
     public CalendarSpec hours(final DayOfWeek first, final DayOfWeek last, final LocalTime open, final LocalTime close)
@@ -178,6 +182,9 @@ public final class CalendarSpec
     /**
      * Gives {@code date} its own hours instead of the weekly ones (call again to add a second range that day).
      *
+     * @param date  the day.
+     * @param open  when the hours start.
+     * @param close when they end.
      * @return this.
      */
     public CalendarSpec specialHours(final LocalDate date, final LocalTime open, final LocalTime close)

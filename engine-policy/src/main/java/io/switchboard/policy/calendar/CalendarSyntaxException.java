@@ -9,8 +9,11 @@ public final class CalendarSyntaxException extends IllegalArgumentException
 {
     private static final long serialVersionUID = 1L;
 
+    /** 1-based line of the offending text, or 0. */
     private final int line;
+    /** 1-based column of the offending text, or 0. */
     private final int column;
+    /** What is wrong, without the position. */
     private final String problem;
 
     /**

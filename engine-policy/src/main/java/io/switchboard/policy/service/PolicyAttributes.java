@@ -36,7 +36,8 @@ final class PolicyAttributes implements AttributeList.Visitor
         sla = slaRules == null ? null : slaRules.newAttributes();
         final NameList routingNames = routingRules == null ? null : routingRules.attributes();
         final NameList slaNames = slaRules == null ? null : slaRules.attributes();
-        final int capacity = (routingNames == null ? 0 : routingNames.size()) + (slaNames == null ? 0 : slaNames.size());
+        final int capacity = (routingNames == null ? 0 : routingNames.size()) +
+            (slaNames == null ? 0 : slaNames.size());
         final byte[][] found = new byte[capacity][];
         final int[] routingOf = new int[capacity];
         final int[] slaOf = new int[capacity];

@@ -4,8 +4,8 @@ import org.agrona.collections.Long2LongHashMap;
 
 /**
  * The policy layer's per-item state in parallel arrays indexed by slot, with an id → slot primitive map and a free
- * list, sized once to the engine's item table when policies that need it are installed. SLA state is kept per (slot, KPI) at index {@code slot * 2 + kpi}.
- * Not thread safe: owned by the engine thread.
+ * list, sized once to the engine's item table when policies that need it are installed. SLA state is kept per (slot,
+ * KPI) at index {@code slot * 2 + kpi}. Not thread safe: owned by the engine thread.
  */
 final class PolicyItems
 {

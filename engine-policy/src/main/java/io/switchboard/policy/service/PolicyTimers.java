@@ -5,8 +5,8 @@ import io.switchboard.collections.IndexedMinHeap;
 /**
  * The policy layer's timers: at most one per (item slot, kind) in an array heap ordered by
  * {@code (deadline, item sequence, kind)}, so that timers due at the same instant fire in a deterministic order.
- * Scheduling and cancelling allocate nothing once the heap has reached its working size. Not thread safe: owned by the engine
- * thread.
+ * Scheduling and cancelling allocate nothing once the heap has reached its working size. Not thread safe: owned by the
+ * engine thread.
  */
 final class PolicyTimers
 {

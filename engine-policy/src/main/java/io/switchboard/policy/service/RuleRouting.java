@@ -59,7 +59,8 @@ final class RuleRouting
         queue = policies.ruleQueue[decision.queue()];
         priority = decision.priority() == Classification.KEEP_PRIORITY ? defaultPriority : decision.priority();
         final int profile = decision.profile();
-        final int mapped = profile == Classification.NONE ? InstalledPolicies.NO_PROFILE : policies.ruleProfile[profile];
+        final int mapped = profile == Classification.NONE ? InstalledPolicies.NO_PROFILE :
+            policies.ruleProfile[profile];
         requirements = mapped == InstalledPolicies.NO_PROFILE ? defaultRequirements : mapped;
         return true;
     }

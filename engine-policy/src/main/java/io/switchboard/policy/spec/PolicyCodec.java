@@ -47,7 +47,11 @@ public final class PolicyCodec
     {
     }
 
-    /** @return the encoded definition of {@code policies} and {@code profiles}. */
+    /**
+     * @param policies the policies.
+     * @param profiles the host's requirement profile handles by name, as the rules name them.
+     * @return the encoded definition of {@code policies} and {@code profiles}.
+     */
     public static byte[] encode(final ServicePolicies policies, final Map<String, Integer> profiles)
     {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -89,6 +93,9 @@ public final class PolicyCodec
     }
 
     /**
+     * @param buffer holds the encoded definition.
+     * @param offset where it starts.
+     * @param length its length in bytes.
      * @return the definition in {@code [offset, offset + length)}.
      * @throws PolicySetupException when the bytes are not a definition of a known version or describe invalid
      *                              policies (the message says what).

@@ -9,11 +9,19 @@ package io.switchboard.policy.spec;
  */
 public final class PolicySetupException extends IllegalArgumentException
 {
+    private static final long serialVersionUID = 1L;
+
+    /** The queue whose overflow rule is wrong, or null. */
     private final String queue;
+    /** The 0-based overflow rule of {@link #queue}, or -1. */
     private final int rule;
+    /** The SLA whose condition is wrong, or null. */
     private final String sla;
+    /** 1-based line in the SLA's condition, or 0. */
     private final int line;
+    /** 1-based column in the SLA's condition, or 0. */
     private final int column;
+    /** What is wrong, without where. */
     private final String problem;
 
     /**
@@ -36,12 +44,25 @@ public final class PolicySetupException extends IllegalArgumentException
         this.column = column;
     }
 
+    /**
+     * @param queue   the queue's name.
+     * @param rule    its 0-based overflow rule, or -1 for the queue's settings.
+     * @param problem what is wrong.
+     * @return the exception, its message naming the queue and the rule.
+     */
     public static PolicySetupException ofQueue(final String queue, final int rule, final String problem)
     {
         return new PolicySetupException("queue '" + queue + "'" + (rule >= 0 ? ", overflow rule " + (rule + 1) : "")
             + ": " + problem, problem, queue, rule, null, 0, 0);
     }
 
+    /**
+     * @param sla     the SLA's name.
+     * @param line    1-based line in its condition, or 0.
+     * @param column  1-based column, or 0.
+     * @param problem what is wrong.
+     * @return the exception, its message naming the SLA and the position.
+     */
     public static PolicySetupException ofSla(final String sla, final int line, final int column, final String problem)
     {
         return new PolicySetupException("SLA '" + sla + "'" + (line > 0 ? ", condition line " + line + ", column "

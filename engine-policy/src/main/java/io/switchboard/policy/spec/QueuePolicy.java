@@ -57,7 +57,8 @@ public final class QueuePolicy
 
     /**
      * @param level when an item's reported sentiment drops to this level or below,
-     *              {@link io.switchboard.engine.EngineEvents#onSentimentAlert} fires (once, until the sentiment rises above it again).
+     *              {@link io.switchboard.engine.EngineEvents#onSentimentAlert} fires (once, until the sentiment rises
+     *              above it again).
      * @return this.
      */
     public QueuePolicy sentimentAlert(final Sentiment level)

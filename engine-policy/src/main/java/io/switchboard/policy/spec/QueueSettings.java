@@ -9,8 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One queue's policies, validated and frozen by name (queue handles are resolved when a {@link io.switchboard.policy.service.PolicyEngine}
- * installs them). Immutable; safe on any thread.
+ * One queue's policies, validated and frozen by name (queue handles are resolved when a
+ * {@link io.switchboard.policy.service.PolicyEngine} installs them). Immutable; safe on any thread.
  */
 public final class QueueSettings
 {

@@ -67,7 +67,8 @@ public final class ServicePolicies
     }
 
     /**
-     * @return policies with nothing in them: a {@link io.switchboard.policy.service.PolicyEngine} with these only forwards to its engine.
+     * @return policies with nothing in them: a {@link io.switchboard.policy.service.PolicyEngine} with these only
+     *     forwards to its engine.
      */
     public static ServicePolicies none()
     {
@@ -185,7 +186,10 @@ public final class ServicePolicies
         return queues;
     }
 
-    /** @return the validated SLA with this id ({@link #slaId(String)}). */
+    /**
+     * @param id an SLA id.
+     * @return the validated SLA with this id ({@link #slaId(String)}).
+     */
     public SlaDefinition sla(final int id)
     {
         return slas[id];
@@ -366,7 +370,8 @@ public final class ServicePolicies
                 withCondition.add(sla);
                 firstLines.add(line);
                 prefixLengths.add(prefix.length());
-                text.append(prefix).append(sla.condition()).append("\n) -> queue ").append(quote(sla.name())).append('\n');
+                text.append(prefix).append(sla.condition()).append("\n) -> queue ").append(quote(sla.name()))
+                    .append('\n');
                 line += sla.condition().split("\n", -1).length + 1;
             }
             if (withCondition.isEmpty())

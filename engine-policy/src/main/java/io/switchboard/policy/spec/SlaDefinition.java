@@ -75,16 +75,20 @@ public final class SlaDefinition
         }
     }
 
-    /** @return true when the SLA measures the KPI ({@link io.switchboard.model.SlaKpi} ordinal). */
+    /**
+     * @param kpi a {@link io.switchboard.model.SlaKpi} ordinal.
+     * @return true when the SLA measures the KPI.
+     */
     public boolean measures(final int kpi)
     {
         return failureMs[kpi] > 0;
     }
 
     /**
-     * @return the business time at which curve point {@code step} (1..steps) is reached.
+     * @param kpi  a {@link io.switchboard.model.SlaKpi} ordinal.
+     * @param step a point of the priority curve, 1..curveSteps.
+     * @return the business time at which the KPI's curve reaches point {@code step}.
      */
-    /** @return the business time of curve point {@code step} (1..curveSteps) of the KPI. */
     public long curvePointMs(final int kpi, final int step)
     {
         return failureMs[kpi] * step / curveSteps;
@@ -96,13 +100,19 @@ public final class SlaDefinition
         return name;
     }
 
-    /** @return the KPI's warning time in business milliseconds, or -1 when it is not measured. */
+    /**
+     * @param kpi a {@link io.switchboard.model.SlaKpi} ordinal.
+     * @return the KPI's warning time in business milliseconds, or -1 when it is not measured.
+     */
     public long warningMs(final int kpi)
     {
         return warningMs[kpi];
     }
 
-    /** @return the KPI's failure time in business milliseconds, or -1 when it is not measured. */
+    /**
+     * @param kpi a {@link io.switchboard.model.SlaKpi} ordinal.
+     * @return the KPI's failure time in business milliseconds, or -1 when it is not measured.
+     */
     public long failureMs(final int kpi)
     {
         return failureMs[kpi];

@@ -37,8 +37,10 @@ public final class SlaSpec
     String condition;
 
     /**
-     * @param warningMs business milliseconds after which {@link io.switchboard.engine.EngineEvents#onSlaWarning} fires; 0 < warning.
-     * @param failureMs business milliseconds after which {@link io.switchboard.engine.EngineEvents#onSlaBreached} fires; warning <= failure.
+     * @param warningMs business milliseconds after which {@link io.switchboard.engine.EngineEvents#onSlaWarning} fires;
+     *     {@code 0 < warning}.
+     * @param failureMs business milliseconds after which {@link io.switchboard.engine.EngineEvents#onSlaBreached}
+     *     fires; {@code warning <= failure}.
      * @return this.
      */
     public SlaSpec firstResponse(final long warningMs, final long failureMs)

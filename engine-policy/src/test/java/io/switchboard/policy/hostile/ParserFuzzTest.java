@@ -48,7 +48,8 @@ class ParserFuzzTest
     private static final String[] RULE_TOKENS = {
         "rule", "fallback", "queue", "priority", "profile", "skill", "end", "set", "level", "name", "split",
         "a", "b", "x", "account.type", "subject", "ivr.digit", ":", "->", "==", "!=", "<", "<=", ">", ">=", "~", "in",
-        "&&", "||", "|", "!", "(", ")", ",", "%", "\"VIP\"", "\"a\\\"b\"", "\"", "\"printer|laptop\"", "\"\\\\bSTOP\\\\b\"",
+        "&&", "||", "|", "!", "(", ")", ",", "%", "\"VIP\"", "\"a\\\"b\"", "\"", "\"printer|laptop\"",
+            "\"\\\\bSTOP\\\\b\"",
         "1", "0", "-7", "9223372036854775807", "9223372036854775808", "99999999999999999999", "high", "critical", "low",
         "\n", "\n", " ", "#comment\n", "exists", "true", "false", "é", "\u0000", "\"(\"", "\"[\"", "\"*\"",
     };
@@ -264,7 +265,8 @@ class ParserFuzzTest
         for (int flips = 1 + random.nextInt(4); flips > 0; flips--)
         {
             final int at = random.nextInt(length);
-            out.putByte(at, (byte)(random.nextInt(3) == 0 ? random.nextInt(256) : out.getByte(at) ^ (1 << random.nextInt(8))));
+            out.putByte(at,
+                (byte)(random.nextInt(3) == 0 ? random.nextInt(256) : out.getByte(at) ^ (1 << random.nextInt(8))));
         }
         if (random.nextInt(4) == 0)
         {
@@ -296,7 +298,8 @@ class ParserFuzzTest
         }
         if (length >= 16)
         {
-            io.switchboard.codec.MessageHeader.write(out, 0, random.nextInt(40), io.switchboard.codec.MessageHeader.SCHEMA_ID,
+            io.switchboard.codec.MessageHeader.write(out, 0, random.nextInt(40),
+                io.switchboard.codec.MessageHeader.SCHEMA_ID,
                 random.nextInt(4) == 0 ? random.nextInt(16, 300) : length);
             CommandEncoder.stamp(out, 0, 1_000 + random.nextInt(100_000));
         }

@@ -299,7 +299,7 @@ final class ReferencePolicies
     {
         while (true)
         {
-            long[] timer = nextTimer();
+            final long[] timer = nextTimer();
             if (timer == null || timer[0] > now)
             {
                 return;

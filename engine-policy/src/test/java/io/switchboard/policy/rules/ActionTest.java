@@ -56,7 +56,8 @@ class ActionTest
     @Test
     void aLevelLineRedefinesADefaultLevel()
     {
-        final RuleSet rules = RuleSet.compile("level high = 1000\nrule vip: tier == \"VIP\" -> queue vip, priority high");
+        final RuleSet rules = RuleSet.compile("level high = 1000\nrule vip: tier == \"VIP\" -> queue vip, priority " +
+            "high");
         assertThat(classify(rules, "tier", "VIP").priority()).isEqualTo(1000);
     }
 

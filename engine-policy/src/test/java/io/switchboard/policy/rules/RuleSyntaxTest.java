@@ -31,7 +31,8 @@ class RuleSyntaxTest
             arguments("rule a: x == 1 queue q", 1, 16,
                 "expected '&&', '||' or '->' after the condition but found 'queue'"),
             arguments("rule a: x == 1 -> queue", 1, 24, "expected a queue name after 'queue' but found end of line"),
-            arguments("rule a: x == 1 -> split t1 70%, t2 20%", 1, 19, "split percentages add up to 90%, expected 100%"),
+            arguments("rule a: x == 1 -> split t1 70%, t2 20%", 1, 19,
+                "split percentages add up to 90%, expected 100%"),
             arguments("rule a: x == 1 -> split t1 70, t2 30%", 1, 30, "expected '%' after 70 but found ','"),
             arguments("rule a: x == 1 -> split t1 50%, t1 50%", 1, 33, "queue 't1' appears twice in the split"),
             arguments("rule a: x == 1 -> queue q, split t1 50%, t2 50%", 1, 28,
@@ -67,7 +68,8 @@ class RuleSyntaxTest
             arguments("rule a: x == 1 &&\n    y == -> queue q", 2, 10,
                 "expected a string or number after '==' but found '->'"),
             arguments("level high = 20\nlevel high = 30", 2, 7, "level 'high' is defined twice"),
-            arguments("rule a: x == 99999999999999999999 -> queue q", 1, 14, "number 99999999999999999999 is out of range"),
+            arguments("rule a: x == 99999999999999999999 -> queue q", 1, 14,
+                "number 99999999999999999999 is out of range"),
             arguments("rule a: account. == 1 -> queue q", 1, 16, "a name cannot end with '.'"));
     }
 

@@ -174,7 +174,8 @@ class OverflowBeforeQueueingTest
         final Result result = f.policy.transferToQueue(MINUTE, 1, f.q("vip"));
 
         assertThat(result).isEqualTo(Result.OK);
-        assertThat(f.events()).containsExactly("1m overflowed 1 vip TRANSFER backup", "1m transferred 1 tier1 -> backup");
+        assertThat(f.events()).containsExactly("1m overflowed 1 vip TRANSFER backup",
+            "1m transferred 1 tier1 -> backup");
     }
 
     @Test

@@ -84,7 +84,9 @@ class PolicyEngineZeroAllocationTest
         assertThat(allocated).as("bytes allocated by 500,000 decoded commands").isZero();
     }
 
-    /** Encodes each call into a record, decodes it and applies it to the engine, as the runtime's engine thread does. */
+    /**
+     * Encodes each call into a record, decodes it and applies it to the engine, as the runtime's engine thread does.
+     */
     private static final class ApplyingProxy extends CommandProxy
     {
         private final PolicyEngine target;
@@ -258,7 +260,8 @@ class PolicyEngineZeroAllocationTest
             }
             else if (dice < 85)
             {
-                commands.reportSentiment(now, nextItemId - 1 - random.nextInt(40), LEVELS[random.nextInt(LEVELS.length)]);
+                commands.reportSentiment(now, nextItemId - 1 - random.nextInt(40),
+                    LEVELS[random.nextInt(LEVELS.length)]);
             }
             else if (dice < 90)
             {

@@ -102,7 +102,10 @@ public final class ErlangStaffing
         return true;
     }
 
-    /** @return true for the KPIs the closed forms give: service level, ASA, probability of waiting, abandonment, occupancy. */
+    /**
+     * @return true for the KPIs the closed forms give: service level, ASA, probability of waiting, abandonment,
+     *     occupancy.
+     */
     public static boolean modelled(final Kpi kpi)
     {
         return kpi == Kpi.SERVICE_LEVEL || kpi == Kpi.ASA || kpi == Kpi.PROB_WAIT || kpi == Kpi.ABANDON_RATE

@@ -59,7 +59,8 @@ final class QueuePolicyCounts extends NoOpEngineEvents
 
     private static long[] count(final long[] counts, final int queue)
     {
-        final long[] grown = queue < counts.length ? counts : Arrays.copyOf(counts, Math.max(queue + 1, counts.length * 2));
+        final long[] grown = queue < counts.length ? counts :
+            Arrays.copyOf(counts, Math.max(queue + 1, counts.length * 2));
         grown[queue]++;
         return grown;
     }

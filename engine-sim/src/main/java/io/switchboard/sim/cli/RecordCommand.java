@@ -36,7 +36,8 @@ final class RecordCommand implements Callable<Integer>
         final Scenario scenario = scenarioOptions.load(scenarioFile, spec);
         final long items = RecordingWriter.write(new GeneratedTraffic(scenario), out,
             "scenario " + scenario.name() + " seed " + scenario.seed());
-        System.out.printf("recorded %,d work items of %s (seed %d) to %s%n", items, scenario.name(), scenario.seed(), out);
+        System.out.printf("recorded %,d work items of %s (seed %d) to %s%n", items, scenario.name(), scenario.seed(),
+            out);
         return 0;
     }
 }

@@ -14,9 +14,10 @@ import static io.switchboard.sim.kernel.EventTypes.SHIFT_START;
 import static io.switchboard.sim.kernel.EventTypes.STAFFING;
 
 /**
- * The simulated agents: they log in and out with their group's shift or staffing profile, answer each offer after the stream's accept
- * delay — accepting, or rejecting it with the stream's reject probability — and, after the item's handle time,
- * finish the work by releasing it (with the group's wrap-up) or by transferring it once to its transfer queue.
+ * The simulated agents: they log in and out with their group's shift or staffing profile, answer each offer after the
+ * stream's accept delay — accepting, or rejecting it with the stream's reject probability — and, after the item's
+ * handle time, finish the work by releasing it (with the group's wrap-up) or by transferring it once to its transfer
+ * queue.
  * Owns who is logged in; schedules {@code SHIFT_START}, {@code SHIFT_END}, {@code ACCEPT}, {@code REJECT} and
  * {@code FINISH} events and sends the engine {@code login}, {@code logout}, {@code accept}, {@code reject},
  * {@code release} and {@code transferToQueue}. Keeping the engine's tick in step after those commands is left to

@@ -75,7 +75,8 @@ public final class CsvTrafficImporter implements TrafficSource
             final String key = header.get(i).strip().toLowerCase(java.util.Locale.ROOT);
             if (!COLUMNS.contains(key))
             {
-                throw new ScenarioException(name, 1, header.get(i).strip(), "unknown column (expected arrival, channel, "
+                throw new ScenarioException(name, 1, header.get(i).strip(),
+                    "unknown column (expected arrival, channel, "
                     + "queue, handleTime, stream, priority, requires, patience, transferTo, secondHandleTime)");
             }
             final Integer earlier = column.putIfAbsent(key, i);

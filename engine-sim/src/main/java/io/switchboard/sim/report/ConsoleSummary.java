@@ -89,7 +89,8 @@ public final class ConsoleSummary
      */
     public static void print(final SimulationReport report, final PrintStream out)
     {
-        out.printf(Locale.ROOT, "scenario %s  seed %d  simulated %s  items %,d  events %,d  wall %.2fs  (%,.0f items/s)%n",
+        out.printf(Locale.ROOT,
+            "scenario %s  seed %d  simulated %s  items %,d  events %,d  wall %.2fs  (%,.0f items/s)%n",
             report.scenario(), report.seed(), hours(report.simulatedSeconds()), report.workItems(), report.events(),
             report.wallSeconds(), report.itemsPerSecond());
         out.println(HEADER);

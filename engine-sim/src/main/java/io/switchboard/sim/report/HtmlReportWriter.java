@@ -115,7 +115,8 @@ public final class HtmlReportWriter
             .append("table{border-collapse:collapse;margin:8px 0 20px}")
             .append("th,td{border:1px solid #ccc;padding:3px 8px;text-align:right;font-size:13px}")
             .append("th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}")
-            .append("svg{display:block;margin:12px 0;border:1px solid #eee}h2{margin-top:28px}\n</style></head><body>\n");
+            .append("svg{display:block;margin:12px 0;border:1px solid " +
+                "#eee}h2{margin-top:28px}\n</style></head><body>\n");
         html.append("<h1>").append(escape(report.scenario())).append("</h1>\n<p>")
             .append(String.format(Locale.ROOT, "seed %d &middot; %.1f simulated hours &middot; %,d work items &middot; "
                     + "%,d events &middot; %.2f s wall clock", report.seed(), report.simulatedSeconds() / 3600.0,
@@ -193,8 +194,9 @@ public final class HtmlReportWriter
         final Map<String, KpiEstimates> estimates)
     {
         html.append("<table><tr><th>").append(escape(title)).append("</th><th>offered</th><th>answered</th>")
-            .append("<th>abandoned</th><th>abandon&nbsp;%</th><th>ASA&nbsp;s</th><th>SL&nbsp;%</th><th>P(wait)&nbsp;%</th>")
-            .append("<th>P50&nbsp;s</th><th>P90&nbsp;s</th><th>P99&nbsp;s</th><th>AHT&nbsp;s</th><th>occupancy&nbsp;%</th>")
+            .append("<th>abandoned</th><th>abandon&nbsp;%</th><th>ASA&nbsp;s</th><th>SL&nbsp;%</th>")
+            .append("<th>P(wait)&nbsp;%</th><th>P50&nbsp;s</th><th>P90&nbsp;s</th><th>P99&nbsp;s</th>")
+            .append("<th>AHT&nbsp;s</th><th>occupancy&nbsp;%</th>")
             .append("<th>transfer&nbsp;%</th><th>rejection&nbsp;%</th></tr>\n");
         for (final Map.Entry<String, KpiValues> row : rows.entrySet())
         {

@@ -24,7 +24,8 @@ package io.switchboard.sim.report;
  * @param rejectionRate offers rejected or timed out / offers made.
  */
 public record KpiValues(long offered, long answered, long abandoned, long transferred, long overflowed,
-    long slaWarnings, long slaBreaches, double abandonRate, double asa, double probWait, double serviceLevel, double waitP50, double waitP90,
+    long slaWarnings, long slaBreaches, double abandonRate, double asa, double probWait, double serviceLevel,
+    double waitP50, double waitP90,
     double waitP99, double aht, double occupancy, double transferRate, double rejectionRate)
 {
 }

@@ -196,9 +196,11 @@ final class SvgCharts
         for (int i = 0; i < values.length; i++)
         {
             final double h = top <= 0 ? 0 : values[i] / top * plotHeight;
-            svg.append("<rect x=\"").append(fmt(LEFT + i * slot + 1)).append("\" y=\"").append(fmt(TOP + plotHeight - h))
+            svg.append("<rect x=\"").append(fmt(LEFT + i * slot + 1))
+                .append("\" y=\"").append(fmt(TOP + plotHeight - h))
                 .append("\" width=\"").append(fmt(Math.max(1, slot - 2))).append("\" height=\"").append(fmt(h))
-                .append("\" fill=\"").append(COLORS[0]).append("\"><title>").append(HtmlReportWriter.escape(labels.get(i)))
+                .append("\" fill=\"").append(COLORS[0])
+                .append("\"><title>").append(HtmlReportWriter.escape(labels.get(i)))
                 .append(": ").append(String.format(Locale.ROOT, "%,.0f", values[i])).append("</title></rect>\n");
             if (n <= 24 || i % Math.max(1, n / 12) == 0)
             {
@@ -239,7 +241,8 @@ final class SvgCharts
         {
             final double v = top * i / 4;
             final double y = py(v, top);
-            svg.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(fmt(y + 4)).append("\" text-anchor=\"end\">")
+            svg.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(fmt(y + 4))
+                .append("\" text-anchor=\"end\">")
                 .append(percent ? String.format(Locale.ROOT, "%.0f%%", 100 * v) : String.format(Locale.ROOT, "%.3g", v))
                 .append("</text>");
             svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(fmt(y)).append("\" x2=\"")

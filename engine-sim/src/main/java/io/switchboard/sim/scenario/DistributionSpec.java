@@ -80,7 +80,8 @@ public record DistributionSpec(Kind kind, double first, double second)
             case EXPONENTIAL:
                 return "exponential(mean " + Durations.format(Math.round(first)) + ")";
             case UNIFORM:
-                return "uniform(" + Durations.format(Math.round(first)) + ".." + Durations.format(Math.round(second)) + ")";
+                return "uniform(" + Durations.format(Math.round(first)) + ".." +
+                    Durations.format(Math.round(second)) + ")";
             default:
                 return kind.externalName() + "(mean " + Durations.format(Math.round(first)) + ", sd "
                     + Durations.format(Math.round(second)) + ")";

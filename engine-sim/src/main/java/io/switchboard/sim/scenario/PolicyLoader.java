@@ -11,7 +11,6 @@ import io.switchboard.policy.spec.QueuePolicy;
 import io.switchboard.policy.spec.ServicePolicies;
 import io.switchboard.policy.spec.SlaSpec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -35,7 +35,8 @@ public record StreamDef(String name, String channel, String queue, double ratePe
         profile = profile.clone();
         priorities = priorities.clone();
         priorityWeights = priorityWeights.clone();
-        requires = Collections.unmodifiableMap(new LinkedHashMap<>(requires)); // the file's order: setup is deterministic
+        // the file's order: setup is deterministic
+        requires = Collections.unmodifiableMap(new LinkedHashMap<>(requires));
         attributes = List.copyOf(attributes);
     }
 

@@ -127,7 +127,7 @@ public final class TextFiles
                 lineStart = i + 1;
             }
         }
-        return new ScenarioException(name, line, null, String.format(Locale.ROOT, "byte %d of the line (%,d of the file): %s",
-            at - lineStart + 1, at, problem));
+        return new ScenarioException(name, line, null, String.format(Locale.ROOT,
+            "byte %d of the line (%,d of the file): %s", at - lineStart + 1, at, problem));
     }
 }

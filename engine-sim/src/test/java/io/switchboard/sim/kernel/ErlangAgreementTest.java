@@ -78,7 +78,8 @@ class ErlangAgreementTest
         assertWithinThreeStandardErrors(report, "probWait", KpiValues::probWait, theory.probWait());
         assertWithinThreeStandardErrors(report, "asa", KpiValues::asa, theory.asaSeconds());
         assertWithinThreeStandardErrors(report, "serviceLevel", KpiValues::serviceLevel, theory.serviceLevel());
-        assertThat(report.overall().occupancy()).isCloseTo(theory.occupancy(), org.assertj.core.api.Assertions.within(0.01));
+        assertThat(report.overall().occupancy()).isCloseTo(theory.occupancy(),
+            org.assertj.core.api.Assertions.within(0.01));
     }
 
     @Test

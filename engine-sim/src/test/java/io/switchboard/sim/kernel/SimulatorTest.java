@@ -79,7 +79,8 @@ class SimulatorTest
             "agents: [ { count: 5, queues: [q] } ]",
             "traffic: [ { name: s, channel: voice, queue: q, arrivals: { ratePerHour: 60 }, handleTime: 1m } ]");
 
-        final SimulationReport report = new Simulator(ScenarioLoader.parse("w.yaml", yaml), ProgressListener.NONE).run();
+        final SimulationReport report = new Simulator(ScenarioLoader.parse("w.yaml", yaml),
+            ProgressListener.NONE).run();
 
         assertThat(report.workItems()).isBetween(150L, 210L);
         assertThat(report.overall().offered()).isBetween(90L, 150L);
@@ -106,7 +107,8 @@ class SimulatorTest
             "    acceptDelay: { dist: uniform, min: 1s, max: 15s }",
             "    rejectProbability: 0.2");
 
-        final SimulationReport report = new Simulator(ScenarioLoader.parse("o.yaml", yaml), ProgressListener.NONE).run();
+        final SimulationReport report = new Simulator(ScenarioLoader.parse("o.yaml", yaml),
+            ProgressListener.NONE).run();
 
         final KpiValues k = report.overall();
         assertThat(k.rejectionRate()).isBetween(0.3, 0.6);
@@ -126,7 +128,8 @@ class SimulatorTest
             "agents: [ { count: 3, queues: [q], shift: { start: 8h, end: 16h, every: 1d } } ]",
             "traffic: [ { name: s, channel: voice, queue: q, arrivals: { ratePerHour: 6 }, handleTime: 1m } ]");
 
-        final SimulationReport report = new Simulator(ScenarioLoader.parse("s.yaml", yaml), ProgressListener.NONE).run();
+        final SimulationReport report = new Simulator(ScenarioLoader.parse("s.yaml", yaml),
+            ProgressListener.NONE).run();
 
         assertThat(report.intervals().get(3).overall().occupancy()).isZero();
         assertThat(report.intervals().get(3).overall().probWait()).isEqualTo(1.0);

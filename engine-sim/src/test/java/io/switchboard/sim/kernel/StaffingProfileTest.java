@@ -76,7 +76,8 @@ class StaffingProfileTest
             .hasMessage("s.yaml:9: field 'agents[0].count': count 3 is below the staffing's largest value 4");
         assertThatThrownBy(() -> ScenarioLoader.parse("s.yaml", scenario("{ name: a, staffing: [1], "
             + "shift: { start: 0h, end: 2h }, queues: [q] }"))).isInstanceOf(ScenarioException.class)
-            .hasMessageContaining("field 'agents[0].staffing': a group follows a shift or a staffing profile, not both");
+            .hasMessageContaining(
+                "field 'agents[0].staffing': a group follows a shift or a staffing profile, not both");
         assertThatThrownBy(() -> ScenarioLoader.parse("s.yaml", scenario("{ name: a, staffing: [], queues: [q] }")))
             .isInstanceOf(ScenarioException.class).hasMessageContaining("needs at least one interval");
     }

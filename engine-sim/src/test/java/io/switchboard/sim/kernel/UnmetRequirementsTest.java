@@ -71,12 +71,14 @@ class UnmetRequirementsTest
 
         final long orphans = report.streams().get("orphan-chats").abandoned();
         assertThat(orphans).isPositive();
-        assertThat(streams.get("orphan-chats")).containsExactly(Map.entry("a member of the queue (it has none)", orphans));
+        assertThat(streams.get("orphan-chats"))
+            .containsExactly(Map.entry("a member of the queue (it has none)", orphans));
 
         final Map<String, Long> busy = streams.get("busy-calls");
         assertThat(unmet.abandoned("busy-calls")).isEqualTo(report.streams().get("busy-calls").abandoned());
-        assertThat(busy.keySet().iterator().next()).as("the most frequent first").isEqualTo("free capacity (every available member busy)");
-        assertThat(busy.get("free capacity (every available member busy)")).isEqualTo(unmet.abandoned("busy-calls"));
+        final String allBusy = "free capacity (every available member busy)";
+        assertThat(busy.keySet().iterator().next()).as("the most frequent first").isEqualTo(allBusy);
+        assertThat(busy.get(allBusy)).isEqualTo(unmet.abandoned("busy-calls"));
 
         assertThat(streams).doesNotContainKey("easy-chats");
     }
@@ -92,7 +94,8 @@ class UnmetRequirementsTest
         simulator.unmetRequirements().print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
         final String printed = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("Customers who gave up waiting, and the requirement no member of the queue met then:");
+        assertThat(printed)
+            .contains("Customers who gave up waiting, and the requirement no member of the queue met then:");
         assertThat(printed.lines().filter(line -> line.startsWith("  "))).hasSize(3);
         assertThat(printed).containsPattern("  spanish-chats +\\d+ gave up; skill spanish >= 5: \\d+");
     }
