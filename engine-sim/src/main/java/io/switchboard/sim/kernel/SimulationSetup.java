@@ -161,6 +161,7 @@ final class SimulationSetup
         items = new ItemTable(Math.min(scenario.maxLiveItems(), 65_536), scenario.maxLiveItems());
         attributes = new StreamAttributes(scenario, traffic.streamNames(), scenarioStream, origin);
         reportPolicies(kpis, scenario);
+        kpis.reportContext(ScenarioSummary.context(scenario));
     }
 
     private static KpiCollector kpiCollector(final Scenario scenario, final List<String> streamNames)

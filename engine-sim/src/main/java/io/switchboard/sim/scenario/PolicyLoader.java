@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,7 +105,7 @@ final class PolicyLoader
         final YamlNode node = root.fields().get("zone");
         if (node == null)
         {
-            return ZoneOffset.UTC;
+            return java.time.ZoneId.of("UTC");
         }
         final String text = yaml.string(node, "zone").strip();
         try
