@@ -29,6 +29,8 @@ final class AgentPool
     int memberCount;
 
     PoolHeap[] heaps = new PoolHeap[0];
+    /** Whether a heap orders by random keys, which move either way when the agent takes work. */
+    boolean hasRandomOrdering;
 
     ItemClass[] pullClasses = new ItemClass[0];
     int[] pullQueuePriority = new int[0];
@@ -123,6 +125,7 @@ final class AgentPool
         final PoolHeap heap = new PoolHeap(this, channel, orderingId, queue, new IndexedMinHeap(slotAgent.length));
         heaps = Arrays.copyOf(heaps, heaps.length + 1);
         heaps[heaps.length - 1] = heap;
+        hasRandomOrdering |= orderingId == RoutingIndex.RANDOM_ORDERING;
         return heap;
     }
 

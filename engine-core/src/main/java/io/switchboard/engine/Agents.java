@@ -18,6 +18,7 @@ final class Agents
     static final int NONE = -1;
 
     private static final Presence[] PRESENCES = Presence.values();
+    private static final boolean[] RECEIVES_WORK = receivesWorkByOrdinal();
 
     final int maxAgents;
     final int maxChannels;
@@ -47,10 +48,17 @@ final class Agents
     final int[] memberCount;
 
     /**
-     * Latest offer id minted to an agent from a queue, keyed {@code agent << 32 | queue}: the round-robin stamp.
-     * Kept across membership changes and for targeted offers, so leaving and rejoining a queue does not jump the line.
+     * The round-robin stamp (latest offer id minted to the agent from the queue) of each membership slot, indexed like
+     * {@link #memberQueue}: a dense array, because every offer writes one and every round-robin ranking reads one.
      */
-    private final Long2LongHashMap lastOfferByAgentQueue;
+    private final long[] memberStamp;
+
+    /**
+     * Round-robin stamps of queues the agent is not a member of, keyed {@code agent << 32 | queue}: a targeted offer
+     * from another queue, or a queue the agent left. Kept so that leaving and rejoining a queue does not jump the
+     * line; a stamp moves between this map and {@link #memberStamp} when the membership changes.
+     */
+    private final Long2LongHashMap stampOutsideMemberships;
 
     /** Head of the intrusive list of items the agent holds (offered, assigned, wrap-up), in offer order. */
     final int[] heldHead;
@@ -89,7 +97,8 @@ final class Agents
         channelLimit = new int[maxAgents * maxChannels];
         Arrays.fill(channelLimit, NONE);
         memberQueue = new int[maxAgents * MAX_MEMBERSHIPS];
-        lastOfferByAgentQueue = new Long2LongHashMap(Math.max(64, maxAgents * 8), 0.65f, 0L);
+        memberStamp = new long[maxAgents * MAX_MEMBERSHIPS];
+        stampOutsideMemberships = new Long2LongHashMap(64, 0.65f, 0L);
         memberCount = new int[maxAgents];
         heldHead = new int[maxAgents];
         heldTail = new int[maxAgents];
@@ -125,7 +134,17 @@ final class Agents
     /** @return true when the agent is logged in and its effective presence receives work. */
     boolean isWorking(final int agent)
     {
-        return PRESENCES[effectivePresence[agent]].receivesWork();
+        return RECEIVES_WORK[effectivePresence[agent]];
+    }
+
+    private static boolean[] receivesWorkByOrdinal()
+    {
+        final boolean[] table = new boolean[PRESENCES.length];
+        for (final Presence presence : PRESENCES)
+        {
+            table[presence.ordinal()] = presence.receivesWork();
+        }
+        return table;
     }
 
     int channelHeld(final int agent, final int channel)
@@ -167,48 +186,94 @@ final class Agents
 
     long lastOfferFrom(final int agent, final int queue)
     {
-        return lastOfferByAgentQueue.get(((long)agent << 32) | queue);
+        final int slot = membershipSlot(agent, queue);
+        return slot >= 0 ? memberStamp[agent * MAX_MEMBERSHIPS + slot] :
+            stampOutsideMemberships.get(stampKey(agent, queue));
     }
 
     /** Copies every round-robin stamp as (key, offer id) pairs sorted by key: a canonical form for snapshots. */
     long[][] roundRobinStamps()
     {
-        final long[] keys = new long[lastOfferByAgentQueue.size()];
-        final Long2LongHashMap.KeyIterator iterator = lastOfferByAgentQueue.keySet().iterator();
-        for (int i = 0; i < keys.length; i++)
+        int memberStamps = 0;
+        for (int agent = 0; agent < count; agent++)
         {
-            keys[i] = iterator.nextValue();
+            for (int slot = 0; slot < memberCount[agent]; slot++)
+            {
+                if (memberStamp[agent * MAX_MEMBERSHIPS + slot] != 0)
+                {
+                    memberStamps++;
+                }
+            }
         }
-        java.util.Arrays.sort(keys);
+        final long[] keys = new long[stampOutsideMemberships.size() + memberStamps];
+        int index = 0;
+        final Long2LongHashMap.KeyIterator iterator = stampOutsideMemberships.keySet().iterator();
+        while (iterator.hasNext())
+        {
+            keys[index++] = iterator.nextValue();
+        }
+        for (int agent = 0; agent < count; agent++)
+        {
+            for (int slot = 0; slot < memberCount[agent]; slot++)
+            {
+                if (memberStamp[agent * MAX_MEMBERSHIPS + slot] != 0)
+                {
+                    keys[index++] = stampKey(agent, memberQueue[agent * MAX_MEMBERSHIPS + slot]);
+                }
+            }
+        }
+        Arrays.sort(keys);
         final long[] values = new long[keys.length];
         for (int i = 0; i < keys.length; i++)
         {
-            values[i] = lastOfferByAgentQueue.get(keys[i]);
+            values[i] = lastOfferFrom((int)(keys[i] >>> 32), (int)keys[i]);
         }
         return new long[][] {keys, values};
     }
 
     void restoreRoundRobinStamp(final long key, final long offerId)
     {
-        lastOfferByAgentQueue.put(key, offerId);
+        recordOfferFrom((int)(key >>> 32), (int)key, offerId);
     }
 
     void recordOfferFrom(final int agent, final int queue, final long offerId)
     {
-        lastOfferByAgentQueue.put(((long)agent << 32) | queue, offerId);
+        final int slot = membershipSlot(agent, queue);
+        if (slot >= 0)
+        {
+            memberStamp[agent * MAX_MEMBERSHIPS + slot] = offerId;
+        }
+        else
+        {
+            stampOutsideMemberships.put(stampKey(agent, queue), offerId);
+        }
     }
 
     void addMembership(final int agent, final int queue)
     {
-        memberQueue[agent * MAX_MEMBERSHIPS + memberCount[agent]++] = queue;
+        final int index = agent * MAX_MEMBERSHIPS + memberCount[agent]++;
+        memberQueue[index] = queue;
+        memberStamp[index] = stampOutsideMemberships.remove(stampKey(agent, queue));
     }
 
     void removeMembership(final int agent, final int queue)
     {
         final int slot = membershipSlot(agent, queue);
         final int base = agent * MAX_MEMBERSHIPS;
+        final long stamp = memberStamp[base + slot];
+        if (stamp != 0)
+        {
+            stampOutsideMemberships.put(stampKey(agent, queue), stamp);
+        }
         final int last = --memberCount[agent];
         memberQueue[base + slot] = memberQueue[base + last];
+        memberStamp[base + slot] = memberStamp[base + last];
+        memberStamp[base + last] = 0;
+    }
+
+    private static long stampKey(final int agent, final int queue)
+    {
+        return ((long)agent << 32) | queue;
     }
 
     /** Adds {@code delta} to the logged-in member count of every queue the agent belongs to. */

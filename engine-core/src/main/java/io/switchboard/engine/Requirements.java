@@ -24,8 +24,10 @@ final class Requirements
     private final List<int[]> setLevels = new ArrayList<>();
     private final Map<String, Integer> setIdByContent = new HashMap<>();
 
-    private final List<int[]> profileSets = new ArrayList<>();
-    private final List<long[]> profileDurations = new ArrayList<>();
+    // arrays rather than lists: the step of an item is looked up on every enqueue and step change
+    private int[][] profileSets = new int[16][];
+    private long[][] profileDurations = new long[16][];
+    private int profileCount;
 
     Requirements(final int maxSets)
     {
@@ -115,34 +117,39 @@ final class Requirements
 
     int addProfile(final int[] sets, final long[] durations)
     {
-        profileSets.add(sets);
-        profileDurations.add(durations);
-        return profileSets.size() - 1;
+        if (profileCount == profileSets.length)
+        {
+            profileSets = Arrays.copyOf(profileSets, profileCount * 2);
+            profileDurations = Arrays.copyOf(profileDurations, profileCount * 2);
+        }
+        profileSets[profileCount] = sets;
+        profileDurations[profileCount] = durations;
+        return profileCount++;
     }
 
     int profileCount()
     {
-        return profileSets.size();
+        return profileCount;
     }
 
     boolean isValidProfile(final int profile)
     {
-        return profile >= 0 && profile < profileSets.size();
+        return profile >= 0 && profile < profileCount;
     }
 
     /** @return the set that applies at {@code step} of {@code profile}; {@link #EMPTY_SET} for no requirements. */
     int setAt(final int profile, final int step)
     {
-        return profile == NO_REQUIREMENTS ? EMPTY_SET : profileSets.get(profile)[step];
+        return profile == NO_REQUIREMENTS ? EMPTY_SET : profileSets[profile][step];
     }
 
     int stepCount(final int profile)
     {
-        return profile == NO_REQUIREMENTS ? 1 : profileSets.get(profile).length;
+        return profile == NO_REQUIREMENTS ? 1 : profileSets[profile].length;
     }
 
     long stepDuration(final int profile, final int step)
     {
-        return profileDurations.get(profile)[step];
+        return profileDurations[profile][step];
     }
 }

@@ -4,9 +4,7 @@ import io.switchboard.model.Strategy;
 import io.switchboard.collections.IndexedMinHeap;
 import org.agrona.collections.Long2ObjectHashMap;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The index that lets a routing decision avoid scanning agents or items: agent pools (one per distinct profile),
@@ -26,14 +24,17 @@ final class RoutingIndex
     private final int maxChannels;
     private final int maxSets;
     private final int[] itemHeapPositions;
-    private static final int RANDOM_ORDERING = Strategy.RANDOM.ordinal();
+    static final int RANDOM_ORDERING = Strategy.RANDOM.ordinal();
 
     /** Key of the agent last returned by {@link #validTop} or {@link #bestAllowed}: a result register. */
     long validKey;
 
-    private final List<AgentPool> pools = new ArrayList<>();
+    // arrays rather than lists: a pool or class is looked up by id on every hold change and every decision
+    private AgentPool[] pools = new AgentPool[16];
+    private int poolCount;
     private final Long2ObjectHashMap<AgentPool> poolByHash = new Long2ObjectHashMap<>();
-    private final List<ItemClass> classes = new ArrayList<>();
+    private ItemClass[] classes = new ItemClass[16];
+    private int classCount;
     private final Long2ObjectHashMap<ItemClass> classByKey = new Long2ObjectHashMap<>();
 
     RoutingIndex(final Agents agents, final Queues queues, final Requirements requirements, final int[] channelCost,
@@ -51,17 +52,17 @@ final class RoutingIndex
 
     AgentPool pool(final int id)
     {
-        return pools.get(id);
+        return pools[id];
     }
 
     int poolCount()
     {
-        return pools.size();
+        return poolCount;
     }
 
     ItemClass itemClass(final int id)
     {
-        return classes.get(id);
+        return classes[id];
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -90,14 +91,18 @@ final class RoutingIndex
     private AgentPool createPoolSlowPath(final int[] skills, final int[] levels, final int skillCount,
         final int[] queueHandles, final int queueCount, final long hash)
     {
-        final AgentPool pool = new AgentPool(pools.size(), Arrays.copyOf(skills, skillCount),
+        final AgentPool pool = new AgentPool(poolCount, Arrays.copyOf(skills, skillCount),
             Arrays.copyOf(levels, skillCount), Arrays.copyOf(queueHandles, queueCount), hash);
         pool.nextWithSameHash = poolByHash.get(hash);
         poolByHash.put(hash, pool);
-        pools.add(pool);
-        for (final ItemClass itemClass : classes)
+        if (poolCount == pools.length)
         {
-            link(pool, itemClass);
+            pools = Arrays.copyOf(pools, poolCount * 2);
+        }
+        pools[poolCount++] = pool;
+        for (int i = 0; i < classCount; i++)
+        {
+            link(pool, classes[i]);
         }
         return pool;
     }
@@ -113,7 +118,7 @@ final class RoutingIndex
     /** Takes the agent out of its pool and all ready heaps. */
     void leave(final int agent)
     {
-        pools.get(agents.pool[agent]).removeMember(agents.poolSlot[agent]);
+        pools[agents.pool[agent]].removeMember(agents.poolSlot[agent]);
     }
 
     /**
@@ -129,15 +134,16 @@ final class RoutingIndex
         final int[][] memberQueues = new int[agents.count][];
         for (int agent = 0; agent < agents.count; agent++)
         {
-            final AgentPool pool = pools.get(agents.pool[agent]);
+            final AgentPool pool = pools[agents.pool[agent]];
             skills[agent] = pool.skills;
             levels[agent] = pool.levels;
             memberQueues[agent] = pool.queues;
         }
         final int[] waiting = new int[items.maxItems];
         int waitingCount = 0;
-        for (final ItemClass itemClass : classes)
+        for (int c = 0; c < classCount; c++)
         {
+            final ItemClass itemClass = classes[c];
             while (!itemClass.waiting.isEmpty())
             {
                 final int slot = itemClass.waiting.peekId();
@@ -145,9 +151,11 @@ final class RoutingIndex
                 waiting[waitingCount++] = slot;
             }
         }
-        pools.clear();
+        Arrays.fill(pools, null);
+        poolCount = 0;
         poolByHash.clear();
-        classes.clear();
+        Arrays.fill(classes, null);
+        classCount = 0;
         classByKey.clear();
         for (int agent = 0; agent < agents.count; agent++)
         {
@@ -178,12 +186,16 @@ final class RoutingIndex
 
     private ItemClass createClassSlowPath(final int queue, final int channel, final int requirementSet, final long key)
     {
-        final ItemClass itemClass = new ItemClass(classes.size(), queue, channel, requirementSet, itemHeapPositions);
-        classes.add(itemClass);
-        classByKey.put(key, itemClass);
-        for (final AgentPool pool : pools)
+        final ItemClass itemClass = new ItemClass(classCount, queue, channel, requirementSet, itemHeapPositions);
+        if (classCount == classes.length)
         {
-            link(pool, itemClass);
+            classes = Arrays.copyOf(classes, classCount * 2);
+        }
+        classes[classCount++] = itemClass;
+        classByKey.put(key, itemClass);
+        for (int i = 0; i < poolCount; i++)
+        {
+            link(pools[i], itemClass);
         }
         return itemClass;
     }
@@ -240,7 +252,7 @@ final class RoutingIndex
      */
     void refresh(final int agent)
     {
-        final AgentPool pool = pools.get(agents.pool[agent]);
+        final AgentPool pool = pools[agents.pool[agent]];
         final int slot = agents.poolSlot[agent];
         final boolean working = agents.isWorking(agent);
         final AgentPool.PoolHeap[] heaps = pool.heaps;
@@ -253,7 +265,11 @@ final class RoutingIndex
     /** Re-ranks the agent in the heaps of the {@code random} ordering only (its key moves either way). */
     void refreshRandomOrderings(final int agent)
     {
-        final AgentPool pool = pools.get(agents.pool[agent]);
+        final AgentPool pool = pools[agents.pool[agent]];
+        if (!pool.hasRandomOrdering)
+        {
+            return;
+        }
         final int slot = agents.poolSlot[agent];
         final boolean working = agents.isWorking(agent);
         for (final AgentPool.PoolHeap heap : pool.heaps)

@@ -211,16 +211,11 @@ public final class EngineConfig
         // per agent: 10 ints, 11 longs, 3 bytes, a name reference, 32 membership slots and the cycle's dirty marks;
         // a held count and a limit per channel
         final long agentTables = (300L + 8L * maxChannels) * maxAgents;
-        // round-robin stamps: a long key and value per bucket, at least 8 per agent, rounded to a power of two
-        final long stamps = 16L * nextPowerOfTwo(Math.max(64, maxAgents * 8));
+        // round-robin stamps: a long per membership slot (32 per agent), plus a small map for stamps of queues left
+        final long stamps = 256L * maxAgents + 2_048L;
         final long queueTables = 188L * maxQueues;
         final long skillScratch = 8L * maxSkills;
         return itemTables + idIndex + exclusions + agentTables + stamps + queueTables + skillScratch;
-    }
-
-    private static long nextPowerOfTwo(final int value)
-    {
-        return Integer.highestOneBit(value - 1) << 1;
     }
 
     private static int checked(final String name, final int value, final int min, final int max)

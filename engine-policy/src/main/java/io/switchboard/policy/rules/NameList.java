@@ -80,17 +80,6 @@ public final class NameList
             return id;
         }
 
-        int find(final String name)
-        {
-            final Integer existing = ids.get(name);
-            return existing == null ? UNKNOWN : existing;
-        }
-
-        int size()
-        {
-            return names.size();
-        }
-
         NameList build()
         {
             return new NameList(names.toArray(new String[0]), new HashMap<>(ids));

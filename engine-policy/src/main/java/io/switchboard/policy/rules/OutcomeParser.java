@@ -74,14 +74,6 @@ final class OutcomeParser
             ints(skills), ints(skillLevels), ints(assigned), assignedValues.toArray(new Literal[0]));
     }
 
-    /**
-     * @return the token of the route action ({@code queue}, {@code split} or {@code end}) of the last parse, or null.
-     */
-    Token route()
-    {
-        return route;
-    }
-
     private void reset()
     {
         route = null;

@@ -89,4 +89,45 @@ class KeywordMatcherTest
             }
         }
     }
+
+    @Test
+    void keywordsMayStartWithDigitsPunctuationAndNonAsciiCharacters()
+    {
+        final Object[][] cases = {
+            {"911|#urgent|\\.net", "call 911 now", true},
+            {"911|#urgent|\\.net", "#URGENT", true},
+            {"911|#urgent|\\.net", "asp.NET", true},
+            {"911|#urgent|\\.net", "91 1 urgent net", false},
+            {"@support|@help", "mail @Support", true},
+            {"@support|@help", "`support", false},
+            {"zip|ZAP", "ZIP code", true},
+            {"zip|ZAP", "zap", true},
+            {"\u007fy|\u0080x", "a\u0080X", true},
+            {"\u007fy|\u0080x", "\u007fY", true},
+            {"\u007fy|\u0080x", "xy", false},
+            {"éclair", "un éclair", true},
+            {"éclair", "ÉCLAIR", false},
+            {"\\\\b", "a\\b", true},
+            {"\\\\b", "ab", false},
+        };
+        for (final Object[] c : cases)
+        {
+            final String pattern = (String)c[0];
+            final String text = (String)c[1];
+            final KeywordMatcher matcher = KeywordMatcher.forPattern(pattern);
+            assertThat(matcher).as(pattern).isNotNull();
+            assertThat(matcher.find(text)).as("%s in '%s'", pattern, text).isEqualTo(c[2]);
+            assertThat(Pattern.compile(pattern, Pattern.CASE_INSENSITIVE).matcher(text).find())
+                .as("the regular expression %s in '%s'", pattern, text).isEqualTo(c[2]);
+        }
+    }
+
+    @Test
+    void anEmptyAlternativeOrATrailingBackslashIsLeftToJavaUtilRegex()
+    {
+        // "stop|" matches the empty string everywhere: no list of keywords says that
+        assertThat(KeywordMatcher.forPattern("stop|")).isNull();
+        assertThat(Pattern.compile("stop|").matcher("anything").find()).isTrue();
+        assertThat(KeywordMatcher.forPattern("stop\\")).isNull();
+    }
 }

@@ -73,8 +73,9 @@ public final class ErlangEstimate
             boolean exponentialPatience = true;
             for (final StreamDef stream : streams)
             {
-                final double r = stream.ratePerHour() * (averaged ? meanMultiplier(stream, firstSlot, intervals)
-                    : multiplier(stream, firstSlot + k));
+                final double r = stream.ratePerHour() * (averaged
+                    ? meanMultiplier(scenario, stream, firstSlot, intervals)
+                    : multiplier(scenario, stream, firstSlot + k));
                 rate += r;
                 work += r * stream.handleTime().mean() / 1000.0;
                 final DistributionSpec p = stream.patience();
@@ -133,19 +134,18 @@ public final class ErlangEstimate
         return least;
     }
 
-    private static double multiplier(final StreamDef stream, final long slot)
+    private static double multiplier(final Scenario scenario, final StreamDef stream, final long slot)
     {
-        final double[] profile = stream.profile();
-        return profile.length == 0 ? 1.0 : profile[(int)(slot % profile.length)];
+        final long from = slot * scenario.intervalMs();
+        return new io.switchboard.sim.traffic.RateFunction(stream.profile(), scenario.clock())
+            .mean(from, from + scenario.intervalMs());
     }
 
-    private static double meanMultiplier(final StreamDef stream, final long firstSlot, final int intervals)
+    private static double meanMultiplier(final Scenario scenario, final StreamDef stream, final long firstSlot,
+        final int intervals)
     {
-        double sum = 0.0;
-        for (int k = 0; k < intervals; k++)
-        {
-            sum += multiplier(stream, firstSlot + k);
-        }
-        return sum / intervals;
+        final long from = firstSlot * scenario.intervalMs();
+        return new io.switchboard.sim.traffic.RateFunction(stream.profile(), scenario.clock())
+            .mean(from, from + intervals * scenario.intervalMs());
     }
 }

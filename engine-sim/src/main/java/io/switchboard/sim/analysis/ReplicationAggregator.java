@@ -75,7 +75,8 @@ public final class ReplicationAggregator
         final SimulationReport means = new SimulationReport(scenario.name(), scenario.seed(),
             first.simulatedSeconds(), wallSeconds, Math.round((double)workItems / n), Math.round((double)events / n),
             overall.means(), valuesOf(queues), valuesOf(channels), valuesOf(streams), meanIntervals,
-            meanDistribution(reports), first.serviceLevelThresholds(), rejections, meanClassified(reports));
+            meanDistribution(reports), first.serviceLevelThresholds(), rejections, meanClassified(reports),
+            first.context());
         return new ReplicatedReport(means, seeds, overall, queues, channels, streams, intervals, reports);
     }
 

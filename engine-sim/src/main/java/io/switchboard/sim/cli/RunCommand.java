@@ -1,6 +1,7 @@
 package io.switchboard.sim.cli;
 
 import io.switchboard.sim.analysis.ReplicationRunner;
+import io.switchboard.sim.analysis.ScenarioWarnings;
 import io.switchboard.sim.kernel.ProgressListener;
 import io.switchboard.sim.kernel.Simulator;
 import io.switchboard.sim.report.ConsoleSummary;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -49,6 +51,9 @@ final class RunCommand implements Callable<Integer>
     OutputOptions output;
 
     @Mixin
+    WarningOptions warningOptions;
+
+    @Mixin
     ParallelOptions parallel;
 
     @CommandLine.Spec
@@ -66,12 +71,14 @@ final class RunCommand implements Callable<Integer>
         output.checkWritable(spec);
         OutputPaths.checkNewDirectory(spec, "--journal", journal);
         final Scenario scenario = scenarioOptions.load(scenarioFile, spec);
+        final List<String> warnings = ScenarioWarnings.of(scenario);
+        warningOptions.report(spec, warnings, System.err);
         if (replications > 1)
         {
             try (ReplicationRunner runner = parallel.newRunner(spec))
             {
                 final ReplicatedReport report = runner.replicate(scenario, replications,
-                    ReplicationProgress.of(output.quiet, "run"));
+                    ReplicationProgress.of(output.quiet, "run")).withWarnings(warnings);
                 ConsoleSummary.print(report, System.out);
                 output.write(report);
             }
@@ -81,7 +88,7 @@ final class RunCommand implements Callable<Integer>
         if (journal == null)
         {
             final Simulator simulator = new Simulator(scenario, progress);
-            final SimulationReport report = simulator.run();
+            final SimulationReport report = simulator.run().withWarnings(warnings);
             ConsoleSummary.print(report, System.out);
             simulator.unmetRequirements().print(System.out);
             output.write(report);
@@ -94,7 +101,7 @@ final class RunCommand implements Callable<Integer>
         final JournalSession session = new JournalSession(journal, snapshotEvery);
         final Simulator simulator = new Simulator(scenario, new GeneratedTraffic(scenario), scenario.name(), progress,
             session);
-        final SimulationReport report = simulator.run();
+        final SimulationReport report = simulator.run().withWarnings(warnings);
         ConsoleSummary.print(report, System.out);
         simulator.unmetRequirements().print(System.out);
         System.out.println(session.summary().describe(journal));

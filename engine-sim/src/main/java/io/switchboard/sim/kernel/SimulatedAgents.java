@@ -42,6 +42,8 @@ final class SimulatedAgents
     private final int[] agentGroup;
     private final int[] agentCapacity;
     private final boolean[] loggedIn;
+    private final io.switchboard.sim.scenario.ScenarioClock clock;
+    private final long[] period = new long[2];
 
     private final Sampler[] acceptDelay;
     private final RandomStream[] acceptDelayRandom;
@@ -68,6 +70,7 @@ final class SimulatedAgents
         this.agentGroup = setup.agentGroup;
         this.agentCapacity = setup.agentCapacity;
         this.loggedIn = new boolean[setup.agentGroup.length];
+        this.clock = setup.clock;
         this.acceptDelay = setup.acceptDelay;
         this.acceptDelayRandom = setup.acceptDelayRandom;
         this.rejectProbability = setup.rejectProbability;
@@ -91,6 +94,10 @@ final class SimulatedAgents
             {
                 events.schedule(0, SHIFT_START, g, 0, 0);
             }
+            else if (shift.cycle() != null)
+            {
+                scheduleCycle(0, g);
+            }
             else
             {
                 if (shift.startMs() < endMs)
@@ -101,6 +108,19 @@ final class SimulatedAgents
                 {
                     events.schedule(shift.endMs(), SHIFT_END, g, 0, 0);
                 }
+            }
+        }
+    }
+
+    /** Schedules the login and logout of a clock-time shift's first work period that ends after {@code now}. */
+    private void scheduleCycle(final long now, final int group)
+    {
+        if (groupShift[group].next(clock, now, period) && period[0] < endMs)
+        {
+            events.schedule(Math.max(now, period[0]), SHIFT_START, group, 0, 0);
+            if (period[1] < endMs)
+            {
+                events.schedule(period[1], SHIFT_END, group, 0, 0);
             }
         }
     }
@@ -183,7 +203,14 @@ final class SimulatedAgents
     void repeatShift(final long now, final int group, final int shiftEvent)
     {
         final ShiftDef shift = groupShift[group];
-        if (shift != null && shift.everyMs() > 0 && now + shift.everyMs() < endMs)
+        if (shift != null && shift.cycle() != null)
+        {
+            if (shiftEvent == SHIFT_END)
+            {
+                scheduleCycle(now, group); // the next work period, once this one has ended
+            }
+        }
+        else if (shift != null && shift.everyMs() > 0 && now + shift.everyMs() < endMs)
         {
             events.schedule(now + shift.everyMs(), shiftEvent, group, 0, 0);
         }

@@ -68,6 +68,8 @@ final class SimulationSetup
     final long[] groupWrapUp;
     /** Per group, its shift; null for a group that logs in at time 0 and stays. */
     final ShiftDef[] groupShift;
+    /** The scenario's calendar, for clock-time shifts. */
+    final io.switchboard.sim.scenario.ScenarioClock clock;
     /** Per group, agents logged in per interval (repeating); empty for a group without a staffing profile. */
     final int[][] groupStaffing;
 
@@ -128,6 +130,7 @@ final class SimulationSetup
             rejectRandom[s] = RandomStream.derive(scenario.seed(), name, Purpose.REJECT);
         }
 
+        clock = scenario.clock();
         final int groups = scenario.agents().size();
         agentGroup = new int[scenario.agentCount()];
         agentCapacity = new int[scenario.agentCount()];
@@ -158,6 +161,7 @@ final class SimulationSetup
         items = new ItemTable(Math.min(scenario.maxLiveItems(), 65_536), scenario.maxLiveItems());
         attributes = new StreamAttributes(scenario, traffic.streamNames(), scenarioStream, origin);
         reportPolicies(kpis, scenario);
+        kpis.reportContext(ScenarioSummary.context(scenario));
     }
 
     private static KpiCollector kpiCollector(final Scenario scenario, final List<String> streamNames)

@@ -115,6 +115,7 @@ public final class HtmlReportWriter
             .append("table{border-collapse:collapse;margin:8px 0 20px}")
             .append("th,td{border:1px solid #ccc;padding:3px 8px;text-align:right;font-size:13px}")
             .append("th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}")
+            .append(".warnings{background:#fff4e0;border:1px solid #e0a040;padding:4px 16px;margin:12px 0}")
             .append("svg{display:block;margin:12px 0;border:1px solid " +
                 "#eee}h2{margin-top:28px}\n</style></head><body>\n");
         html.append("<h1>").append(escape(report.scenario())).append("</h1>\n<p>")
@@ -129,6 +130,7 @@ public final class HtmlReportWriter
                 + "confidence interval (Student t), and the shaded bands in the charts are those intervals.</p>%n",
                 replicated.count(), report.seed()));
         }
+        warnings(html, report.context());
         html.append("<h2>Summary</h2>\n");
         table(html, "overall", Map.of("overall", report.overall()),
             replicated == null ? null : Map.of("overall", replicated.overall()));
@@ -147,6 +149,21 @@ public final class HtmlReportWriter
             + "+ abandoned); ASA and wait percentiles are over answered items; occupancy = busy capacity units &times; "
             + "time / logged-in capacity units &times; time.</p>\n");
         return html.append("</body></html>\n").toString();
+    }
+
+    private static void warnings(final StringBuilder html, final ReportContext context)
+    {
+        if (context.warnings().isEmpty())
+        {
+            return;
+        }
+        html.append("<div class=\"warnings\"><h2>Warnings</h2><p>Found in the scenario before it ran; the numbers "
+            + "below may mislead where they apply.</p><ul>\n");
+        for (final String warning : context.warnings())
+        {
+            html.append("<li>").append(escape(warning)).append("</li>\n");
+        }
+        html.append("</ul></div>\n");
     }
 
     private static double[] series(final List<IntervalReport> intervals, final String queue, final boolean sl)

@@ -181,6 +181,7 @@ public final class JsonReportWriter
         json.writeNumberField("workItems", report.workItems());
         json.writeNumberField("events", report.events());
         json.writeNumberField("engineRejections", report.engineRejections());
+        context(json, report.context());
         json.writeFieldName("overall");
         kpi(json, report.overall(), replicated == null ? null : replicated.overall());
         map(json, "queues", report.queues(), replicated == null ? null : replicated.queues());
@@ -225,6 +226,33 @@ public final class JsonReportWriter
             extra.write(json);
         }
         json.writeEndObject();
+    }
+
+    /** The calendar the interval starts are on, the inputs in words, and the warnings found before the run. */
+    private static void context(final JsonGenerator json, final ReportContext context) throws IOException
+    {
+        json.writeStringField("start", java.time.Instant.ofEpochMilli(context.startEpochMs()).toString());
+        json.writeStringField("zone", context.zone());
+        json.writeNumberField("intervalSeconds", context.intervalSeconds());
+        json.writeArrayFieldStart("warnings");
+        for (final String warning : context.warnings())
+        {
+            json.writeString(warning);
+        }
+        json.writeEndArray();
+        if (!context.inputs().isEmpty())
+        {
+            json.writeArrayFieldStart("inputs");
+            for (final ReportContext.Input input : context.inputs())
+            {
+                json.writeStartObject();
+                json.writeStringField("section", input.section());
+                json.writeStringField("name", input.name());
+                json.writeStringField("value", input.value());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
     }
 
     private static double round(final double value)

@@ -46,6 +46,7 @@ public final class KpiCollector
     private final double[] totalArea;
     private final double[][] intervalWaiting;
     private int currentInterval = -1;
+    private ReportContext context = ReportContext.NONE;
     private boolean[] slaQueues;
     private List<String> ruleQueues = List.of();
     private List<String> endReasons = List.of();
@@ -103,6 +104,12 @@ public final class KpiCollector
         slaQueues = new boolean[nq];
         classifiedQueue = new long[ns][0];
         classifiedEnd = new long[ns][0];
+    }
+
+    /** Sets what the report says besides the KPIs: calendar, interval, inputs. Slow path, before the run. */
+    public void reportContext(final ReportContext newContext)
+    {
+        this.context = newContext;
     }
 
     /**
@@ -424,7 +431,7 @@ public final class KpiCollector
         return new SimulationReport(header.scenario(), header.seed(), (endMs - measureStartMs) / 1000.0,
             header.wallSeconds(), header.workItems(), header.events(), overall.values(false, false), queueValues,
             channelValues, streamValues, intervals, distribution(overall.waits()), thresholds,
-            header.engineRejections(), classification());
+            header.engineRejections(), classification(), context);
     }
 
     private Map<String, Map<String, Long>> classification()

@@ -55,4 +55,11 @@ public record ReplicatedReport(SimulationReport means, List<Long> seeds, KpiEsti
             queues = Collections.unmodifiableMap(new LinkedHashMap<>(queues));
         }
     }
+
+    /** @return a copy whose mean report carries these warnings. */
+    public ReplicatedReport withWarnings(final List<String> warnings)
+    {
+        return new ReplicatedReport(means.withWarnings(warnings), seeds, overall, queues, channels, streams, intervals,
+            replications);
+    }
 }

@@ -25,11 +25,13 @@ import java.util.Map;
  * @param engineRejections  commands the engine rejected (expected to be 0).
  * @param classified        per stream whose items the rules classify: items per queue the rules chose (before
  *                          overflow), and {@code ended:REASON} for items a rule ended; empty without rules.
+ * @param context           calendar, report interval, inputs and warnings.
  */
 public record SimulationReport(String scenario, long seed, double simulatedSeconds, double wallSeconds, long workItems,
     long events, KpiValues overall, Map<String, KpiValues> queues, Map<String, KpiValues> channels,
     Map<String, KpiValues> streams, List<IntervalReport> intervals, List<double[]> waitDistribution,
-    Map<String, Double> serviceLevelThresholds, long engineRejections, Map<String, Map<String, Long>> classified)
+    Map<String, Double> serviceLevelThresholds, long engineRejections, Map<String, Map<String, Long>> classified,
+    ReportContext context)
 {
     /** Defensive copies. */
     public SimulationReport
@@ -41,6 +43,20 @@ public record SimulationReport(String scenario, long seed, double simulatedSecon
         waitDistribution = List.copyOf(waitDistribution);
         serviceLevelThresholds = Collections.unmodifiableMap(new LinkedHashMap<>(serviceLevelThresholds));
         classified = Collections.unmodifiableMap(new LinkedHashMap<>(classified));
+    }
+
+    /** @return a copy with another context (the warnings found before the run, for instance). */
+    public SimulationReport withContext(final ReportContext newContext)
+    {
+        return new SimulationReport(scenario, seed, simulatedSeconds, wallSeconds, workItems, events, overall, queues,
+            channels, streams, intervals, waitDistribution, serviceLevelThresholds, engineRejections, classified,
+            newContext);
+    }
+
+    /** @return a copy whose context has these warnings. */
+    public SimulationReport withWarnings(final List<String> warnings)
+    {
+        return withContext(context.withWarnings(warnings));
     }
 
     /** @return work items per wall-clock second. */

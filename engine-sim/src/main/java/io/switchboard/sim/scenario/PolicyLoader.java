@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,37 +60,62 @@ final class PolicyLoader
         this.lines = text.split("\n", -1);
     }
 
-    /** @return the epoch millisecond of engine time 0. */
-    long start(final YamlNode root)
+    /**
+     * @param zone the scenario's zone: a local date-time or date is read in it.
+     * @return the epoch millisecond of engine time 0.
+     */
+    long start(final YamlNode root, final java.time.ZoneId zone)
     {
         final YamlNode node = root.fields().get("start");
         if (node == null)
         {
-            return DEFAULT_START_MS;
+            return root.fields().containsKey("zone")
+                ? LocalDate.parse("2025-03-03").atStartOfDay(zone).toInstant().toEpochMilli() : DEFAULT_START_MS;
         }
         final String text = yaml.string(node, "start").strip();
         try
         {
-            return Instant.parse(text).toEpochMilli();
+            return java.time.OffsetDateTime.parse(text).toInstant().toEpochMilli(); // 2025-03-03T08:00Z, +01:00
         }
         catch (final DateTimeParseException notInstant)
         {
             try
             {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toEpochMilli();
+                return LocalDateTime.parse(text).atZone(zone).toInstant().toEpochMilli();
             }
             catch (final DateTimeParseException notDateTime)
             {
                 try
                 {
-                    return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+                    return LocalDate.parse(text).atStartOfDay(zone).toInstant().toEpochMilli();
                 }
                 catch (final DateTimeParseException notDate)
                 {
-                    throw yaml.error(node, "start", "expected an ISO date-time such as 2025-03-03T00:00:00Z, "
+                    throw yaml.error(node, "start", "expected an ISO date-time such as 2025-03-03T08:00:00Z, "
+                        + "2025-03-03T08:00:00+01:00, 2025-03-03T08:00 (in the scenario's zone) or 2025-03-03, "
                         + "found '" + text + "'");
                 }
             }
+        }
+    }
+
+    /** @return the scenario's {@code zone} (a region such as Europe/Paris, or an offset such as +01:00), or UTC. */
+    java.time.ZoneId zone(final YamlNode root)
+    {
+        final YamlNode node = root.fields().get("zone");
+        if (node == null)
+        {
+            return java.time.ZoneId.of("UTC");
+        }
+        final String text = yaml.string(node, "zone").strip();
+        try
+        {
+            return java.time.ZoneId.of(text);
+        }
+        catch (final java.time.DateTimeException ex)
+        {
+            throw yaml.error(node, "zone", "unknown time zone '" + text + "' (expected a region such as Europe/Paris "
+                + "or America/New_York, UTC, or an offset such as +01:00)");
         }
     }
 

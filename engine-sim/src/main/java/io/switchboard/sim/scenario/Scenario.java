@@ -21,11 +21,13 @@ import java.util.List;
  * @param traffic      traffic streams.
  * @param maxLiveItems engine item-table size (items waiting, offered, assigned or in wrap-up at once).
  * @param startEpochMs the date and time simulated time 0 stands for, for calendars (epoch milliseconds).
+ * @param zone         the time zone of local clock time: profiles, weekdays and clock-time shifts follow it.
  * @param policies     classification rules, overflow, operating hours and SLAs (empty when the file has none).
  */
 public record Scenario(String name, long seed, long durationMs, long warmupMs, long intervalMs,
     List<ChannelDef> channels, List<String> skills, List<QueueDef> queues, List<AgentGroupDef> agents,
-    List<StreamDef> traffic, int maxLiveItems, long startEpochMs, ServicePolicies policies)
+    List<StreamDef> traffic, int maxLiveItems, long startEpochMs, java.time.ZoneId zone,
+    ServicePolicies policies)
 {
     /** Defensive copies. */
     public Scenario
@@ -35,6 +37,12 @@ public record Scenario(String name, long seed, long durationMs, long warmupMs, l
         queues = List.copyOf(queues);
         agents = List.copyOf(agents);
         traffic = List.copyOf(traffic);
+    }
+
+    /** @return the scenario's calendar: the instant of time 0 and the zone of local clock time. */
+    public ScenarioClock clock()
+    {
+        return new ScenarioClock(startEpochMs, zone);
     }
 
     /** @return end of the run (warm-up plus duration) in ms. */
@@ -47,14 +55,14 @@ public record Scenario(String name, long seed, long durationMs, long warmupMs, l
     public Scenario withSeed(final long newSeed)
     {
         return new Scenario(name, newSeed, durationMs, warmupMs, intervalMs, channels, skills, queues, agents,
-            traffic, maxLiveItems, startEpochMs, policies);
+            traffic, maxLiveItems, startEpochMs, zone, policies);
     }
 
     /** @return a copy with another measured duration. */
     public Scenario withDuration(final long newDurationMs)
     {
         return new Scenario(name, seed, newDurationMs, warmupMs, intervalMs, channels, skills, queues, agents,
-            traffic, maxLiveItems, startEpochMs, policies);
+            traffic, maxLiveItems, startEpochMs, zone, policies);
     }
 
     /** @return a copy where every queue uses the given strategy. */
@@ -66,7 +74,7 @@ public record Scenario(String name, long seed, long durationMs, long warmupMs, l
             changed.add(queue.withStrategy(strategy));
         }
         return new Scenario(name, seed, durationMs, warmupMs, intervalMs, channels, skills, changed, agents,
-            traffic, maxLiveItems, startEpochMs, policies);
+            traffic, maxLiveItems, startEpochMs, zone, policies);
     }
 
     /** @return a copy where the agent group {@code group} is replaced by {@code change} applied to it. */
@@ -84,7 +92,7 @@ public record Scenario(String name, long seed, long durationMs, long warmupMs, l
             throw new IllegalArgumentException("no agent group '" + group + "'");
         }
         return new Scenario(name, seed, durationMs, warmupMs, intervalMs, channels, skills, queues, changed,
-            traffic, maxLiveItems, startEpochMs, policies);
+            traffic, maxLiveItems, startEpochMs, zone, policies);
     }
 
     /** @return the agent group of that name, or null. */

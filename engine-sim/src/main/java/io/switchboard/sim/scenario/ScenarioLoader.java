@@ -38,13 +38,14 @@ public final class ScenarioLoader
     private static final int DEFAULT_MAX_LIVE_ITEMS = 262_144;
 
     private static final Set<String> ROOT_KEYS = Set.of("name", "seed", "duration", "warmup", "interval", "channels",
-        "skills", "queues", "agents", "traffic", "maxLiveItems", "profiles", "start", "rules", "sla");
+        "skills", "queues", "agents", "traffic", "maxLiveItems", "profiles", "start", "zone", "rules", "sla");
     private static final Set<String> CHANNEL_KEYS = Set.of("units");
     private static final Set<String> QUEUE_KEYS = Set.of("priority", "strategy", "serviceLevel", "autoAccept",
         "offerTimeout", "closestMatch", "overflow", "operatingHours", "sla");
     private static final Set<String> AGENT_KEYS = Set.of("name", "count", "capacity", "limits", "skills", "queues",
         "shift", "wrapUp", "tier", "staffing");
-    private static final Set<String> SHIFT_KEYS = Set.of("start", "end", "every");
+    private static final Set<String> SHIFT_KEYS = Set.of("start", "end", "every", "days", "rotation");
+    private static final java.util.regex.Pattern CLOCK = java.util.regex.Pattern.compile("(\\d{1,2}):(\\d{2})");
 
     private final String file;
     private final YamlFields yaml;
@@ -216,7 +217,8 @@ public final class ScenarioLoader
         queues.forEach(q -> queueNames.add(q.name()));
         final Set<String> skillNames = new LinkedHashSet<>(skills);
         final PolicyLoader policyLoader = new PolicyLoader(yaml, file, text);
-        final long startMs = policyLoader.start(root);
+        final java.time.ZoneId zone = policyLoader.zone(root);
+        final long startMs = policyLoader.start(root, zone);
         final RuleSet rules = policyLoader.rules(root, queueNames);
         final ServicePolicies policies = policyLoader.policies(root, yaml.required(root, "", "queues"), queueNames,
             rules, startMs);
@@ -226,7 +228,7 @@ public final class ScenarioLoader
         final List<StreamDef> traffic = trafficLoader.streams(yaml.required(root, "", "traffic"), channelNames,
             skillNames, queueNames, rules);
         return new Scenario(name, seed, durationMs, warmupMs, intervalMs, channels, skills, queues, agents, traffic,
-            maxLiveItems, startMs, policies);
+            maxLiveItems, startMs, zone, policies);
     }
 
     private List<ChannelDef> channels(final YamlNode node)
@@ -320,6 +322,116 @@ public final class ScenarioLoader
         return queues;
     }
 
+    /**
+     * A shift in clock time: {@code start} and {@code end} as {@code HH:MM} with optional {@code days}
+     * ({@code Mon-Fri}), or a {@code rotation} of {@code HH:MM-HH:MM} and {@code off} entries, one per day from the
+     * start date.
+     *
+     * @return the shift, or null when the mapping is the offset form ({@code start: 8h}).
+     */
+    private ShiftDef clockShift(final YamlNode s, final String spath)
+    {
+        final YamlNode rotation = s.fields().get("rotation");
+        if (rotation != null)
+        {
+            for (final String other : List.of("start", "end", "every", "days"))
+            {
+                if (s.fields().containsKey(other))
+                {
+                    throw yaml.error(s.fields().get(other), spath + "." + other, "a rotation states each day's "
+                        + "times itself ('08:00-17:00' or off), without " + other);
+                }
+            }
+            final YamlNode list = yaml.sequence(rotation, spath + ".rotation");
+            final List<ShiftCycle.DayShift> days = new ArrayList<>();
+            for (int i = 0; i < list.items().size(); i++)
+            {
+                final String dpath = spath + ".rotation[" + i + "]";
+                final String text = yaml.string(list.items().get(i), dpath).strip();
+                if (text.equalsIgnoreCase("off"))
+                {
+                    days.add(ShiftCycle.DayShift.OFF);
+                    continue;
+                }
+                final int dash = text.indexOf('-');
+                if (dash < 0)
+                {
+                    throw yaml.error(list.items().get(i), dpath, "expected a day's shift such as '08:00-17:00' or "
+                        + "off, found '" + text + "'");
+                }
+                days.add(dayShift(list.items().get(i), dpath, text.substring(0, dash).strip(),
+                    text.substring(dash + 1).strip()));
+            }
+            if (days.isEmpty())
+            {
+                throw yaml.error(list, spath + ".rotation", "a rotation needs at least one day");
+            }
+            return new ShiftDef(0, 0, 0, new ShiftCycle(days, false));
+        }
+        final YamlNode start = yaml.required(s, spath, "start");
+        if (start.kind() != YamlNode.Kind.SCALAR || start.text() == null
+            || !CLOCK.matcher(start.text().strip()).matches())
+        {
+            return null;
+        }
+        if (s.fields().containsKey("every"))
+        {
+            throw yaml.error(s.fields().get("every"), spath + ".every", "a clock-time shift repeats on its days; "
+                + "'every' goes with offsets of the run such as start: 8h");
+        }
+        final YamlNode end = yaml.required(s, spath, "end");
+        final String endText = end.kind() == YamlNode.Kind.SCALAR && end.text() != null ? end.text().strip() : "";
+        final ShiftCycle.DayShift shift = dayShift(start, spath, start.text().strip(), endText);
+        boolean[] days = {true, true, true, true, true, true, true};
+        final YamlNode dayNode = s.fields().get("days");
+        if (dayNode != null)
+        {
+            final String text = dayNode.kind() == YamlNode.Kind.LIST
+                ? String.join(",", dayNode.items().stream().map(n -> n.text() == null ? "?" : n.text()).toList())
+                : yaml.string(dayNode, spath + ".days");
+            days = Weekdays.parse(text);
+            if (days == null)
+            {
+                throw yaml.error(dayNode, spath + ".days", "expected weekdays such as Mon-Fri or [Mon, Wed, Fri], "
+                    + "found '" + text + "'");
+            }
+        }
+        return new ShiftDef(0, 0, 0, ShiftCycle.onWeekdays(shift, days));
+    }
+
+    private ShiftCycle.DayShift dayShift(final YamlNode node, final String path, final String start, final String end)
+    {
+        final int from = minuteOfDay(start);
+        final int to = minuteOfDay(end);
+        if (from < 0 || from >= 1440)
+        {
+            throw yaml.error(node, path, "expected a clock time such as 08:00 for the start, found '" + start + "'");
+        }
+        if (to <= 0 && !end.equals("00:00") || to > 1440)
+        {
+            throw yaml.error(node, path, "expected a clock time such as 17:00 (or 24:00) for the end, found '"
+                + end + "'");
+        }
+        if (to == from)
+        {
+            throw yaml.error(node, path, "a shift from " + start + " to " + end + " has no length");
+        }
+        return new ShiftCycle.DayShift(from, to == 0 ? 1440 : to);
+    }
+
+    /** @return minutes of {@code HH:MM}, or -1. */
+    private static int minuteOfDay(final String text)
+    {
+        final java.util.regex.Matcher m = CLOCK.matcher(text);
+        if (!m.matches())
+        {
+            return -1;
+        }
+        final int hours = Integer.parseInt(m.group(1));
+        final int minutes = Integer.parseInt(m.group(2));
+        return minutes >= 60 ? -1 : hours * 60 + minutes;
+    }
+
     /** An agent group's optional {@code staffing}: agents logged in per interval, each 0..100000. */
     private int[] staffing(final YamlNode group, final String path)
     {
@@ -394,6 +506,17 @@ public final class ScenarioLoader
                 final String spath = path + ".shift";
                 final YamlNode s = yaml.mapping(g.fields().get("shift"), spath);
                 yaml.checkKeys(s, spath, SHIFT_KEYS);
+                shift = clockShift(s, spath);
+            }
+            if (shift == null && g.fields().containsKey("shift"))
+            {
+                final String spath = path + ".shift";
+                final YamlNode s = g.fields().get("shift");
+                if (s.fields().containsKey("days"))
+                {
+                    throw yaml.error(s.fields().get("days"), spath + ".days", "days go with clock times (start: "
+                        + "'08:00', end: '17:00'), not with offsets of the run such as 8h");
+                }
                 final long start = yaml.duration(yaml.required(s, spath, "start"), spath + ".start", false);
                 final long end = yaml.duration(yaml.required(s, spath, "end"), spath + ".end", true);
                 final long every = yaml.optDuration(s, spath, "every", 0L, false);
@@ -407,6 +530,9 @@ public final class ScenarioLoader
                         + "than its period");
                 }
                 shift = new ShiftDef(start, end, every);
+            }
+            if (shift != null)
+            {
                 if (staffing.length > 0)
                 {
                     throw yaml.error(g.fields().get("staffing"), path + ".staffing", "a group follows a shift or a "

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param channel             channel id.
  * @param queue               queue id, or null when the scenario's rules classify the stream's items.
  * @param ratePerHour         base Poisson arrival rate.
- * @param profile             per-interval multipliers of the rate, repeating; empty for a flat rate.
+ * @param profile             how the rate varies over the calendar (profile values and weekdays).
  * @param handleTime          handle-time distribution.
  * @param patience            patience distribution, or null for customers who never abandon.
  * @param priorities          item priorities drawn with {@code priorityWeights}; one entry for a fixed priority.
@@ -24,7 +24,7 @@ import java.util.Map;
  * @param transferTo          target queue of transfers, or null.
  * @param attributes          the attributes the rules classify items on (empty for a stream with a queue).
  */
-public record StreamDef(String name, String channel, String queue, double ratePerHour, double[] profile,
+public record StreamDef(String name, String channel, String queue, double ratePerHour, RateProfile profile,
     DistributionSpec handleTime, DistributionSpec patience, int[] priorities, double[] priorityWeights,
     Map<String, Integer> requires, DistributionSpec acceptDelay, double rejectProbability,
     double transferProbability, String transferTo, List<AttributeDef> attributes)
@@ -32,19 +32,11 @@ public record StreamDef(String name, String channel, String queue, double ratePe
     /** Defensive copies; maps keep the file's order, so that the setup commands are the same on every run. */
     public StreamDef
     {
-        profile = profile.clone();
         priorities = priorities.clone();
         priorityWeights = priorityWeights.clone();
         // the file's order: setup is deterministic
         requires = Collections.unmodifiableMap(new LinkedHashMap<>(requires));
         attributes = List.copyOf(attributes);
-    }
-
-    /** @return the profile multipliers (a copy). */
-    @Override
-    public double[] profile()
-    {
-        return profile.clone();
     }
 
     /** @return the priorities (a copy). */

@@ -22,10 +22,11 @@ final class TrafficLoader
     private static final Set<String> STREAM_KEYS = Set.of("name", "channel", "queue", "arrivals", "handleTime",
         "patience", "priority", "requires", "acceptDelay", "rejectProbability", "transferProbability", "transferTo",
         "attributes");
-    private static final Set<String> ARRIVAL_KEYS = Set.of("ratePerHour", "profile");
+    private static final Set<String> ARRIVAL_KEYS = Set.of("ratePerHour", "profile", "weekdays");
+    private static final Set<String> PROFILE_KEYS = Set.of("step", "values");
 
     private final YamlFields yaml;
-    private final Map<String, double[]> profiles = new LinkedHashMap<>();
+    private final Map<String, RateProfile> profiles = new LinkedHashMap<>();
 
     TrafficLoader(final YamlFields yaml)
     {
@@ -101,7 +102,7 @@ final class TrafficLoader
         yaml.checkKeys(a, apath, ARRIVAL_KEYS);
         final double rate = yaml.doubleValue(yaml.required(a, apath, "ratePerHour"), apath + ".ratePerHour");
         yaml.checkRange(a.fields().get("ratePerHour"), apath + ".ratePerHour", rate, 0.0, 100_000_000.0);
-        final double[] profile = arrivalProfile(a, apath);
+        final RateProfile profile = arrivalProfile(a, apath);
 
         final DistributionSpec handle = distribution(yaml.required(t, path, "handleTime"), path + ".handleTime");
         final DistributionSpec patience = t.fields().containsKey("patience")
@@ -133,25 +134,52 @@ final class TrafficLoader
     }
 
     /**
-     * The optional {@code profile} of a stream's {@code arrivals}: the name of one of the {@code profiles}, or a
-     * list of its own.
+     * The optional {@code profile} of a stream's {@code arrivals} — the name of one of the {@code profiles}, a list,
+     * or a mapping of {@code step} and {@code values} — and its optional {@code weekdays} multipliers.
      *
-     * @return the rate multipliers; empty for a constant rate.
+     * @return the rate profile; {@link RateProfile#FLAT} for a constant rate.
      */
-    private double[] arrivalProfile(final YamlNode arrivals, final String apath)
+    private RateProfile arrivalProfile(final YamlNode arrivals, final String apath)
     {
-        if (!arrivals.fields().containsKey("profile"))
-        {
-            return new double[0];
-        }
+        RateProfile result = RateProfile.FLAT;
         final YamlNode p = arrivals.fields().get("profile");
-        if (p.kind() == YamlNode.Kind.SCALAR)
+        if (p != null && p.kind() == YamlNode.Kind.SCALAR)
         {
             final String ref = yaml.string(p, apath + ".profile");
             yaml.checkReference(p, apath + ".profile", "profile", ref, profiles.keySet());
-            return profiles.get(ref);
+            result = profiles.get(ref);
         }
-        return profile(p, apath + ".profile");
+        else if (p != null)
+        {
+            result = profile(p, apath + ".profile");
+        }
+        final YamlNode w = arrivals.fields().get("weekdays");
+        if (w == null)
+        {
+            return result;
+        }
+        final String wpath = apath + ".weekdays";
+        final double[] weekdays = {1, 1, 1, 1, 1, 1, 1};
+        for (final Map.Entry<String, YamlNode> entry : yaml.mapping(w, wpath).fields().entrySet())
+        {
+            final String dpath = wpath + "." + entry.getKey();
+            final boolean[] days = Weekdays.parse(entry.getKey());
+            if (days == null)
+            {
+                throw yaml.error(entry.getValue(), dpath, "'" + entry.getKey() + "' is not a weekday or a range of "
+                    + "them (expected Mon, Tue, ... Sun, or Mon-Fri)");
+            }
+            final double value = yaml.doubleValue(entry.getValue(), dpath);
+            yaml.checkRange(entry.getValue(), dpath, value, 0.0, 1_000.0);
+            for (int d = 0; d < 7; d++)
+            {
+                if (days[d])
+                {
+                    weekdays[d] = value;
+                }
+            }
+        }
+        return new RateProfile(result.values(), result.stepMs(), weekdays);
     }
 
     /** The priorities a stream's items get, with the weight of each; the weights add up to 1. */
@@ -268,13 +296,32 @@ final class TrafficLoader
         return node.text();
     }
 
-    /** A profile: a non-empty list of rate multipliers, each 0..1000. */
-    private double[] profile(final YamlNode node, final String path)
+    /**
+     * A profile: a non-empty list of rate multipliers, each 0..1000, covering one day; or a mapping of {@code step}
+     * (a duration) and {@code values} (that list), covering length × step.
+     */
+    private RateProfile profile(final YamlNode node, final String path)
+    {
+        if (node.kind() == YamlNode.Kind.MAP)
+        {
+            yaml.checkKeys(node, path, PROFILE_KEYS);
+            final double[] values = multipliers(yaml.required(node, path, "values"), path + ".values");
+            final long step = yaml.optDuration(node, path, "step", 0L, true);
+            return RateProfile.daily(values).withValues(values, step);
+        }
+        return RateProfile.daily(multipliers(node, path));
+    }
+
+    private double[] multipliers(final YamlNode node, final String path)
     {
         final YamlNode p = yaml.sequence(node, path);
         if (p.items().isEmpty())
         {
             throw yaml.error(p, path, "a profile needs at least one multiplier");
+        }
+        if (p.items().size() > 100_000)
+        {
+            throw yaml.error(p, path, "a profile has at most 100000 values, found " + p.items().size());
         }
         final double[] profile = new double[p.items().size()];
         for (int j = 0; j < profile.length; j++)

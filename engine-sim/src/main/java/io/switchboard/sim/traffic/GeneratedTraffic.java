@@ -25,7 +25,6 @@ public final class GeneratedTraffic implements TrafficSource
     private final List<String> queueNames = new ArrayList<>();
     private final List<Map<String, Integer>> requirementSets = new ArrayList<>();
     private final long endMs;
-    private final double intervalMs;
     private final Stream[] streams;
 
     private static final class Stream
@@ -34,7 +33,7 @@ public final class GeneratedTraffic implements TrafficSource
         final int channel;
         final int queue;
         final double ratePerMs;
-        final double[] profile;
+        final RateFunction profile;
         final Sampler handle;
         final Sampler patience;
         final int[] priorities;
@@ -56,8 +55,7 @@ public final class GeneratedTraffic implements TrafficSource
             this.channel = scenario.channelIndex(def.channel());
             this.queue = scenario.queueIndex(def.queue());
             this.ratePerMs = def.ratePerHour() / 3_600_000.0;
-            final double[] p = def.profile();
-            this.profile = p.length == 0 ? new double[] {1.0} : p;
+            this.profile = new RateFunction(def.profile(), scenario.clock());
             this.handle = new Sampler(def.handleTime());
             this.patience = def.patience() == null ? null : new Sampler(def.patience());
             this.priorities = def.priorities();
@@ -87,7 +85,6 @@ public final class GeneratedTraffic implements TrafficSource
     public GeneratedTraffic(final Scenario scenario)
     {
         this.endMs = scenario.endMs();
-        this.intervalMs = scenario.intervalMs();
         for (final ChannelDef channel : scenario.channels())
         {
             channelNames.add(channel.name());
@@ -183,19 +180,21 @@ public final class GeneratedTraffic implements TrafficSource
         return s.priorities[cumulative.length - 1];
     }
 
-    /** Moves the stream to its next arrival by inverting the piecewise-constant integrated rate. */
+    /**
+     * Moves the stream to its next arrival by inverting the piecewise-constant integrated rate, segment by segment
+     * of the stream's {@link RateFunction} (profile steps, local midnights for weekday multipliers).
+     */
     private void advance(final Stream s)
     {
         double remaining = s.arrivals.nextExponential();
         double t = s.time;
-        final double[] profile = s.profile;
-        int emptyIntervals = 0;
+        final RateFunction profile = s.profile;
         while (t < endMs)
         {
-            final long k = (long)Math.floor(t / intervalMs);
-            final double rate = s.ratePerMs * profile[(int)(k % profile.length)];
-            final double intervalEnd = (k + 1) * intervalMs;
-            final double mass = rate * (intervalEnd - t);
+            final long at = (long)Math.floor(t);
+            final double rate = s.ratePerMs * profile.multiplier(at);
+            final double segmentEnd = profile.segmentEnd(at);
+            final double mass = rate * (segmentEnd - t);
             if (rate > 0.0 && remaining <= mass)
             {
                 t += remaining / rate;
@@ -204,12 +203,7 @@ public final class GeneratedTraffic implements TrafficSource
                 return;
             }
             remaining -= mass;
-            t = intervalEnd;
-            emptyIntervals = rate > 0.0 ? 0 : emptyIntervals + 1;
-            if (emptyIntervals > profile.length)
-            {
-                break;
-            }
+            t = segmentEnd;
         }
         s.time = Double.POSITIVE_INFINITY;
         s.nextMs = Long.MAX_VALUE;

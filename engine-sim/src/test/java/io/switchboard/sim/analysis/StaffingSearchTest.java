@@ -162,7 +162,7 @@ class StaffingSearchTest
             "agents: [ { name: a, count: 1, queues: [q] } ]",
             "traffic:",
             "  - { name: s, channel: voice, queue: q, handleTime: { dist: exponential, mean: 180s },",
-            "      arrivals: { ratePerHour: 200, profile: [1, 1, 2, 0.5, 0, 1, 1.5] } }",
+            "      arrivals: { ratePerHour: 200, profile: { step: 1h, values: [1, 1, 2, 0.5, 0, 1, 1.5] } } }",
             ""));
         final StaffingGoal goal = new StaffingGoal(List.of(Target.parse("serviceLevel>=0.8")), null);
         final int[] estimate = ErlangEstimate.perInterval(scenario, "a", goal);

@@ -31,7 +31,7 @@ class StaffCliTest
         "agents: [ { name: a, count: 1, queues: [q] } ]",
         "traffic:",
         "  - { name: s, channel: voice, queue: q, handleTime: { dist: exponential, mean: 180s },",
-        "      arrivals: { ratePerHour: 200, profile: [1, 1, 2, 0.5, 0, 1, 1.5] } }",
+        "      arrivals: { ratePerHour: 200, profile: { step: 1h, values: [1, 1, 2, 0.5, 0, 1, 1.5] } } }",
         "");
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -201,7 +201,8 @@ class PolicyLoaderTest
     void aBadStartIsReported()
     {
         assertThatThrownBy(() -> load(BASE + "start: next monday\n"))
-            .hasMessage("p.yaml:17: field 'start': expected an ISO date-time such as 2025-03-03T00:00:00Z, found "
+            .hasMessage("p.yaml:17: field 'start': expected an ISO date-time such as 2025-03-03T08:00:00Z, "
+                + "2025-03-03T08:00:00+01:00, 2025-03-03T08:00 (in the scenario's zone) or 2025-03-03, found "
                 + "'next monday'");
     }
 

@@ -99,7 +99,7 @@ class ScenarioFuzzTest
         double arrivals = 0;
         for (final StreamDef stream : scenario.traffic())
         {
-            final double peak = Arrays.stream(stream.profile()).max().orElse(1.0);
+            final double peak = Arrays.stream(stream.profile().values()).max().orElse(1.0);
             arrivals += stream.ratePerHour() * Math.max(1.0, peak) * (scenario.warmupMs() + 1_800_000L) / 3.6e6;
         }
         return scenario.warmupMs() <= 3_600_000L && arrivals < 20_000;

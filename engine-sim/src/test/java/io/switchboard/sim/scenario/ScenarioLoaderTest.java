@@ -68,7 +68,7 @@ class ScenarioLoaderTest
         assertThat(scenario.agents().get(0).limits()).containsEntry("chat", 4);
         assertThat(scenario.agents().get(0).shift()).isEqualTo(new ShiftDef(0, 39_600_000L, 0));
         final StreamDef calls = scenario.traffic().get(0);
-        assertThat(calls.profile()).containsExactly(0.5, 1.0, 1.5);
+        assertThat(calls.profile().values()).containsExactly(0.5, 1.0, 1.5);
         assertThat(calls.handleTime()).isEqualTo(DistributionSpec.exponential(180_000));
         assertThat(calls.patience()).isEqualTo(DistributionSpec.exponential(120_000));
         assertThat(calls.requires()).containsEntry("english", 3);

@@ -56,7 +56,7 @@ class ScenarioOverridesTest
         final Scenario scenario = load("traffic.calls.handleTime={dist: constant, value: 4m}",
             "traffic.calls.arrivals.profile=[1, 2]");
         assertThat(scenario.traffic().get(0).handleTime()).isEqualTo(DistributionSpec.constant(240_000));
-        assertThat(scenario.traffic().get(0).profile()).containsExactly(1.0, 2.0);
+        assertThat(scenario.traffic().get(0).profile().values()).containsExactly(1.0, 2.0);
     }
 
     @Test

@@ -1,0 +1,103 @@
+package io.switchboard.sim.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The scenario's warnings on stderr, in the JSON and the HTML; {@code --strict} stops before simulating. */
+class WarningsCliTest
+{
+    /** One day's scenario whose shift does not repeat: run for a week it would quietly lose its agents. */
+    static final String DAY = String.join("\n",
+        "name: day",
+        "seed: 3",
+        "duration: 1d",
+        "interval: 1h",
+        "channels: { voice: 100 }",
+        "queues: { q: { autoAccept: true } }",
+        "agents: [ { name: day, count: 4, queues: [q], shift: { start: 0h, end: 24h } } ]",
+        "traffic:",
+        "  - { name: calls, channel: voice, queue: q, handleTime: 3m, patience: 2m, arrivals: { ratePerHour: 30 } }",
+        "");
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capture()
+    {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore()
+    {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    @Test
+    void aRunLongerThanItsShiftsWarnsOnStderrAndInTheReports() throws IOException
+    {
+        final Path scenario = Files.writeString(dir.resolve("day.yaml"), DAY);
+        final Path json = dir.resolve("r.json");
+        final Path html = dir.resolve("r.html");
+
+        assertThat(Main.execute("run", scenario.toString(), "--duration", "7d", "--quiet", "--json", json.toString(),
+            "--html", html.toString())).isZero();
+
+        final String stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(stderr).contains("warning: agents 'day': the shift 0s-1d is worked once, but the run lasts 7d")
+            .contains("warning: stream 'calls': no logged-in agent can serve it from Tue 2025-03-04 00:00");
+        final JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("warnings")).hasSize(3);
+        assertThat(report.get("warnings").get(0).asText()).startsWith("agents 'day': the shift 0s-1d is worked once");
+        assertThat(report.get("start").asText()).isEqualTo("2025-03-03T00:00:00Z");
+        assertThat(report.get("zone").asText()).isEqualTo("UTC");
+        assertThat(Files.readString(html)).contains("<h2>Warnings</h2>")
+            .contains("agents 'day': the shift 0s-1d is worked once");
+    }
+
+    @Test
+    void strictTurnsWarningsIntoExitTwoBeforeAnythingRuns() throws IOException
+    {
+        final Path scenario = Files.writeString(dir.resolve("day.yaml"), DAY);
+        final Path json = dir.resolve("r.json");
+
+        assertThat(Main.execute("run", scenario.toString(), "--duration", "7d", "--strict", "--json",
+            json.toString())).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--strict: 3 warnings about the scenario (above); "
+            + "nothing was simulated");
+        assertThat(json).doesNotExist();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void strictRunsAScenarioWithoutWarnings() throws IOException
+    {
+        final Path scenario = Files.writeString(dir.resolve("day.yaml"), DAY);
+        assertThat(Main.execute("run", scenario.toString(), "--strict", "--quiet")).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+}
