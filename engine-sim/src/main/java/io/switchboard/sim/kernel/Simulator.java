@@ -487,6 +487,7 @@ public final class Simulator
             t.holdQueue[slot] = q;
             t.agent[slot] = agent;
             kpis.busyChanged(now, q, t.channel[slot], t.stream[slot], units);
+            agents.heldChanged(now, agent, units);
         }
 
         private void freeHold(final long now, final int slot)
@@ -497,6 +498,7 @@ public final class Simulator
             {
                 t.heldUnits[slot] = 0;
                 kpis.busyChanged(now, t.holdQueue[slot], t.channel[slot], t.stream[slot], -units);
+                agents.heldChanged(now, t.agent[slot], -units);
             }
         }
     }
