@@ -383,4 +383,21 @@ class CompetitionTest
         f.enqueue(30, 2, f.voice, queue);
         assertThat(f.holder(2)).isEqualTo(second);
     }
+
+    @Test
+    void afterAStructuralQueueChangeAnAgentWhoseSkillsDropNoLongerQualifies()
+    {
+        final int queue = f.queue("q", new QueueSpec().strategy(Strategy.LONGEST_IDLE));
+        final int agent = f.loggedIn("a", new AgentSpec().capacity(100).skill(f.english, 5).queue(queue));
+        assertThat(engine.changeQueue(10, queue, new QueueSpec().strategy(Strategy.ROUND_ROBIN)))
+            .isEqualTo(Result.OK);
+        assertThat(engine.changeAgent(20, agent, new AgentSpec().capacity(100).skill(f.english, 1).queue(queue)))
+            .isEqualTo(Result.OK);
+
+        engine.enqueue(30, 1, f.voice, queue, 0, f.requires(f.english, 5));
+
+        assertThat(engine.itemState(1)).isEqualTo(ItemState.WAITING);
+        engine.enqueue(40, 2, f.voice, queue, 0, f.requires(f.english, 1));
+        assertThat(f.holder(2)).isEqualTo(agent);
+    }
 }
