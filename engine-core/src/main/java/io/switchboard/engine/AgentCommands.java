@@ -49,16 +49,16 @@ final class AgentCommands
         {
             return frame.rejected(now, CommandType.LOGIN, Result.UNKNOWN_AGENT, agent);
         }
-        if (agents.loggedIn[agent])
+        if (agents.isLoggedIn(agent))
         {
             return frame.rejected(now, CommandType.LOGIN, Result.AGENT_ALREADY_LOGGED_IN, agent);
         }
         agents.accumulate(agent, now);
-        agents.loggedIn[agent] = true;
+        agents.setLoggedIn(agent, true);
         agents.countLoggedInMember(agent, queues.loggedInMembers, 1);
-        agents.chosenPresence[agent] = (byte)Presence.AVAILABLE.ordinal();
-        agents.lastFreedAt[agent] = now;
-        agents.handled[agent] = 0;
+        agents.ints[Agents.row(agent) + Agents.CHOSEN_PRESENCE] = (byte)Presence.AVAILABLE.ordinal();
+        agents.longs[Agents.longRow(agent) + Agents.LAST_FREED_AT] = now;
+        agents.longs[Agents.longRow(agent) + Agents.HANDLED] = 0;
         frame.agentChanged(agent);
         return frame.done();
     }
@@ -75,17 +75,17 @@ final class AgentCommands
         {
             return frame.rejected(now, CommandType.LOGOUT, Result.UNKNOWN_AGENT, agent);
         }
-        if (!agents.loggedIn[agent])
+        if (!agents.isLoggedIn(agent))
         {
             return frame.rejected(now, CommandType.LOGOUT, Result.AGENT_NOT_LOGGED_IN, agent);
         }
         agents.accumulate(agent, now);
-        agents.loggedIn[agent] = false;
+        agents.setLoggedIn(agent, false);
         agents.countLoggedInMember(agent, queues.loggedInMembers, -1);
-        agents.chosenPresence[agent] = (byte)Presence.OFFLINE.ordinal();
+        agents.ints[Agents.row(agent) + Agents.CHOSEN_PRESENCE] = (byte)Presence.OFFLINE.ordinal();
         transitions.applyPresenceRule(agent);
         index.refresh(agent);
-        for (int slot = agents.heldHead[agent]; slot != Items.NONE; )
+        for (int slot = agents.ints[Agents.row(agent) + Agents.HELD_HEAD]; slot != Items.NONE; )
         {
             final int next = items.heldNext[slot];
             if (items.state[slot] == Items.OFFERED)
@@ -96,9 +96,9 @@ final class AgentCommands
             }
             slot = next;
         }
-        while (agents.targetedHead[agent] != Items.NONE)
+        while (agents.ints[Agents.row(agent) + Agents.TARGETED_HEAD] != Items.NONE)
         {
-            final int slot = agents.targetedHead[agent];
+            final int slot = agents.ints[Agents.row(agent) + Agents.TARGETED_HEAD];
             transitions.leaveWaiting(slot);
             items.targetAgent[slot] = Items.NONE;
             transitions.enterWaiting(slot);
@@ -123,11 +123,11 @@ final class AgentCommands
         {
             return frame.rejected(now, CommandType.SET_PRESENCE, Result.INVALID_VALUE, agent);
         }
-        if (!agents.loggedIn[agent])
+        if (!agents.isLoggedIn(agent))
         {
             return frame.rejected(now, CommandType.SET_PRESENCE, Result.AGENT_NOT_LOGGED_IN, agent);
         }
-        agents.chosenPresence[agent] = (byte)presence.ordinal();
+        agents.ints[Agents.row(agent) + Agents.CHOSEN_PRESENCE] = (byte)presence.ordinal();
         frame.agentChanged(agent);
         return frame.done();
     }
@@ -173,12 +173,12 @@ final class AgentCommands
         {
             return frame.rejected(now, CommandType.SET_CAPACITY, Result.INVALID_VALUE, agent);
         }
-        if (units < agents.used[agent])
+        if (units < agents.ints[Agents.row(agent) + Agents.USED])
         {
             return frame.rejected(now, CommandType.SET_CAPACITY, Result.CAPACITY_BELOW_USED, agent);
         }
         agents.accumulate(agent, now);
-        agents.capacity[agent] = units;
+        agents.ints[Agents.row(agent) + Agents.CAPACITY] = units;
         frame.agentChanged(agent);
         return frame.done();
     }
@@ -245,12 +245,12 @@ final class AgentCommands
         {
             return frame.rejected(now, type, Result.MEMBERSHIP_UNCHANGED, agent);
         }
-        if (join && agents.memberCount[agent] == Agents.MAX_MEMBERSHIPS)
+        if (join && agents.ints[Agents.row(agent) + Agents.MEMBER_COUNT] == Agents.MAX_MEMBERSHIPS)
         {
             return frame.rejected(now, type, Result.INVALID_VALUE, agent);
         }
         profileChanges.setMembership(agent, queue, join);
-        if (agents.loggedIn[agent])
+        if (agents.isLoggedIn(agent))
         {
             queues.loggedInMembers[queue] += join ? 1 : -1;
         }

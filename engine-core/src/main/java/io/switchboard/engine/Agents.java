@@ -25,18 +25,47 @@ final class Agents
     final String[] names;
     int count;
 
-    final int[] capacity;
-    final int[] used;
-    final int[] held;
-    final int[] tier;
-    final int[] pool;
-    final int[] poolSlot;
-    final long[] handled;
-    final long[] lastFreedAt;
-    final long[] offerCount;
-    final boolean[] loggedIn;
-    final byte[] chosenPresence;
-    final byte[] effectivePresence;
+    // Hot fields in rows rather than one array per field: a routing decision reads and writes a dozen fields of
+    // each agent it touches, and with one array per field each is a cache miss of its own; a row is one cache line
+    // of ints and one of longs. Read a field as ints[row(agent) + USED] or longs[longRow(agent) + HANDLED].
+    static final int CAPACITY = 0;
+    static final int USED = 1;
+    static final int HELD = 2;
+    static final int TIER = 3;
+    static final int POOL = 4;
+    static final int POOL_SLOT = 5;
+    /** Number of queue memberships. */
+    static final int MEMBER_COUNT = 6;
+    /** Head and tail of the intrusive list of items the agent holds (offered, assigned, wrap-up), in offer order. */
+    static final int HELD_HEAD = 7;
+    static final int HELD_TAIL = 8;
+    /** Head of the intrusive list of waiting items transferred directly to the agent, in seq order. */
+    static final int TARGETED_HEAD = 9;
+    /** 1 when logged in, else 0. */
+    static final int LOGGED_IN = 10;
+    /** Presence ordinals. */
+    static final int CHOSEN_PRESENCE = 11;
+    static final int EFFECTIVE_PRESENCE = 12;
+    private static final int INT_ROW_SHIFT = 4;
+
+    static final int HANDLED = 0;
+    static final int LAST_FREED_AT = 1;
+    static final int OFFER_COUNT = 2;
+    static final int STATS_SINCE = 3;
+    static final int BUSY_UNIT_MS = 4;
+    static final int LOGGED_IN_UNIT_MS = 5;
+    static final int OFFERS_RECEIVED = 6;
+    static final int ASSIGNED = 7;
+    private static final int LONG_ROW_SHIFT = 3;
+    // Array data starts 16 bytes into the object (64-bit JVM, compressed references); these pads put every row on a
+    // 64-byte boundary in arrays the JVM places on one (the large ones: G1 starts them on a region).
+    private static final int INT_ROW_PAD = 12;
+    private static final int LONG_ROW_PAD = 6;
+
+    /** The int fields of every agent, {@code 1 << INT_ROW_SHIFT} per agent. */
+    final int[] ints;
+    /** The long fields of every agent, {@code 1 << LONG_ROW_SHIFT} per agent. */
+    final long[] longs;
 
     /** Items of each channel held, indexed {@code agent * maxChannels + channel}. */
     final int[] channelHeld;
@@ -45,7 +74,6 @@ final class Agents
 
     /** Queue of each membership slot, indexed {@code agent * MAX_MEMBERSHIPS + slot}. */
     final int[] memberQueue;
-    final int[] memberCount;
 
     /**
      * The round-robin stamp (latest offer id minted to the agent from the queue) of each membership slot, indexed like
@@ -60,60 +88,62 @@ final class Agents
      */
     private final Long2LongHashMap stampOutsideMemberships;
 
-    /** Head of the intrusive list of items the agent holds (offered, assigned, wrap-up), in offer order. */
-    final int[] heldHead;
-    final int[] heldTail;
-    /** Head of the intrusive list of waiting items transferred directly to the agent, in seq order. */
-    final int[] targetedHead;
-
-    // statistics
-    final long[] offersReceived;
-    final long[] assigned;
+    // statistics (the others are in the long rows)
     final long[] rejected;
     final long[] timedOut;
     final long[] released;
-    final long[] busyUnitMs;
-    final long[] loggedInUnitMs;
-    final long[] statsSince;
 
     Agents(final int maxAgents, final int maxChannels)
     {
         this.maxAgents = maxAgents;
         this.maxChannels = maxChannels;
         names = new String[maxAgents];
-        capacity = new int[maxAgents];
-        used = new int[maxAgents];
-        held = new int[maxAgents];
-        tier = new int[maxAgents];
-        pool = new int[maxAgents];
-        poolSlot = new int[maxAgents];
-        handled = new long[maxAgents];
-        lastFreedAt = new long[maxAgents];
-        offerCount = new long[maxAgents];
-        loggedIn = new boolean[maxAgents];
-        chosenPresence = new byte[maxAgents];
-        effectivePresence = new byte[maxAgents];
+        ints = new int[(maxAgents << INT_ROW_SHIFT) + INT_ROW_PAD];
+        longs = new long[(maxAgents << LONG_ROW_SHIFT) + LONG_ROW_PAD];
+        for (int agent = 0; agent < maxAgents; agent++)
+        {
+            ints[row(agent) + HELD_HEAD] = NONE;
+            ints[row(agent) + HELD_TAIL] = NONE;
+            ints[row(agent) + TARGETED_HEAD] = NONE;
+        }
         channelHeld = new int[maxAgents * maxChannels];
         channelLimit = new int[maxAgents * maxChannels];
         Arrays.fill(channelLimit, NONE);
         memberQueue = new int[maxAgents * MAX_MEMBERSHIPS];
         memberStamp = new long[maxAgents * MAX_MEMBERSHIPS];
         stampOutsideMemberships = new Long2LongHashMap(64, 0.65f, 0L);
-        memberCount = new int[maxAgents];
-        heldHead = new int[maxAgents];
-        heldTail = new int[maxAgents];
-        targetedHead = new int[maxAgents];
-        Arrays.fill(heldHead, NONE);
-        Arrays.fill(heldTail, NONE);
-        Arrays.fill(targetedHead, NONE);
-        offersReceived = new long[maxAgents];
-        assigned = new long[maxAgents];
         rejected = new long[maxAgents];
         timedOut = new long[maxAgents];
         released = new long[maxAgents];
-        busyUnitMs = new long[maxAgents];
-        loggedInUnitMs = new long[maxAgents];
-        statsSince = new long[maxAgents];
+    }
+
+    /** @return where the agent's row starts in {@link #ints}. */
+    static int row(final int agent)
+    {
+        return (agent << INT_ROW_SHIFT) + INT_ROW_PAD;
+    }
+
+    /** @return where the agent's row starts in {@link #longs}. */
+    static int longRow(final int agent)
+    {
+        return (agent << LONG_ROW_SHIFT) + LONG_ROW_PAD;
+    }
+
+    /** @return units the agent has free: capacity minus used. */
+    int freeUnits(final int agent)
+    {
+        final int row = row(agent);
+        return ints[row + CAPACITY] - ints[row + USED];
+    }
+
+    boolean isLoggedIn(final int agent)
+    {
+        return ints[row(agent) + LOGGED_IN] != 0;
+    }
+
+    void setLoggedIn(final int agent, final boolean loggedIn)
+    {
+        ints[row(agent) + LOGGED_IN] = loggedIn ? 1 : 0;
     }
 
     boolean isValid(final int agent)
@@ -123,18 +153,18 @@ final class Agents
 
     Presence effectivePresence(final int agent)
     {
-        return PRESENCES[effectivePresence[agent]];
+        return PRESENCES[ints[row(agent) + EFFECTIVE_PRESENCE]];
     }
 
     Presence chosenPresence(final int agent)
     {
-        return PRESENCES[chosenPresence[agent]];
+        return PRESENCES[ints[row(agent) + CHOSEN_PRESENCE]];
     }
 
     /** @return true when the agent is logged in and its effective presence receives work. */
     boolean isWorking(final int agent)
     {
-        return RECEIVES_WORK[effectivePresence[agent]];
+        return RECEIVES_WORK[ints[row(agent) + EFFECTIVE_PRESENCE]];
     }
 
     private static boolean[] receivesWorkByOrdinal()
@@ -160,7 +190,7 @@ final class Agents
     /** @return true when the agent has the units and the channel slot for one more item of {@code channel}. */
     boolean fits(final int agent, final int channel, final int cost)
     {
-        if (capacity[agent] - used[agent] < cost)
+        if (freeUnits(agent) < cost)
         {
             return false;
         }
@@ -173,7 +203,7 @@ final class Agents
     int membershipSlot(final int agent, final int queue)
     {
         final int base = agent * MAX_MEMBERSHIPS;
-        final int end = base + memberCount[agent];
+        final int end = base + ints[row(agent) + MEMBER_COUNT];
         for (int i = base; i < end; i++)
         {
             if (memberQueue[i] == queue)
@@ -197,7 +227,7 @@ final class Agents
         int memberStamps = 0;
         for (int agent = 0; agent < count; agent++)
         {
-            for (int slot = 0; slot < memberCount[agent]; slot++)
+            for (int slot = 0; slot < ints[row(agent) + MEMBER_COUNT]; slot++)
             {
                 if (memberStamp[agent * MAX_MEMBERSHIPS + slot] != 0)
                 {
@@ -214,7 +244,7 @@ final class Agents
         }
         for (int agent = 0; agent < count; agent++)
         {
-            for (int slot = 0; slot < memberCount[agent]; slot++)
+            for (int slot = 0; slot < ints[row(agent) + MEMBER_COUNT]; slot++)
             {
                 if (memberStamp[agent * MAX_MEMBERSHIPS + slot] != 0)
                 {
@@ -251,7 +281,7 @@ final class Agents
 
     void addMembership(final int agent, final int queue)
     {
-        final int index = agent * MAX_MEMBERSHIPS + memberCount[agent]++;
+        final int index = agent * MAX_MEMBERSHIPS + ints[row(agent) + MEMBER_COUNT]++;
         memberQueue[index] = queue;
         memberStamp[index] = stampOutsideMemberships.remove(stampKey(agent, queue));
     }
@@ -265,7 +295,7 @@ final class Agents
         {
             stampOutsideMemberships.put(stampKey(agent, queue), stamp);
         }
-        final int last = --memberCount[agent];
+        final int last = --ints[row(agent) + MEMBER_COUNT];
         memberQueue[base + slot] = memberQueue[base + last];
         memberStamp[base + slot] = memberStamp[base + last];
         memberStamp[base + last] = 0;
@@ -280,7 +310,7 @@ final class Agents
     void countLoggedInMember(final int agent, final int[] loggedInMembers, final int delta)
     {
         final int base = agent * MAX_MEMBERSHIPS;
-        for (int i = base, end = base + memberCount[agent]; i < end; i++)
+        for (int i = base, end = base + ints[row(agent) + MEMBER_COUNT]; i < end; i++)
         {
             loggedInMembers[memberQueue[i]] += delta;
         }
@@ -289,12 +319,12 @@ final class Agents
     /** Integrates busy and logged-in unit·time up to {@code now}; call before any change of used, capacity or login. */
     void accumulate(final int agent, final long now)
     {
-        if (loggedIn[agent])
+        if (isLoggedIn(agent))
         {
-            final long elapsed = now - statsSince[agent];
-            busyUnitMs[agent] += elapsed * used[agent];
-            loggedInUnitMs[agent] += elapsed * capacity[agent];
+            final long elapsed = now - longs[longRow(agent) + STATS_SINCE];
+            longs[longRow(agent) + BUSY_UNIT_MS] += elapsed * ints[row(agent) + USED];
+            longs[longRow(agent) + LOGGED_IN_UNIT_MS] += elapsed * ints[row(agent) + CAPACITY];
         }
-        statsSince[agent] = now;
+        longs[longRow(agent) + STATS_SINCE] = now;
     }
 }

@@ -228,7 +228,8 @@ final class AssignmentCycle
             return NONE;
         }
         int bestItem = NONE;
-        for (int slot = agents.targetedHead[agent]; slot != Items.NONE; slot = items.targetNext[slot])
+        final int firstTargeted = agents.ints[Agents.row(agent) + Agents.TARGETED_HEAD];
+        for (int slot = firstTargeted; slot != Items.NONE; slot = items.targetNext[slot])
         {
             final int channel = items.channel[slot];
             final long key = items.orderKey(slot);
@@ -245,7 +246,7 @@ final class AssignmentCycle
             return bestItem;
         }
 
-        final AgentPool pool = transitions.index.pool(agents.pool[agent]);
+        final AgentPool pool = transitions.index.pool(agents.ints[Agents.row(agent) + Agents.POOL]);
         final ItemClass[] classes = pool.pullClasses;
         final int[] priorities = pool.pullQueuePriority;
         for (int i = 0, count = pool.pullCount; i < count; i++)

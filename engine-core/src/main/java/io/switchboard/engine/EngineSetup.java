@@ -240,8 +240,8 @@ final class EngineSetup
         final int agent = agents.count++;
         agents.names[agent] = name;
         names.agent(agent, name);
-        agents.chosenPresence[agent] = (byte)Presence.OFFLINE.ordinal();
-        agents.effectivePresence[agent] = (byte)Presence.OFFLINE.ordinal();
+        agents.ints[Agents.row(agent) + Agents.CHOSEN_PRESENCE] = (byte)Presence.OFFLINE.ordinal();
+        agents.ints[Agents.row(agent) + Agents.EFFECTIVE_PRESENCE] = (byte)Presence.OFFLINE.ordinal();
         applyAgentSettings(agent, spec);
         for (final int queue : profile.queues)
         {
@@ -316,8 +316,8 @@ final class EngineSetup
     /** Capacity, tier and channel limits (unlisted channels: no limit). */
     void applyAgentSettings(final int agent, final AgentSpec spec)
     {
-        agents.capacity[agent] = spec.capacity();
-        agents.tier[agent] = spec.tier();
+        agents.ints[Agents.row(agent) + Agents.CAPACITY] = spec.capacity();
+        agents.ints[Agents.row(agent) + Agents.TIER] = spec.tier();
         for (int channel = 0; channel < agents.maxChannels; channel++)
         {
             agents.channelLimit[agent * agents.maxChannels + channel] = Agents.NONE;

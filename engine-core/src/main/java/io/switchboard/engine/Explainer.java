@@ -120,14 +120,15 @@ final class Explainer
             sink.onReason(agent, ExplainReason.NOT_A_MEMBER, queue, 0, 0);
             blocked = true;
         }
-        if (!agents.loggedIn[agent])
+        if (!agents.isLoggedIn(agent))
         {
             sink.onReason(agent, ExplainReason.LOGGED_OUT, 0, 0, 0);
             blocked = true;
         }
         else if (!agents.isWorking(agent))
         {
-            sink.onReason(agent, ExplainReason.PRESENCE, 0, 0, agents.effectivePresence[agent]);
+            sink.onReason(agent, ExplainReason.PRESENCE, 0, 0,
+                agents.ints[Agents.row(agent) + Agents.EFFECTIVE_PRESENCE]);
             blocked = true;
         }
         if (target == Items.NONE && !queues.closestMatch[queue])
@@ -161,7 +162,7 @@ final class Explainer
 
     private boolean explainSkills(final int slot, final int agent, final ExplainSink sink)
     {
-        final AgentPool pool = index.pool(agents.pool[agent]);
+        final AgentPool pool = index.pool(agents.ints[Agents.row(agent) + Agents.POOL]);
         final int set = requirements.setAt(items.requirements[slot], items.step[slot]);
         final int[] skills = requirements.setSkills(set);
         final int[] levels = requirements.setLevels(set);
@@ -182,7 +183,7 @@ final class Explainer
     {
         final int channel = items.channel[slot];
         final int cost = channelCost[channel];
-        final int free = agents.capacity[agent] - agents.used[agent];
+        final int free = agents.freeUnits(agent);
         final boolean noUnits = free < cost;
         if (noUnits)
         {
@@ -216,7 +217,8 @@ final class Explainer
     {
         final int queuePriority = queuePriorityOf(slot);
         final int priority = items.priority[slot];
-        for (int held = agents.heldHead[agent]; held != Items.NONE; held = items.heldNext[held])
+        final int firstHeld = agents.ints[Agents.row(agent) + Agents.HELD_HEAD];
+        for (int held = firstHeld; held != Items.NONE; held = items.heldNext[held])
         {
             if (channel >= 0 && items.channel[held] != channel)
             {

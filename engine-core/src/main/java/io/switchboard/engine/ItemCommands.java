@@ -237,7 +237,7 @@ final class ItemCommands
         {
             return frame.rejected(now, CommandType.TRANSFER_TO_AGENT, Result.ITEM_NOT_ASSIGNED, itemId);
         }
-        if (!agents.loggedIn[agent])
+        if (!agents.isLoggedIn(agent))
         {
             return frame.rejected(now, CommandType.TRANSFER_TO_AGENT, Result.AGENT_NOT_LOGGED_IN, itemId);
         }
@@ -320,7 +320,7 @@ final class ItemCommands
         {
             return Result.CONSULT_IN_PROGRESS;
         }
-        if (!agents.loggedIn[agent])
+        if (!agents.isLoggedIn(agent))
         {
             return Result.AGENT_NOT_LOGGED_IN;
         }

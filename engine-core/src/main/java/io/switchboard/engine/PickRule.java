@@ -38,7 +38,7 @@ final class PickRule
         {
             return Result.UNKNOWN_ITEM;
         }
-        if (!agents.loggedIn[agent])
+        if (!agents.isLoggedIn(agent))
         {
             return Result.AGENT_NOT_LOGGED_IN;
         }
@@ -78,7 +78,7 @@ final class PickRule
         {
             return true;
         }
-        final AgentPool pool = index.pool(agents.pool[agent]);
+        final AgentPool pool = index.pool(agents.ints[Agents.row(agent) + Agents.POOL]);
         final int set = requirements.setAt(items.requirements[slot], items.step[slot]);
         final int[] skills = requirements.setSkills(set);
         final int[] levels = requirements.setLevels(set);

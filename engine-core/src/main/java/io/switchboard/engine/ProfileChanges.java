@@ -26,7 +26,7 @@ final class ProfileChanges
     /** Sets {@code skill} to {@code level}, removing it when level is 0. */
     void setSkill(final int agent, final int skill, final int level)
     {
-        final AgentPool pool = index.pool(agents.pool[agent]);
+        final AgentPool pool = index.pool(agents.ints[Agents.row(agent) + Agents.POOL]);
         int count = 0;
         boolean placed = level == 0;
         for (int i = 0; i < pool.skills.length; i++)
@@ -64,7 +64,7 @@ final class ProfileChanges
     /** Adds or removes the membership of {@code queue}. */
     void setMembership(final int agent, final int queue, final boolean join)
     {
-        final AgentPool pool = index.pool(agents.pool[agent]);
+        final AgentPool pool = index.pool(agents.ints[Agents.row(agent) + Agents.POOL]);
         if (join)
         {
             agents.addMembership(agent, queue);
@@ -101,7 +101,7 @@ final class ProfileChanges
     /** Replaces the agent's skills and memberships (both sorted, as {@code EngineSetup.checkAgentSpec} gives them). */
     void setProfile(final int agent, final int[] skills, final int[] levels, final int[] queues)
     {
-        final AgentPool pool = index.pool(agents.pool[agent]);
+        final AgentPool pool = index.pool(agents.ints[Agents.row(agent) + Agents.POOL]);
         for (final int queue : pool.queues)
         {
             if (java.util.Arrays.binarySearch(queues, queue) < 0)

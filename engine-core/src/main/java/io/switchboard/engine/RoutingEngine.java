@@ -617,7 +617,7 @@ public final class RoutingEngine implements StateMachine
      */
     public int agentUsedUnits(final int agent)
     {
-        return agents.used[agent];
+        return agents.ints[Agents.row(agent) + Agents.USED];
     }
 
     /**
@@ -626,7 +626,7 @@ public final class RoutingEngine implements StateMachine
      */
     public int agentHeldItems(final int agent)
     {
-        return agents.held[agent];
+        return agents.ints[Agents.row(agent) + Agents.HELD];
     }
 
     /**

@@ -110,15 +110,16 @@ final class RoutingIndex
     /** Places the agent in {@code pool} and its ready heaps. */
     void join(final int agent, final AgentPool pool)
     {
-        agents.pool[agent] = pool.id;
-        agents.poolSlot[agent] = pool.addMember(agent);
+        agents.ints[Agents.row(agent) + Agents.POOL] = pool.id;
+        agents.ints[Agents.row(agent) + Agents.POOL_SLOT] = pool.addMember(agent);
         refresh(agent);
     }
 
     /** Takes the agent out of its pool and all ready heaps. */
     void leave(final int agent)
     {
-        pools[agents.pool[agent]].removeMember(agents.poolSlot[agent]);
+        final int row = Agents.row(agent);
+        pools[agents.ints[row + Agents.POOL]].removeMember(agents.ints[row + Agents.POOL_SLOT]);
     }
 
     /**
@@ -134,7 +135,7 @@ final class RoutingIndex
         final int[][] memberQueues = new int[agents.count][];
         for (int agent = 0; agent < agents.count; agent++)
         {
-            final AgentPool pool = pools[agents.pool[agent]];
+            final AgentPool pool = pools[agents.ints[Agents.row(agent) + Agents.POOL]];
             skills[agent] = pool.skills;
             levels[agent] = pool.levels;
             memberQueues[agent] = pool.queues;
@@ -252,8 +253,8 @@ final class RoutingIndex
      */
     void refresh(final int agent)
     {
-        final AgentPool pool = pools[agents.pool[agent]];
-        final int slot = agents.poolSlot[agent];
+        final AgentPool pool = pools[agents.ints[Agents.row(agent) + Agents.POOL]];
+        final int slot = agents.ints[Agents.row(agent) + Agents.POOL_SLOT];
         final boolean working = agents.isWorking(agent);
         final AgentPool.PoolHeap[] heaps = pool.heaps;
         for (final AgentPool.PoolHeap heap : heaps)
@@ -265,12 +266,12 @@ final class RoutingIndex
     /** Re-ranks the agent in the heaps of the {@code random} ordering only (its key moves either way). */
     void refreshRandomOrderings(final int agent)
     {
-        final AgentPool pool = pools[agents.pool[agent]];
+        final AgentPool pool = pools[agents.ints[Agents.row(agent) + Agents.POOL]];
         if (!pool.hasRandomOrdering)
         {
             return;
         }
-        final int slot = agents.poolSlot[agent];
+        final int slot = agents.ints[Agents.row(agent) + Agents.POOL_SLOT];
         final boolean working = agents.isWorking(agent);
         for (final AgentPool.PoolHeap heap : pool.heaps)
         {
@@ -381,15 +382,16 @@ final class RoutingIndex
         switch (orderingId)
         {
             case 0: // HIGHEST_CAPACITY
-                return agents.used[agent] - agents.capacity[agent];
+                return -agents.freeUnits(agent);
             case 2: // LONGEST_IDLE (and BEST_SKILL)
-                return ((long)agents.held[agent] << 48) | agents.lastFreedAt[agent];
+                return ((long)agents.ints[Agents.row(agent) + Agents.HELD] << 48) |
+                    agents.longs[Agents.longRow(agent) + Agents.LAST_FREED_AT];
             case 4: // FEWEST_HANDLED
-                return agents.handled[agent];
+                return agents.longs[Agents.longRow(agent) + Agents.HANDLED];
             case 5: // ORDERED
-                return agents.tier[agent];
+                return agents.ints[Agents.row(agent) + Agents.TIER];
             case 6: // RANDOM
-                return RandomKeys.key(randomSeed, agent, agents.offerCount[agent]);
+                return RandomKeys.key(randomSeed, agent, agents.longs[Agents.longRow(agent) + Agents.OFFER_COUNT]);
             default:
                 throw new IllegalStateException("unknown ordering " + orderingId);
         }

@@ -243,7 +243,7 @@ final class SetupCommands
         }
         agents.accumulate(agent, now);
         setup.applyAgentSettings(agent, spec);
-        final boolean loggedIn = agents.loggedIn[agent];
+        final boolean loggedIn = agents.isLoggedIn(agent);
         if (loggedIn)
         {
             agents.countLoggedInMember(agent, queues.loggedInMembers, -1);
@@ -318,10 +318,10 @@ final class SetupCommands
     /** @return why the agent cannot take the spec's capacity or limits given what it holds, or null. */
     private String belowHeld(final int agent, final AgentSpec spec)
     {
-        if (spec.capacity() < agents.used[agent])
+        if (spec.capacity() < agents.ints[Agents.row(agent) + Agents.USED])
         {
             return "agent '" + agents.names[agent] + "' capacity " + spec.capacity() + " is below the " +
-                agents.used[agent] + " units it holds";
+                agents.ints[Agents.row(agent) + Agents.USED] + " units it holds";
         }
         for (int i = 0; i < spec.limitCount(); i++)
         {

@@ -112,15 +112,15 @@ final class SnapshotLoader
             final String name = in.readUTF();
             final int agent = setup.defineAgent(name, new AgentSpec().capacity(1).tier(in.readInt()));
             index.leave(agent);
-            agents.capacity[agent] = in.readInt();
-            agents.used[agent] = in.readInt();
-            agents.held[agent] = in.readInt();
-            agents.handled[agent] = in.readLong();
-            agents.lastFreedAt[agent] = in.readLong();
-            agents.offerCount[agent] = in.readLong();
-            agents.loggedIn[agent] = in.readBoolean();
-            agents.chosenPresence[agent] = in.readByte();
-            agents.effectivePresence[agent] = in.readByte();
+            agents.ints[Agents.row(agent) + Agents.CAPACITY] = in.readInt();
+            agents.ints[Agents.row(agent) + Agents.USED] = in.readInt();
+            agents.ints[Agents.row(agent) + Agents.HELD] = in.readInt();
+            agents.longs[Agents.longRow(agent) + Agents.HANDLED] = in.readLong();
+            agents.longs[Agents.longRow(agent) + Agents.LAST_FREED_AT] = in.readLong();
+            agents.longs[Agents.longRow(agent) + Agents.OFFER_COUNT] = in.readLong();
+            agents.setLoggedIn(agent, in.readBoolean());
+            agents.ints[Agents.row(agent) + Agents.CHOSEN_PRESENCE] = in.readByte();
+            agents.ints[Agents.row(agent) + Agents.EFFECTIVE_PRESENCE] = in.readByte();
             for (int channel = 0; channel < setup.channelCount; channel++)
             {
                 agents.channelLimit[agent * agents.maxChannels + channel] = in.readInt();
@@ -135,15 +135,15 @@ final class SnapshotLoader
             }
             final int[] skills = readIntArray(in);
             final int[] levels = readIntArray(in);
-            agents.offersReceived[agent] = in.readLong();
-            agents.assigned[agent] = in.readLong();
+            agents.longs[Agents.longRow(agent) + Agents.OFFERS_RECEIVED] = in.readLong();
+            agents.longs[Agents.longRow(agent) + Agents.ASSIGNED] = in.readLong();
             agents.rejected[agent] = in.readLong();
             agents.timedOut[agent] = in.readLong();
             agents.released[agent] = in.readLong();
-            agents.busyUnitMs[agent] = in.readLong();
-            agents.loggedInUnitMs[agent] = in.readLong();
-            agents.statsSince[agent] = in.readLong();
-            if (agents.loggedIn[agent])
+            agents.longs[Agents.longRow(agent) + Agents.BUSY_UNIT_MS] = in.readLong();
+            agents.longs[Agents.longRow(agent) + Agents.LOGGED_IN_UNIT_MS] = in.readLong();
+            agents.longs[Agents.longRow(agent) + Agents.STATS_SINCE] = in.readLong();
+            if (agents.isLoggedIn(agent))
             {
                 agents.countLoggedInMember(agent, queues.loggedInMembers, 1);
             }

@@ -120,38 +120,38 @@ final class SnapshotWriter
         for (int agent = 0; agent < agents.count; agent++)
         {
             out.writeUTF(agents.names[agent]);
-            out.writeInt(agents.tier[agent]);
-            out.writeInt(agents.capacity[agent]);
-            out.writeInt(agents.used[agent]);
-            out.writeInt(agents.held[agent]);
-            out.writeLong(agents.handled[agent]);
-            out.writeLong(agents.lastFreedAt[agent]);
-            out.writeLong(agents.offerCount[agent]);
-            out.writeBoolean(agents.loggedIn[agent]);
-            out.writeByte(agents.chosenPresence[agent]);
-            out.writeByte(agents.effectivePresence[agent]);
+            out.writeInt(agents.ints[Agents.row(agent) + Agents.TIER]);
+            out.writeInt(agents.ints[Agents.row(agent) + Agents.CAPACITY]);
+            out.writeInt(agents.ints[Agents.row(agent) + Agents.USED]);
+            out.writeInt(agents.ints[Agents.row(agent) + Agents.HELD]);
+            out.writeLong(agents.longs[Agents.longRow(agent) + Agents.HANDLED]);
+            out.writeLong(agents.longs[Agents.longRow(agent) + Agents.LAST_FREED_AT]);
+            out.writeLong(agents.longs[Agents.longRow(agent) + Agents.OFFER_COUNT]);
+            out.writeBoolean(agents.isLoggedIn(agent));
+            out.writeByte(agents.ints[Agents.row(agent) + Agents.CHOSEN_PRESENCE]);
+            out.writeByte(agents.ints[Agents.row(agent) + Agents.EFFECTIVE_PRESENCE]);
             for (int channel = 0; channel < setup.channelCount; channel++)
             {
                 out.writeInt(agents.channelLimit(agent, channel));
                 out.writeInt(agents.channelHeld(agent, channel));
             }
-            final int memberships = agents.memberCount[agent];
+            final int memberships = agents.ints[Agents.row(agent) + Agents.MEMBER_COUNT];
             out.writeInt(memberships);
             for (int slot = 0; slot < memberships; slot++)
             {
                 out.writeInt(agents.memberQueue[agent * Agents.MAX_MEMBERSHIPS + slot]);
             }
-            final AgentPool pool = index.pool(agents.pool[agent]);
+            final AgentPool pool = index.pool(agents.ints[Agents.row(agent) + Agents.POOL]);
             writeIntArray(out, pool.skills);
             writeIntArray(out, pool.levels);
-            out.writeLong(agents.offersReceived[agent]);
-            out.writeLong(agents.assigned[agent]);
+            out.writeLong(agents.longs[Agents.longRow(agent) + Agents.OFFERS_RECEIVED]);
+            out.writeLong(agents.longs[Agents.longRow(agent) + Agents.ASSIGNED]);
             out.writeLong(agents.rejected[agent]);
             out.writeLong(agents.timedOut[agent]);
             out.writeLong(agents.released[agent]);
-            out.writeLong(agents.busyUnitMs[agent]);
-            out.writeLong(agents.loggedInUnitMs[agent]);
-            out.writeLong(agents.statsSince[agent]);
+            out.writeLong(agents.longs[Agents.longRow(agent) + Agents.BUSY_UNIT_MS]);
+            out.writeLong(agents.longs[Agents.longRow(agent) + Agents.LOGGED_IN_UNIT_MS]);
+            out.writeLong(agents.longs[Agents.longRow(agent) + Agents.STATS_SINCE]);
         }
         final long[][] stamps = agents.roundRobinStamps();
         out.writeInt(stamps[0].length);

@@ -37,16 +37,20 @@ final class StatsReader
     static void readAgent(final Agents agents, final int agent, final long now, final AgentStats out)
     {
         out.presence = agents.effectivePresence(agent);
-        out.capacity = agents.capacity[agent];
-        out.usedUnits = agents.used[agent];
-        out.heldItems = agents.held[agent];
-        out.offersReceived = agents.offersReceived[agent];
-        out.assigned = agents.assigned[agent];
+        out.capacity = agents.ints[Agents.row(agent) + Agents.CAPACITY];
+        out.usedUnits = agents.ints[Agents.row(agent) + Agents.USED];
+        out.heldItems = agents.ints[Agents.row(agent) + Agents.HELD];
+        out.offersReceived = agents.longs[Agents.longRow(agent) + Agents.OFFERS_RECEIVED];
+        out.assigned = agents.longs[Agents.longRow(agent) + Agents.ASSIGNED];
         out.rejected = agents.rejected[agent];
         out.timedOut = agents.timedOut[agent];
         out.released = agents.released[agent];
-        final long elapsed = agents.loggedIn[agent] ? Math.max(0L, now - agents.statsSince[agent]) : 0L;
-        out.busyUnitMs = agents.busyUnitMs[agent] + elapsed * agents.used[agent];
-        out.loggedInUnitMs = agents.loggedInUnitMs[agent] + elapsed * agents.capacity[agent];
+        final int row = Agents.row(agent);
+        final int longRow = Agents.longRow(agent);
+        final long elapsed = agents.isLoggedIn(agent) ?
+            Math.max(0L, now - agents.longs[longRow + Agents.STATS_SINCE]) : 0L;
+        out.busyUnitMs = agents.longs[longRow + Agents.BUSY_UNIT_MS] + elapsed * agents.ints[row + Agents.USED];
+        out.loggedInUnitMs = agents.longs[longRow + Agents.LOGGED_IN_UNIT_MS] +
+            elapsed * agents.ints[row + Agents.CAPACITY];
     }
 }

@@ -126,7 +126,7 @@ final class Transitions
     {
         // keep seq order; targeted lists are short
         int prev = Items.NONE;
-        int next = agents.targetedHead[agent];
+        int next = agents.ints[Agents.row(agent) + Agents.TARGETED_HEAD];
         while (next != Items.NONE && items.seq[next] < items.seq[slot])
         {
             prev = next;
@@ -136,7 +136,7 @@ final class Transitions
         items.targetNext[slot] = next;
         if (prev == Items.NONE)
         {
-            agents.targetedHead[agent] = slot;
+            agents.ints[Agents.row(agent) + Agents.TARGETED_HEAD] = slot;
         }
         else
         {
@@ -154,7 +154,7 @@ final class Transitions
         final int next = items.targetNext[slot];
         if (prev == Items.NONE)
         {
-            agents.targetedHead[agent] = next;
+            agents.ints[Agents.row(agent) + Agents.TARGETED_HEAD] = next;
         }
         else
         {
@@ -168,18 +168,18 @@ final class Transitions
 
     void linkHeld(final int agent, final int slot)
     {
-        final int tail = agents.heldTail[agent];
+        final int tail = agents.ints[Agents.row(agent) + Agents.HELD_TAIL];
         items.heldPrev[slot] = tail;
         items.heldNext[slot] = Items.NONE;
         if (tail == Items.NONE)
         {
-            agents.heldHead[agent] = slot;
+            agents.ints[Agents.row(agent) + Agents.HELD_HEAD] = slot;
         }
         else
         {
             items.heldNext[tail] = slot;
         }
-        agents.heldTail[agent] = slot;
+        agents.ints[Agents.row(agent) + Agents.HELD_TAIL] = slot;
     }
 
     private void unlinkHeld(final int agent, final int slot)
@@ -188,7 +188,7 @@ final class Transitions
         final int next = items.heldNext[slot];
         if (prev == Items.NONE)
         {
-            agents.heldHead[agent] = next;
+            agents.ints[Agents.row(agent) + Agents.HELD_HEAD] = next;
         }
         else
         {
@@ -196,7 +196,7 @@ final class Transitions
         }
         if (next == Items.NONE)
         {
-            agents.heldTail[agent] = prev;
+            agents.ints[Agents.row(agent) + Agents.HELD_TAIL] = prev;
         }
         else
         {
@@ -243,8 +243,8 @@ final class Transitions
         items.agent[slot] = agent;
         items.offerId[slot] = offerId;
         items.units[slot] = reserveUnits(agent, items.channel[slot]);
-        agents.offerCount[agent]++;
-        agents.offersReceived[agent]++;
+        agents.longs[Agents.longRow(agent) + Agents.OFFER_COUNT]++;
+        agents.longs[Agents.longRow(agent) + Agents.OFFERS_RECEIVED]++;
         agents.recordOfferFrom(agent, queue, offerId);
         queues.offersMade[queue]++;
         linkHeld(agent, slot);
@@ -258,8 +258,8 @@ final class Transitions
         final int queue = items.queue[slot];
         items.state[slot] = Items.ASSIGNED;
         items.assignedAt[slot] = now;
-        agents.handled[agent]++;
-        agents.assigned[agent]++;
+        agents.longs[Agents.longRow(agent) + Agents.HANDLED]++;
+        agents.longs[Agents.longRow(agent) + Agents.ASSIGNED]++;
         final long wait = now - items.enteredAt[slot];
         queues.answered[queue]++;
         queues.totalWaitMs[queue] += wait;
@@ -357,19 +357,19 @@ final class Transitions
     {
         final int units = channelCost[channel];
         agents.accumulate(agent, now);
-        agents.used[agent] += units;
+        agents.ints[Agents.row(agent) + Agents.USED] += units;
         agents.channelHeld[agent * agents.maxChannels + channel]++;
-        agents.held[agent]++;
+        agents.ints[Agents.row(agent) + Agents.HELD]++;
         return units;
     }
 
     private void freeUnits(final int agent, final int channel, final int units)
     {
         agents.accumulate(agent, now);
-        agents.used[agent] -= units;
+        agents.ints[Agents.row(agent) + Agents.USED] -= units;
         agents.channelHeld[agent * agents.maxChannels + channel]--;
-        agents.held[agent]--;
-        agents.lastFreedAt[agent] = now;
+        agents.ints[Agents.row(agent) + Agents.HELD]--;
+        agents.longs[Agents.longRow(agent) + Agents.LAST_FREED_AT] = now;
         cycle.markAgent(agent);
     }
 
@@ -395,22 +395,22 @@ final class Transitions
     void applyPresenceRule(final int agent)
     {
         final Presence effective;
-        if (!agents.loggedIn[agent])
+        if (!agents.isLoggedIn(agent))
         {
             effective = Presence.OFFLINE;
         }
-        else if (agents.chosenPresence[agent] == Presence.AVAILABLE.ordinal() &&
-            agents.capacity[agent] - agents.used[agent] < minChannelCost)
+        else if (agents.ints[Agents.row(agent) + Agents.CHOSEN_PRESENCE] == Presence.AVAILABLE.ordinal() &&
+            agents.freeUnits(agent) < minChannelCost)
         {
             effective = Presence.BUSY;
         }
         else
         {
-            effective = PRESENCES[agents.chosenPresence[agent]];
+            effective = PRESENCES[agents.ints[Agents.row(agent) + Agents.CHOSEN_PRESENCE]];
         }
-        if (agents.effectivePresence[agent] != effective.ordinal())
+        if (agents.ints[Agents.row(agent) + Agents.EFFECTIVE_PRESENCE] != effective.ordinal())
         {
-            agents.effectivePresence[agent] = (byte)effective.ordinal();
+            agents.ints[Agents.row(agent) + Agents.EFFECTIVE_PRESENCE] = (byte)effective.ordinal();
             events.onPresenceChanged(now, agent, effective);
         }
     }

@@ -1,6 +1,7 @@
 package io.switchboard.reference;
 
 import io.switchboard.engine.CommandType;
+import io.switchboard.engine.EventTee;
 import io.switchboard.engine.ItemState;
 import io.switchboard.engine.Result;
 import io.switchboard.engine.RoutingEngine;
@@ -29,6 +30,8 @@ final class ModelRun
     final ModelEvents tee;
     final RoutingEngine engine;
     final ReferenceRouter ref;
+    /** The statistics the engine must report, worked out from the reference's events. */
+    final ReferenceStatistics stats = new ReferenceStatistics();
     /** Item ids enqueued and not yet ended, tracked from results and events only. */
     final Set<Long> tracked = new TreeSet<>();
     int checkedBytes;
@@ -42,8 +45,9 @@ final class ModelRun
         this.setup = setup;
         this.engine = new RoutingEngine(setup.config(seed), engineEvents);
         this.tee = new ModelEvents(refEvents);
-        this.ref = new ReferenceRouter(setup.config(seed), tee);
+        this.ref = new ReferenceRouter(setup.config(seed), new EventTee(tee, stats));
         tee.ref = ref;
+        stats.ref = ref;
         final int[] engineHandles = setup.applyTo(ModelSetup.Target.of(engine));
         final int[] refHandles = setup.applyTo(ModelSetup.Target.of(ref));
         if (!Arrays.equals(engineHandles, refHandles))
@@ -72,6 +76,10 @@ final class ModelRun
             return "the engine threw " + stackTrace(ex);
         }
         final Result refResult;
+        if (cmd.type == CommandType.ENQUEUE)
+        {
+            stats.enqueueing(cmd.now, cmd.item, cmd.b);
+        }
         try
         {
             refResult = cmd.applyTo(ref);
@@ -79,6 +87,10 @@ final class ModelRun
         catch (final RuntimeException | Error ex)
         {
             return "the REFERENCE threw " + stackTrace(ex);
+        }
+        if (cmd.type == CommandType.ENQUEUE)
+        {
+            stats.enqueued(refResult == Result.OK);
         }
         lastResult = refResult;
         // Items can only end in a command before an enqueue's own effects (due timers fire first).
@@ -104,7 +116,8 @@ final class ModelRun
         try
         {
             final String setupDifference = checkSetup();
-            return setupDifference != null ? setupDifference : checkState();
+            final String stateDifference = setupDifference != null ? setupDifference : checkState();
+            return stateDifference != null ? stateDifference : stats.compare(engine, cmd.now);
         }
         catch (final RuntimeException | Error ex)
         {

@@ -84,9 +84,12 @@ final class ModelSetup
             setup.requirements.add(RandomSpecs.requirements(r, setup.skills));
         }
         final int agentCount = 3 + r.nextInt(10);
+        // A third of the centers are pools: after two agents every agent shares the profile of an earlier one, so
+        // agents with equal keys compete for the same items and the strategies' tie-breaks decide.
+        final boolean pooled = r.nextInt(3) == 0;
         for (int a = 0; a < agentCount; a++)
         {
-            final int x = r.nextInt(6);
+            final int x = pooled && a >= 2 ? r.nextInt(2) : r.nextInt(6);
             if (a > 0 && x == 0)
             {
                 setup.agents.add(pickFrom(r, setup.agents)); // a twin: same settings and profile

@@ -1491,6 +1491,12 @@ public final class ReferenceRouter implements EngineCommands
         return queues.size();
     }
 
+    /** @return the queue's service-level threshold now, ms. */
+    public long queueServiceLevelMs(final int queue)
+    {
+        return queues.get(queue).serviceLevelMs;
+    }
+
     public int channelCountDefined()
     {
         return channels.size();

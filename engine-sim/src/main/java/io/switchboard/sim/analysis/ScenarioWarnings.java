@@ -226,6 +226,15 @@ public final class ScenarioWarnings
 
     private static void size(final Scenario scenario, final List<String> warnings)
     {
+        if (scenario.reportIntervalMs() != scenario.intervalMs())
+        {
+            warnings.add("the run has " + String.format(Locale.ROOT, "%,d", (scenario.durationMs()
+                + scenario.intervalMs() - 1) / scenario.intervalMs()) + " intervals of "
+                + Durations.format(scenario.intervalMs()) + "; the report keeps at most "
+                + String.format(Locale.ROOT, "%,d", Scenario.MAX_REPORT_INTERVALS) + " and uses "
+                + Durations.format(scenario.reportIntervalMs()) + " intervals (the traffic and staffing are "
+                + "unchanged)");
+        }
         double items = 0.0;
         for (final StreamDef stream : scenario.traffic())
         {

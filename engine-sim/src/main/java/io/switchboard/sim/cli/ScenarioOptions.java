@@ -65,6 +65,11 @@ final class ScenarioOptions
                 throw new CommandLine.ParameterException(spec.commandLine(),
                     "--duration: bad duration '" + duration + "' (use 30s, 15m, 8h, 7d)");
             }
+            if (millis > Durations.MAX_MILLIS)
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--duration: '" + duration + "' is "
+                    + "longer than 2^40 ms (about 12726d or 34 years)");
+            }
             scenario = scenario.withDuration(Math.round(millis));
         }
         return scenario;

@@ -29,7 +29,7 @@ public final class ScenarioSummary
     /** @return the report context of a run of the scenario, without warnings. */
     public static ReportContext context(final Scenario scenario)
     {
-        return new ReportContext(scenario.startEpochMs(), scenario.zone().getId(), scenario.intervalMs() / 1000.0,
+        return new ReportContext(scenario.startEpochMs(), scenario.zone().getId(), scenario.reportIntervalMs() / 1000.0,
             inputs(scenario), List.of());
     }
 
@@ -38,7 +38,7 @@ public final class ScenarioSummary
         final List<ReportContext.Input> in = new ArrayList<>();
         in.add(new ReportContext.Input("run", "start", s.clock().format(0) + " " + s.zone().getId()));
         in.add(new ReportContext.Input("run", "duration", Durations.format(s.durationMs()) + " measured after "
-            + Durations.format(s.warmupMs()) + " warm-up; report interval " + Durations.format(s.intervalMs())));
+            + Durations.format(s.warmupMs()) + " warm-up; report interval " + Durations.format(s.reportIntervalMs())));
         in.add(new ReportContext.Input("run", "seed", Long.toString(s.seed())));
         for (final QueueDef q : s.queues())
         {

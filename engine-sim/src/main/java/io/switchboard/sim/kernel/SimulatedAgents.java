@@ -42,6 +42,10 @@ final class SimulatedAgents
     private final int[] agentGroup;
     private final int[] agentCapacity;
     private final boolean[] loggedIn;
+    /** Per agent, the capacity units its offers, work and wrap-ups hold. */
+    private final int[] heldUnits;
+    /** Per agent, logged out while still holding work: its capacity counts as logged in until the work is done. */
+    private final boolean[] finishing;
     private final io.switchboard.sim.scenario.ScenarioClock clock;
     private final long[] period = new long[2];
 
@@ -70,6 +74,8 @@ final class SimulatedAgents
         this.agentGroup = setup.agentGroup;
         this.agentCapacity = setup.agentCapacity;
         this.loggedIn = new boolean[setup.agentGroup.length];
+        this.heldUnits = new int[setup.agentGroup.length];
+        this.finishing = new boolean[setup.agentGroup.length];
         this.clock = setup.clock;
         this.acceptDelay = setup.acceptDelay;
         this.acceptDelayRandom = setup.acceptDelayRandom;
@@ -179,7 +185,14 @@ final class SimulatedAgents
         if (!loggedIn[agent])
         {
             loggedIn[agent] = true;
-            kpis.loggedInChanged(now, groupQueues[group], agentCapacity[agent], 1);
+            if (finishing[agent])
+            {
+                finishing[agent] = false; // back before its last work was done: its capacity never left
+            }
+            else
+            {
+                kpis.loggedInChanged(now, groupQueues[group], agentCapacity[agent], 1);
+            }
             commands.login(now, agent);
         }
     }
@@ -189,8 +202,29 @@ final class SimulatedAgents
         if (loggedIn[agent])
         {
             loggedIn[agent] = false;
-            kpis.loggedInChanged(now, groupQueues[group], agentCapacity[agent], -1);
+            if (heldUnits[agent] > 0)
+            {
+                finishing[agent] = true; // occupancy: the capacity stays logged in until the work is done
+            }
+            else
+            {
+                kpis.loggedInChanged(now, groupQueues[group], agentCapacity[agent], -1);
+            }
             commands.logout(now, agent);
+        }
+    }
+
+    /**
+     * The capacity units an agent holds changed (an offer, work or wrap-up began or ended). An agent that logged out
+     * while holding work leaves the logged-in capacity when the last of it ends, so occupancy never exceeds 100 %.
+     */
+    void heldChanged(final long now, final int agent, final int delta)
+    {
+        heldUnits[agent] += delta;
+        if (heldUnits[agent] == 0 && finishing[agent])
+        {
+            finishing[agent] = false;
+            kpis.loggedInChanged(now, groupQueues[agentGroup[agent]], agentCapacity[agent], -1);
         }
     }
 

@@ -173,7 +173,7 @@ final class SimulationSetup
         }
         return new KpiCollector(scenario.queues().stream().map(QueueDef::name).toList(), thresholds,
             scenario.channels().stream().map(c -> c.name()).toList(), streamNames, scenario.warmupMs(),
-            scenario.durationMs(), scenario.intervalMs());
+            scenario.durationMs(), scenario.reportIntervalMs());
     }
 
     /** Tells the KPIs which queues have SLAs and which queues the classification rules can choose. */

@@ -65,6 +65,7 @@ public final class Simulator
     private final UnmetRequirements unmet;
     private final long endMs;
     private final int[] channelUnits;
+    private final long reportIntervalMs;
 
     private long pendingTick = Long.MAX_VALUE;
     private long eventCount;
@@ -112,6 +113,7 @@ public final class Simulator
         this.traffic = traffic;
         this.progress = progress;
         this.endMs = scenario.endMs();
+        this.reportIntervalMs = scenario.reportIntervalMs();
         final SimulationSetup setup = new SimulationSetup(scenario, traffic, origin, new EngineEventRouter(),
             journal);
         this.policy = setup.policy;
@@ -216,9 +218,9 @@ public final class Simulator
                 break;
             case BOUNDARY:
                 kpis.boundary(now);
-                if (now + scenario.intervalMs() < endMs)
+                if (now + reportIntervalMs < endMs)
                 {
-                    events.schedule(now + scenario.intervalMs(), BOUNDARY, 0, 0, 0);
+                    events.schedule(now + reportIntervalMs, BOUNDARY, 0, 0, 0);
                 }
                 break;
             default:
@@ -487,6 +489,7 @@ public final class Simulator
             t.holdQueue[slot] = q;
             t.agent[slot] = agent;
             kpis.busyChanged(now, q, t.channel[slot], t.stream[slot], units);
+            agents.heldChanged(now, agent, units);
         }
 
         private void freeHold(final long now, final int slot)
@@ -497,6 +500,7 @@ public final class Simulator
             {
                 t.heldUnits[slot] = 0;
                 kpis.busyChanged(now, t.holdQueue[slot], t.channel[slot], t.stream[slot], -units);
+                agents.heldChanged(now, t.agent[slot], -units);
             }
         }
     }

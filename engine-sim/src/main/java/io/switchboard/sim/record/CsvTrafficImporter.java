@@ -8,7 +8,10 @@ import io.switchboard.sim.traffic.Arrival;
 import io.switchboard.sim.traffic.TrafficSource;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,11 +23,13 @@ import java.util.Set;
 
 /**
  * Reads historical traffic from CSV, one row per work item, into a {@link TrafficSource} sorted by arrival.
- * Columns (header row required, any order): {@code arrival} (seconds from the start, or an ISO local date-time such
- * as {@code 2025-03-03T08:15:00}, counted from midnight of the earliest date), {@code channel}, {@code queue},
+ * Columns (header row required, any order): {@code arrival} (seconds from the start, or an ISO date-time such
+ * as {@code 2025-03-03T08:15:00}, {@code ...Z} or {@code ...+01:00}, counted from local midnight of the earliest
+ * arrival's day in the given zone), {@code channel}, {@code queue},
  * {@code handleTime} (a duration) are required; {@code stream}, {@code priority}, {@code requires}
  * ({@code english:3;hardware:2}), {@code patience} (empty: never abandons), {@code transferTo} and
- * {@code secondHandleTime} are optional. The file is UTF-8 (a leading byte-order mark is fine); every row has as many
+ * {@code secondHandleTime} are optional; other columns are ignored ({@link #ignoredColumns}). The file is UTF-8
+ * (a leading byte-order mark is fine); every row has as many
  * fields as the header; a column appears once; arrivals are all seconds or all date-times, within 2^40 ms (about 34
  * years) of the start, as are durations. Bad input is a {@link ScenarioException} with file, line and column. Not
  * thread safe; one thread.
@@ -45,6 +50,8 @@ public final class CsvTrafficImporter implements TrafficSource
     private final List<String> queues = new ArrayList<>();
     private final List<Map<String, Integer>> requirementSets = new ArrayList<>();
     private final List<Arrival> rows = new ArrayList<>();
+    private final List<String> ignored = new ArrayList<>();
+    private long startEpochMs = -1;
     private int cursor;
 
     /**
@@ -53,7 +60,17 @@ public final class CsvTrafficImporter implements TrafficSource
      */
     public CsvTrafficImporter(final Path file)
     {
-        this(file.toString(), TextFiles.readUtf8(file, file.toString()));
+        this(file, ZoneOffset.UTC);
+    }
+
+    /**
+     * @param file CSV file.
+     * @param zone the zone local date-times (without {@code Z} or an offset) are in; time 0 is local midnight in it.
+     * @throws ScenarioException on unreadable files and bad rows.
+     */
+    public CsvTrafficImporter(final Path file, final ZoneId zone)
+    {
+        this(file.toString(), TextFiles.readUtf8(file, file.toString()), zone);
     }
 
     /**
@@ -62,6 +79,17 @@ public final class CsvTrafficImporter implements TrafficSource
      * @throws ScenarioException on bad rows.
      */
     CsvTrafficImporter(final String name, final String text)
+    {
+        this(name, text, ZoneOffset.UTC);
+    }
+
+    /**
+     * @param name the file's name, for messages.
+     * @param text the file's text.
+     * @param zone the zone of local date-times.
+     * @throws ScenarioException on bad rows.
+     */
+    CsvTrafficImporter(final String name, final String text, final ZoneId zone)
     {
         final List<String> lines = text.lines().toList();
         if (lines.isEmpty() || lines.get(0).isBlank())
@@ -75,9 +103,8 @@ public final class CsvTrafficImporter implements TrafficSource
             final String key = header.get(i).strip().toLowerCase(java.util.Locale.ROOT);
             if (!COLUMNS.contains(key))
             {
-                throw new ScenarioException(name, 1, header.get(i).strip(),
-                    "unknown column (expected arrival, channel, "
-                    + "queue, handleTime, stream, priority, requires, patience, transferTo, secondHandleTime)");
+                ignored.add(header.get(i).strip()); // exports carry more than the simulator needs
+                continue;
             }
             final Integer earlier = column.putIfAbsent(key, i);
             if (earlier != null)
@@ -94,7 +121,7 @@ public final class CsvTrafficImporter implements TrafficSource
             }
         }
         final Map<String, Integer> requirementIndex = new LinkedHashMap<>();
-        final List<LocalDateTime> dates = new ArrayList<>();
+        final List<Instant> dates = new ArrayList<>();
         final List<Integer> dateRows = new ArrayList<>();
         final List<Integer> dateLines = new ArrayList<>();
         int firstArrivalLine = 0;
@@ -129,17 +156,15 @@ public final class CsvTrafficImporter implements TrafficSource
             }
             if (dated)
             {
-                try
+                final Instant instant = instant(arrival.strip(), zone);
+                if (instant == null)
                 {
-                    dates.add(LocalDateTime.parse(arrival));
-                    dateRows.add(rows.size());
-                    dateLines.add(lineNo);
+                    throw row.error("arrival", "bad arrival '" + arrival + "' (seconds, or an ISO date-time like "
+                        + "2025-03-03T08:15:00, 2025-03-03T08:15:00Z or 2025-03-03T08:15:00+01:00)");
                 }
-                catch (final DateTimeParseException ex)
-                {
-                    throw row.error("arrival", "bad arrival '" + arrival + "' (seconds, or a date-time like "
-                        + "2025-03-03T08:15:00)");
-                }
+                dates.add(instant);
+                dateRows.add(rows.size());
+                dateLines.add(lineNo);
             }
             else if (!(seconds >= 0 && seconds * 1000.0 <= MAX_MS))
             {
@@ -187,21 +212,69 @@ public final class CsvTrafficImporter implements TrafficSource
         }
         if (!dates.isEmpty())
         {
-            final LocalDateTime midnight = dates.stream().min(Comparator.naturalOrder()).orElseThrow()
-                .truncatedTo(ChronoUnit.DAYS);
-            final LocalDateTime last = midnight.plus(java.time.Duration.ofMillis(MAX_MS));
+            final Instant earliest = dates.stream().min(Comparator.naturalOrder()).orElseThrow();
+            final java.time.ZonedDateTime midnight = earliest.atZone(zone).truncatedTo(ChronoUnit.DAYS);
+            startEpochMs = midnight.toInstant().toEpochMilli();
             for (int i = 0; i < dates.size(); i++)
             {
-                if (dates.get(i).isAfter(last))
+                final long ms = dates.get(i).toEpochMilli() - startEpochMs;
+                if (ms > MAX_MS || ms < 0)
                 {
                     throw new ScenarioException(name, dateLines.get(i), "arrival", "'" + dates.get(i) + "' is more "
                         + "than " + MAX_MS / 86_400_000L + " days after the earliest arrival's day (" + midnight
                         .toLocalDate() + ")");
                 }
-                rows.get(dateRows.get(i)).timeMs = ChronoUnit.MILLIS.between(midnight, dates.get(i));
+                rows.get(dateRows.get(i)).timeMs = ms;
             }
         }
         rows.sort(Comparator.comparingLong(a -> a.timeMs));
+    }
+
+    /**
+     * @return the instant of an ISO date-time: with {@code Z} or an offset as written, without one in {@code zone};
+     *     a space may stand for the {@code T}; null when the text is not one.
+     */
+    static Instant instant(final String text, final ZoneId zone)
+    {
+        final String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + "T"
+            + text.substring(11) : text;
+        final Instant instant = parseInstant(iso, zone);
+        // years beyond 9999 overflow epoch milliseconds; no export has them
+        return instant == null || instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? null : instant;
+    }
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-02T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-30T00:00:00Z");
+
+    private static Instant parseInstant(final String iso, final ZoneId zone)
+    {
+        try
+        {
+            return java.time.OffsetDateTime.parse(iso).toInstant();
+        }
+        catch (final DateTimeParseException withoutOffset)
+        {
+            try
+            {
+                return LocalDateTime.parse(iso).atZone(zone).toInstant();
+            }
+            catch (final DateTimeParseException notDateTime)
+            {
+                return null;
+            }
+        }
+    }
+
+    /** @return the header's columns the simulator does not use (ignored), in file order. */
+    public List<String> ignoredColumns()
+    {
+        return List.copyOf(ignored);
+    }
+
+    /** @return the instant of time 0 (local midnight of the earliest arrival), or -1 for arrivals in seconds. */
+    public long startEpochMs()
+    {
+        return startEpochMs;
     }
 
     private static int intern(final List<String> names, final String name)

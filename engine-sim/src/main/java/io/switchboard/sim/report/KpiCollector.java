@@ -16,6 +16,9 @@ import java.util.Map;
  */
 public final class KpiCollector
 {
+    /** Interval counts above this keep interval histograms packed (memory per value held, not per bucket). */
+    static final int PACKED_INTERVALS = 1_000;
+
     private final List<String> queueNames;
     private final List<String> channelNames;
     private final List<String> streamNames;
@@ -78,14 +81,16 @@ public final class KpiCollector
         final int nc = channelNames.size();
         final int ns = streamNames.size();
         overall = new KpiSlice(maxWait, true);
-        queues = slices(nq, maxWait, true);
-        channels = slices(nc, maxWait, true);
-        streams = slices(ns, maxWait, true);
-        intervalOverall = slices(intervalCount, maxIntervalWait, false);
+        queues = precise(nq, maxWait);
+        channels = precise(nc, maxWait);
+        streams = precise(ns, maxWait);
+        // beyond a few weeks of 15-minute intervals, full histogram arrays per interval would outgrow the heap
+        final boolean packed = intervalCount > PACKED_INTERVALS;
+        intervalOverall = slices(intervalCount, maxIntervalWait, packed);
         intervalQueues = new KpiSlice[intervalCount][];
         for (int k = 0; k < intervalCount; k++)
         {
-            intervalQueues[k] = slices(nq, maxIntervalWait, false);
+            intervalQueues[k] = slices(nq, maxIntervalWait, packed);
         }
         busyQueue = 0;
         busyChannel = busyQueue + nq;
@@ -171,12 +176,22 @@ public final class KpiCollector
         intervalQueues[k][q].slaBreaches++;
     }
 
-    private static KpiSlice[] slices(final int n, final long maxWait, final boolean precise)
+    private static KpiSlice[] precise(final int n, final long maxWait)
     {
         final KpiSlice[] result = new KpiSlice[n];
         for (int i = 0; i < n; i++)
         {
-            result[i] = new KpiSlice(maxWait, precise);
+            result[i] = new KpiSlice(maxWait, true);
+        }
+        return result;
+    }
+
+    private static KpiSlice[] slices(final int n, final long maxWait, final boolean packed)
+    {
+        final KpiSlice[] result = new KpiSlice[n];
+        for (int i = 0; i < n; i++)
+        {
+            result[i] = new KpiSlice(maxWait, false, packed);
         }
         return result;
     }

@@ -3,6 +3,7 @@ package io.switchboard.sim.report;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.IntCountsHistogram;
+import org.HdrHistogram.PackedHistogram;
 
 /**
  * Running KPI counters of one slice (overall, a queue, a channel, a stream, or a queue in one interval): item counts,
@@ -31,11 +32,22 @@ public final class KpiSlice
     private AbstractHistogram waits;
     private final long maxWaitMs;
     private final boolean precise;
+    private final boolean packed;
 
     KpiSlice(final long maxWaitMs, final boolean precise)
     {
+        this(maxWaitMs, precise, false);
+    }
+
+    /**
+     * @param packed a histogram whose memory grows with the values it holds (the same buckets, so the same
+     *               percentiles): for runs with thousands of intervals, where full arrays would not fit.
+     */
+    KpiSlice(final long maxWaitMs, final boolean precise, final boolean packed)
+    {
         this.maxWaitMs = maxWaitMs;
         this.precise = precise;
+        this.packed = packed;
     }
 
     void answer(final long waitMs, final long thresholdMs)
@@ -53,7 +65,8 @@ public final class KpiSlice
         AbstractHistogram histogram = waits;
         if (histogram == null)
         {
-            histogram = precise ? new Histogram(maxWaitMs, 3) : new IntCountsHistogram(maxWaitMs, 2);
+            histogram = precise ? new Histogram(maxWaitMs, 3)
+                : packed ? new PackedHistogram(maxWaitMs, 2) : new IntCountsHistogram(maxWaitMs, 2);
             waits = histogram;
         }
         histogram.recordValue(Math.min(waitMs, maxWaitMs));

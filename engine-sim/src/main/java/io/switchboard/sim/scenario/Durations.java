@@ -6,6 +6,12 @@ package io.switchboard.sim.scenario;
  */
 public final class Durations
 {
+    /**
+     * The longest duration a scenario may state: 2^40 ms, about 34 years (what timestamps of recordings allow). Runs
+     * that long keep bounded memory: the report widens its interval instead (see {@code Scenario.reportIntervalMs}).
+     */
+    public static final long MAX_MILLIS = 1L << 40;
+
     private Durations()
     {
     }

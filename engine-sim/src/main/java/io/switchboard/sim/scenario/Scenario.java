@@ -45,6 +45,20 @@ public record Scenario(String name, long seed, long durationMs, long warmupMs, l
         return new ScenarioClock(startEpochMs, zone);
     }
 
+    /** The most intervals a report keeps: beyond it the report interval widens, so memory stays bounded. */
+    public static final int MAX_REPORT_INTERVALS = 5_000;
+
+    /**
+     * @return the report's interval: {@code intervalMs}, or the smallest multiple of it that keeps the measured
+     *     duration within {@link #MAX_REPORT_INTERVALS} intervals (a 1000-day run at 15m reports 5h intervals).
+     */
+    public long reportIntervalMs()
+    {
+        final long count = (durationMs + intervalMs - 1) / intervalMs;
+        final long factor = (count + MAX_REPORT_INTERVALS - 1) / MAX_REPORT_INTERVALS;
+        return intervalMs * Math.max(1, factor);
+    }
+
     /** @return end of the run (warm-up plus duration) in ms. */
     public long endMs()
     {

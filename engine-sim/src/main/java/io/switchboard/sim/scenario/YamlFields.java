@@ -219,7 +219,7 @@ final class YamlFields
     /**
      * @param positive true when zero is not allowed.
      * @return the duration {@code node} holds ({@code 250ms}, {@code 30s}, {@code 15m}, {@code 8h}, {@code 1d}, or
-     *         bare seconds) in whole milliseconds, at most 365 days.
+     *         bare seconds) in whole milliseconds, at most {@link Durations#MAX_MILLIS}.
      */
     long duration(final YamlNode node, final String path, final boolean positive)
     {
@@ -238,9 +238,10 @@ final class YamlFields
             throw error(node, path, "duration '" + node.text() + "' out of range (must be "
                 + (positive ? "positive" : "zero or more") + ")");
         }
-        if (millis > 365.0 * 86_400_000.0)
+        if (millis > Durations.MAX_MILLIS)
         {
-            throw error(node, path, "duration '" + node.text() + "' out of range (at most 365d)");
+            throw error(node, path, "duration '" + node.text() + "' out of range (at most 2^40 ms, about 12726d or "
+                + "34 years)");
         }
         return Math.round(millis);
     }

@@ -86,7 +86,8 @@ class HostileInputCliTest
         "unclosed quote       | '10,\"chat,q,60\\n'                 | :2: a quoted value is not closed",
         "seconds then dates   | '10,chat,q,60\\n2025-03-03T08:00:00,chat,q,60\\n' | :3: field 'arrival': '2025-03-03T08:00:00' is a date-time but line 2 gave seconds",
         "dates then seconds   | '2025-03-03T08:00:00,chat,q,60\\n10,chat,q,60\\n' | :3: field 'arrival': '10' is seconds but line 2 gave a date-time",
-        "dates too far apart  | '2025-03-03T08:00:00,chat,q,60\\n+999999999-12-31T00:00:00,chat,q,60\\n' | :3: field 'arrival': '+999999999-12-31T00:00' is more than",
+        "dates too far apart  | '2025-03-03T08:00:00,chat,q,60\\n2080-03-03T08:00:00,chat,q,60\\n' | :3: field 'arrival': '2080-03-03T08:00:00Z' is more than",
+        "year beyond 9999     | '2025-03-03T08:00:00,chat,q,60\\n+999999999-12-31T00:00:00,chat,q,60\\n' | :3: field 'arrival': bad arrival '+999999999-12-31T00:00:00'",
     })
     void importCsvRejectsBadRowsNamingLineAndField(final String name, final String rows, final String message)
         throws IOException

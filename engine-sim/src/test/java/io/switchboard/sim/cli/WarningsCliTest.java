@@ -100,4 +100,19 @@ class WarningsCliTest
         assertThat(Main.execute("run", scenario.toString(), "--strict", "--quiet")).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    @Test
+    void importCsvNotesTheColumnsItIgnoresOnceAndSaysWhatTimeZeroIs() throws IOException
+    {
+        final Path csv = Files.writeString(dir.resolve("export.csv"), String.join("\n",
+            "\uFEFFcontactId,arrival,channel,queue,handleTime,agent",
+            "1,2025-03-03T08:00:00+01:00,voice,q,300,ann",
+            "2,2025-03-03T08:05:00+01:00,voice,q,300,bob", ""));
+        assertThat(Main.execute("import-csv", csv.toString(), "--out", dir.resolve("rec").toString(), "--zone",
+            "Europe/Paris")).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("note: " + csv + ": ignored 2 columns the "
+            + "simulator does not use: contactId, agent" + System.lineSeparator());
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("imported 2 work items")
+            .contains("time 0 is 2025-03-03T00:00 (Europe/Paris)");
+    }
 }
