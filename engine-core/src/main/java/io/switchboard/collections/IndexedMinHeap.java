@@ -199,6 +199,34 @@ public final class IndexedMinHeap
     }
 
     /**
+     * Inserts {@code id}, or moves it up if {@code (key, tie)} is smaller than its entry; an entry that would move down
+     * is left as it is. For owners that tolerate entries ranked better than they are and repair them when they reach
+     * the top: a worse rank then costs nothing until it matters, and often never does.
+     *
+     * @param id  entry id.
+     * @param key primary order.
+     * @param tie secondary order.
+     */
+    public void insertOrLower(final int id, final long key, final long tie)
+    {
+        final int position = positions[id];
+        if (position == ABSENT)
+        {
+            if (size == entryCapacity)
+            {
+                grow();
+            }
+            siftUp(size++, id, key, tie);
+            return;
+        }
+        final int at = position * STRIDE;
+        if (less(key, tie, entries[at + KEY], entries[at + TIE]))
+        {
+            siftUp(position, id, key, tie);
+        }
+    }
+
+    /**
      * Removes {@code id} if present.
      *
      * @param id entry id.

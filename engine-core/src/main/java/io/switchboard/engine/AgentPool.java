@@ -1,6 +1,7 @@
 package io.switchboard.engine;
 
 import io.switchboard.collections.IndexedMinHeap;
+import io.switchboard.model.Strategy;
 
 import java.util.Arrays;
 
@@ -33,6 +34,8 @@ final class AgentPool
     boolean hasRandomOrdering;
 
     ItemClass[] pullClasses = new ItemClass[0];
+    /** The ids of {@link #pullClasses}, to read their waiting counts without touching the classes. */
+    int[] pullClassIds = new int[0];
     int[] pullQueuePriority = new int[0];
     int pullCount;
 
@@ -136,16 +139,19 @@ final class AgentPool
         {
             pullClasses = Arrays.copyOf(pullClasses, Math.max(4, pullCount * 2));
             pullQueuePriority = Arrays.copyOf(pullQueuePriority, pullClasses.length);
+            pullClassIds = Arrays.copyOf(pullClassIds, pullClasses.length);
         }
         int index = pullCount;
         while (index > 0 && (pullQueuePriority[index - 1] > queuePriority ||
             (pullQueuePriority[index - 1] == queuePriority && pullClasses[index - 1].id > itemClass.id)))
         {
             pullClasses[index] = pullClasses[index - 1];
+            pullClassIds[index] = pullClassIds[index - 1];
             pullQueuePriority[index] = pullQueuePriority[index - 1];
             index--;
         }
         pullClasses[index] = itemClass;
+        pullClassIds[index] = itemClass.id;
         pullQueuePriority[index] = queuePriority;
         pullCount++;
     }
@@ -174,6 +180,11 @@ final class AgentPool
         /** The queue whose round-robin stamps order this heap, or -1 for orderings shared by all queues. */
         final int queue;
         final IndexedMinHeap agents;
+        /**
+         * Whether an agent's key can get better when its hold shrinks: highest-capacity (units freed) and longest-idle
+         * (fewer items held). Round-robin stamps, handled counts, tiers and random keys do not move on a release.
+         */
+        final boolean keyImprovesOnRelease;
 
         PoolHeap(final AgentPool pool, final int channel, final int orderingId, final int queue,
             final IndexedMinHeap agents)
@@ -183,6 +194,8 @@ final class AgentPool
             this.orderingId = orderingId;
             this.queue = queue;
             this.agents = agents;
+            this.keyImprovesOnRelease = queue < 0 &&
+                (orderingId == Strategy.HIGHEST_CAPACITY.ordinal() || orderingId == Strategy.LONGEST_IDLE.ordinal());
         }
     }
 }

@@ -248,6 +248,8 @@ final class AssignmentCycle
 
         final AgentPool pool = transitions.index.pool(agents.ints[Agents.row(agent) + Agents.POOL]);
         final ItemClass[] classes = pool.pullClasses;
+        final int[] classIds = pool.pullClassIds;
+        final int[] waitingInClass = transitions.index.classWaiting();
         final int[] priorities = pool.pullQueuePriority;
         for (int i = 0, count = pool.pullCount; i < count; i++)
         {
@@ -256,9 +258,13 @@ final class AssignmentCycle
             {
                 break; // pull list is sorted by queue priority
             }
+            if (waitingInClass[classIds[i]] == 0)
+            {
+                continue;
+            }
             final ItemClass itemClass = classes[i];
             final IndexedMinHeap waiting = itemClass.waiting;
-            if (waiting.isEmpty() || !agents.fits(agent, itemClass.channel, channelCost[itemClass.channel]))
+            if (!agents.fits(agent, itemClass.channel, channelCost[itemClass.channel]))
             {
                 continue;
             }

@@ -27,6 +27,7 @@ final class Requirements
     // arrays rather than lists: the step of an item is looked up on every enqueue and step change
     private int[][] profileSets = new int[16][];
     private long[][] profileDurations = new long[16][];
+    private int[] profileStepCount = new int[16];
     private int profileCount;
 
     Requirements(final int maxSets)
@@ -121,7 +122,9 @@ final class Requirements
         {
             profileSets = Arrays.copyOf(profileSets, profileCount * 2);
             profileDurations = Arrays.copyOf(profileDurations, profileCount * 2);
+            profileStepCount = Arrays.copyOf(profileStepCount, profileCount * 2);
         }
+        profileStepCount[profileCount] = sets.length;
         profileSets[profileCount] = sets;
         profileDurations[profileCount] = durations;
         return profileCount++;
@@ -145,7 +148,7 @@ final class Requirements
 
     int stepCount(final int profile)
     {
-        return profile == NO_REQUIREMENTS ? 1 : profileSets[profile].length;
+        return profile == NO_REQUIREMENTS ? 1 : profileStepCount[profile];
     }
 
     long stepDuration(final int profile, final int step)

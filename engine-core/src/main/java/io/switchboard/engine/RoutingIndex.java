@@ -35,6 +35,11 @@ final class RoutingIndex
     private final Long2ObjectHashMap<AgentPool> poolByHash = new Long2ObjectHashMap<>();
     private ItemClass[] classes = new ItemClass[16];
     private int classCount;
+    /**
+     * Waiting items of each class, by class id: the agent → item search reads one per class of the agent's pull list
+     * (about eight), and a dense array of counts answers "empty?" without touching the class and its heap.
+     */
+    private int[] classWaiting = new int[16];
     private final Long2ObjectHashMap<ItemClass> classByKey = new Long2ObjectHashMap<>();
 
     RoutingIndex(final Agents agents, final Queues queues, final Requirements requirements, final int[] channelCost,
@@ -63,6 +68,26 @@ final class RoutingIndex
     ItemClass itemClass(final int id)
     {
         return classes[id];
+    }
+
+    /** @return waiting items of each class, by class id; read only, and read again after a class is created. */
+    int[] classWaiting()
+    {
+        return classWaiting;
+    }
+
+    /** Puts a WAITING item in its class's heap. */
+    void addWaiting(final ItemClass itemClass, final int slot, final long orderKey)
+    {
+        itemClass.waiting.upsert(slot, orderKey, 0L);
+        classWaiting[itemClass.id]++;
+    }
+
+    /** Takes a WAITING item out of its class's heap. */
+    void removeWaiting(final ItemClass itemClass, final int slot)
+    {
+        itemClass.waiting.remove(slot);
+        classWaiting[itemClass.id]--;
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -148,7 +173,7 @@ final class RoutingIndex
             while (!itemClass.waiting.isEmpty())
             {
                 final int slot = itemClass.waiting.peekId();
-                itemClass.waiting.remove(slot);
+                removeWaiting(itemClass, slot);
                 waiting[waitingCount++] = slot;
             }
         }
@@ -169,7 +194,7 @@ final class RoutingIndex
             final int set = requirements.setAt(items.requirements[slot], items.step[slot]);
             final ItemClass itemClass = findOrCreateClass(items.queue[slot], items.channel[slot], set);
             items.itemClass[slot] = itemClass.id;
-            itemClass.waiting.upsert(slot, items.orderKey(slot), 0L);
+            addWaiting(itemClass, slot, items.orderKey(slot));
         }
     }
 
@@ -191,6 +216,7 @@ final class RoutingIndex
         if (classCount == classes.length)
         {
             classes = Arrays.copyOf(classes, classCount * 2);
+            classWaiting = Arrays.copyOf(classWaiting, classCount * 2);
         }
         classes[classCount++] = itemClass;
         classByKey.put(key, itemClass);
@@ -263,6 +289,26 @@ final class RoutingIndex
         }
     }
 
+    /**
+     * Brings the ready heaps of the agent's pool up to date after its hold shrank (a release, a rejected or timed-out
+     * offer, a wrap-up or consult ended): like {@link #refresh}, but a heap whose key cannot improve on a release
+     * is only touched if the agent is not in it yet (it may fit a channel now). Hot path.
+     */
+    void refreshAfterRelease(final int agent)
+    {
+        final int row = Agents.row(agent);
+        final AgentPool pool = pools[agents.ints[row + Agents.POOL]];
+        final int slot = agents.ints[row + Agents.POOL_SLOT];
+        final boolean working = agents.isWorking(agent);
+        for (final AgentPool.PoolHeap heap : pool.heaps)
+        {
+            if (heap.keyImprovesOnRelease || !working || !heap.agents.contains(slot))
+            {
+                refreshHeap(heap, agent, slot, working);
+            }
+        }
+    }
+
     /** Re-ranks the agent in the heaps of the {@code random} ordering only (its key moves either way). */
     void refreshRandomOrderings(final int agent)
     {
@@ -284,8 +330,9 @@ final class RoutingIndex
 
     /**
      * Makes the heap's top entry current and returns its agent, or -1 when no agent is ready. Entries may be stale
-     * in one direction only — an agent that took work since it was ranked may have a worse key or no longer fit —
-     * so the true best is found by repairing the top until it is current. The top's key is left in
+     * in one direction only — an agent may have a worse key than its entry (it took work, its stamp moved on, its
+     * capacity or tier changed) or no longer fit, never a better one — so the true best is found by repairing the top
+     * until it is current. The top's key is left in
      * {@link #validKey}.
      */
     int validTop(final AgentPool.PoolHeap heap)
@@ -354,12 +401,17 @@ final class RoutingIndex
         return best;
     }
 
+    /**
+     * Puts a ready agent in the heap or moves it up to its current key; takes out one that is not ready. A key that
+     * got worse is left stale, as {@link #validTop} allows: it is repaired if and when the agent reaches the top, which
+     * saves a sift down on most releases (round-robin stamps and handled counts only grow, idle stamps move on).
+     */
     private void refreshHeap(final AgentPool.PoolHeap heap, final int agent, final int slot, final boolean working)
     {
         final int channel = heap.channel;
         if (working && agents.fits(agent, channel, channelCost[channel]))
         {
-            heap.agents.upsert(slot, strategyKey(heap, agent), agent);
+            heap.agents.insertOrLower(slot, strategyKey(heap, agent), agent);
         }
         else
         {

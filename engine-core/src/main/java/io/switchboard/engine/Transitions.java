@@ -61,7 +61,7 @@ final class Transitions
             final int set = requirements.setAt(items.requirements[slot], items.step[slot]);
             final ItemClass itemClass = index.findOrCreateClass(items.queue[slot], items.channel[slot], set);
             items.itemClass[slot] = itemClass.id;
-            itemClass.waiting.upsert(slot, items.orderKey(slot), 0L);
+            index.addWaiting(itemClass, slot, items.orderKey(slot));
         }
         queues.waiting[items.queue[slot]]++;
         cycle.markItem(slot);
@@ -77,7 +77,7 @@ final class Transitions
         }
         else
         {
-            index.itemClass(items.itemClass[slot]).waiting.remove(slot);
+            index.removeWaiting(index.itemClass(items.itemClass[slot]), slot);
         }
         queues.waiting[items.queue[slot]]--;
     }
@@ -388,7 +388,7 @@ final class Transitions
     void afterHoldChange(final int agent)
     {
         applyPresenceRule(agent);
-        index.refresh(agent);
+        index.refreshAfterRelease(agent);
     }
 
     /** Recomputes the effective presence and emits a change (ROUTING.md §2). */

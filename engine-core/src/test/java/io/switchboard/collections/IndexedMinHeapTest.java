@@ -111,4 +111,24 @@ class IndexedMinHeapTest
         }
         assertThat(order).hasToString("3102");
     }
+
+    @Test
+    void insertOrLowerInsertsAndMovesUpButNeverDown()
+    {
+        final IndexedMinHeap heap = new IndexedMinHeap(8);
+        heap.insertOrLower(0, 10, 0);
+        heap.insertOrLower(1, 20, 1);
+        heap.insertOrLower(2, 30, 2);
+        heap.insertOrLower(0, 50, 0); // worse: left as it was
+        assertThat(heap.peekId()).isZero();
+        assertThat(heap.keyOf(0)).isEqualTo(10);
+        heap.insertOrLower(2, 5, 2); // better: moves to the top
+        assertThat(heap.peekId()).isEqualTo(2);
+        assertThat(heap.keyOf(2)).isEqualTo(5);
+        heap.insertOrLower(1, 20, 0); // same key, smaller tie: better
+        assertThat(heap.size()).isEqualTo(3);
+        heap.remove(2);
+        heap.remove(0);
+        assertThat(new long[] {heap.peekKey(), heap.peekTie()}).containsExactly(20, 0);
+    }
 }

@@ -400,4 +400,128 @@ class CompetitionTest
         engine.enqueue(40, 2, f.voice, queue, 0, f.requires(f.english, 1));
         assertThat(f.holder(2)).isEqualTo(agent);
     }
+
+    @Test
+    void afterTheTopAgentIsExcludedTheLowestHandleWinsWhateverTheLoginOrder()
+    {
+        final int queue = f.queue("q", new QueueSpec().strategy(Strategy.ORDERED));
+        final int top = f.agent("top", oneVoice(queue).tier(1));
+        final int lower = f.agent("lower", oneVoice(queue).tier(2));
+        final int higher = f.agent("higher", oneVoice(queue).tier(2));
+        engine.login(0, top);
+        engine.login(0, higher);
+        engine.login(0, lower);
+        f.enqueue(0, 1, f.voice, queue);
+        assertThat(f.holder(1)).isEqualTo(top);
+
+        f.reject(10, 1);
+
+        assertThat(f.holder(1)).isEqualTo(lower);
+        assertThat(higher).isGreaterThan(lower);
+    }
+
+    @Test
+    void aWidenedItemAndAFreedAgentInOneTickAreServedInItemOrder()
+    {
+        final int p = f.queue("p", new QueueSpec().priority(1));
+        final int q = f.queue("q", new QueueSpec().priority(1));
+        final int x = f.loggedIn("x", oneVoice(p));
+        final int y = f.loggedIn("y", oneVoice(q));
+        f.enqueue(0, 100, f.voice, q);
+        f.accept(0, 100);
+        engine.release(1, 100, 4_999); // y's wrap-up ends at 5000
+        engine.enqueue(10, 1, f.voice, p, 0, widening(4_990)); // x qualifies at 5000
+        f.enqueue(20, 2, f.voice, q); // newer, same queue priority, waits for y
+        f.log.drain();
+
+        engine.tick(5_000);
+
+        assertThat(f.log.matching("offered")).containsExactly("offered item=1 agent=" + x + " offer=2",
+            "offered item=2 agent=" + y + " offer=3");
+    }
+
+    @Test
+    void anAgentFreedTakesTheBestRankedOfTheItemsTargetedAtIt()
+    {
+        final int queue = f.queue("q", new QueueSpec());
+        final int other = f.queue("other", new QueueSpec());
+        final int agent = f.loggedIn("a", oneVoice(queue));
+        f.loggedIn("helper", new AgentSpec().capacity(300).queue(other));
+        f.enqueue(0, 1, f.voice, queue);
+        f.accept(0, 1); // the agent is full
+        for (long item = 2; item <= 4; item++)
+        {
+            f.enqueue(10 * item, item, f.voice, other);
+            f.accept(10 * item, item);
+            assertThat(engine.transferToAgent(10 * item + 1, item, agent)).isEqualTo(Result.OK);
+        }
+        engine.changePriority(50, 3, 5);
+        f.log.drain();
+
+        engine.release(60, 1, 0);
+
+        assertThat(f.log.matching("offered")).containsExactly("offered item=3 agent=" + agent + " offer=5");
+    }
+
+    @Test
+    void aLogoutAfterARefusalLeavesTheOfferMadeToAnotherAgentAlone()
+    {
+        final int queue = f.queue("q", new QueueSpec());
+        final int refuser = f.loggedIn("refuser", oneVoice(queue));
+        final int other = f.loggedIn("other", oneVoice(queue));
+        f.enqueue(0, 1, f.voice, queue);
+        assertThat(f.holder(1)).isEqualTo(refuser);
+        f.reject(10, 1);
+        assertThat(f.holder(1)).isEqualTo(other);
+        f.log.drain();
+
+        engine.logout(20, refuser);
+
+        assertThat(f.log.drain()).containsExactly("presence agent=" + refuser + " OFFLINE");
+        assertThat(engine.itemState(1)).isEqualTo(ItemState.OFFERED);
+        assertThat(f.holder(1)).isEqualTo(other);
+        assertThat(f.accept(30, 1)).isEqualTo(Result.OK);
+    }
+
+    @Test
+    void anAgentWhosePickMovesItsRandomKeyIsRankedByTheNewKey()
+    {
+        final long seed = 0xC4A77E1L;
+        final EngineFixture fixture = new EngineFixture(EngineConfig.small().randomSeed(seed));
+        final RoutingEngine random = fixture.engine;
+        final int push = fixture.queue("push", new QueueSpec().strategy(Strategy.RANDOM).autoAccept(true));
+        final int pick = fixture.queue("pick", new QueueSpec().pickMode(true));
+        final int agents = 4;
+        for (int a = 0; a < agents; a++)
+        {
+            fixture.loggedIn("a" + a, new AgentSpec().capacity(10_000).queue(push).queue(pick));
+        }
+        final long[] offers = new long[agents];
+        int pickerWon = 0;
+        long now = 0;
+        for (long round = 1; round <= 30; round++)
+        {
+            // the agent ranked last picks an item: its key moves while it is not at the top of the push queue's heap
+            int last = 0;
+            for (int a = 1; a < agents; a++)
+            {
+                last = RandomKeys.key(seed, a, offers[a]) > RandomKeys.key(seed, last, offers[last]) ? a : last;
+            }
+            random.enqueue(++now, 1_000 + round, fixture.chat, pick, 0, -1);
+            assertThat(random.pick(++now, last, 1_000 + round)).isEqualTo(Result.OK);
+            offers[last]++;
+
+            int expected = 0;
+            for (int a = 1; a < agents; a++)
+            {
+                expected = RandomKeys.key(seed, a, offers[a]) < RandomKeys.key(seed, expected, offers[expected])
+                    ? a : expected;
+            }
+            assertThat(random.enqueue(++now, round, fixture.chat, push, 0, -1)).isEqualTo(Result.OK);
+            assertThat(fixture.holder(round)).as("round %d", round).isEqualTo(expected);
+            offers[expected]++;
+            pickerWon += expected == last ? 1 : 0;
+        }
+        assertThat(pickerWon).as("rounds won by the agent that had just picked").isPositive();
+    }
 }

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 @Command(name = "engine-sim", mixinStandardHelpOptions = true, version = "engine-sim 0.1.0",
     description = "Simulates contact-center traffic through the Switchboard routing engine in virtual time.",
     subcommands = {RunCommand.class, RecordCommand.class, ReplayCommand.class, ImportCsvCommand.class,
+        ImportForecastCommand.class,
         CompareCommand.class, SweepCommand.class, StaffCommand.class, ErlangCommand.class, VerifyJournalCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable

@@ -23,11 +23,13 @@ import java.util.Map;
  * @param transferProbability probability that an answered item is transferred to {@code transferTo}.
  * @param transferTo          target queue of transfers, or null.
  * @param attributes          the attributes the rules classify items on (empty for a stream with a queue).
+ * @param handleTimeProfile   multipliers of the handle time by arrival time (an imported forecast's AHT per
+ *                            interval); {@link RateProfile#FLAT} for none.
  */
 public record StreamDef(String name, String channel, String queue, double ratePerHour, RateProfile profile,
     DistributionSpec handleTime, DistributionSpec patience, int[] priorities, double[] priorityWeights,
     Map<String, Integer> requires, DistributionSpec acceptDelay, double rejectProbability,
-    double transferProbability, String transferTo, List<AttributeDef> attributes)
+    double transferProbability, String transferTo, List<AttributeDef> attributes, RateProfile handleTimeProfile)
 {
     /** Defensive copies; maps keep the file's order, so that the setup commands are the same on every run. */
     public StreamDef

@@ -21,7 +21,7 @@ final class TrafficLoader
 {
     private static final Set<String> STREAM_KEYS = Set.of("name", "channel", "queue", "arrivals", "handleTime",
         "patience", "priority", "requires", "acceptDelay", "rejectProbability", "transferProbability", "transferTo",
-        "attributes");
+        "attributes", "handleTimeProfile");
     private static final Set<String> ARRIVAL_KEYS = Set.of("ratePerHour", "profile", "weekdays");
     private static final Set<String> PROFILE_KEYS = Set.of("step", "values");
 
@@ -130,7 +130,9 @@ final class TrafficLoader
                 "must be below 1 (every offer rejected would never be answered)");
         }
         return new StreamDef(name, channel, queue, rate, profile, handle, patience, priority.levels(),
-            priority.weights(), requires, acceptDelay, reject, transfer, transferTo, attributes);
+            priority.weights(), requires, acceptDelay, reject, transfer, transferTo, attributes,
+            t.fields().containsKey("handleTimeProfile")
+                ? profile(t.fields().get("handleTimeProfile"), path + ".handleTimeProfile") : RateProfile.FLAT);
     }
 
     /**

@@ -34,6 +34,7 @@ public final class GeneratedTraffic implements TrafficSource
         final int queue;
         final double ratePerMs;
         final RateFunction profile;
+        final RateFunction handleScale;
         final Sampler handle;
         final Sampler patience;
         final int[] priorities;
@@ -56,6 +57,8 @@ public final class GeneratedTraffic implements TrafficSource
             this.queue = scenario.queueIndex(def.queue());
             this.ratePerMs = def.ratePerHour() / 3_600_000.0;
             this.profile = new RateFunction(def.profile(), scenario.clock());
+            this.handleScale = def.handleTimeProfile().isFlat() ? null
+                : new RateFunction(def.handleTimeProfile(), scenario.clock());
             this.handle = new Sampler(def.handleTime());
             this.patience = def.patience() == null ? null : new Sampler(def.patience());
             this.priorities = def.priorities();
@@ -150,12 +153,14 @@ public final class GeneratedTraffic implements TrafficSource
         out.queue = s.queue;
         out.requirements = s.index;
         out.priority = s.priorities.length == 1 ? s.priorities[0] : drawPriority(s);
-        out.handleMs = s.handle.sampleMillis(s.handles);
+        final double scale = s.handleScale == null ? 1.0 : s.handleScale.multiplier(s.nextMs);
+        out.handleMs = s.handleScale == null ? s.handle.sampleMillis(s.handles)
+            : Math.round(s.handle.sampleMillis(s.handles) * scale);
         out.patienceMs = s.patience == null ? -1 : s.patience.sampleMillis(s.patiences);
         if (s.transferQueue >= 0 && s.transfers.nextBoolean(s.transferProbability))
         {
             out.transferQueue = s.transferQueue;
-            out.secondHandleMs = s.handle.sampleMillis(s.secondHandles);
+            out.secondHandleMs = Math.round(s.handle.sampleMillis(s.secondHandles) * scale);
         }
         else
         {
