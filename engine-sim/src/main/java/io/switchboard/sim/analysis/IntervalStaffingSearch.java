@@ -66,7 +66,8 @@ public final class IntervalStaffingSearch
      * @param goal         the targets, judged per interval.
      * @param replications replications of every profile.
      * @param listener     told as replications finish.
-     * @throws IllegalArgumentException when the warm-up is not a whole number of intervals.
+     * @throws IllegalArgumentException when the warm-up is not a whole number of intervals, or the run has more
+     *     intervals than a report keeps.
      */
     public IntervalStaffingSearch(final ReplicationRunner runner, final Scenario scenario, final String group,
         final StaffingGoal goal, final int replications, final ReplicationRunner.Listener listener)
@@ -76,6 +77,12 @@ public final class IntervalStaffingSearch
             throw new IllegalArgumentException("per-interval staffing needs a warm-up that is a whole number of "
                 + "intervals (warm-up " + scenario.warmupMs() / 1000.0 + " s, interval "
                 + scenario.intervalMs() / 1000.0 + " s)");
+        }
+        if (scenario.reportIntervalMs() != scenario.intervalMs())
+        {
+            // the report would judge wider intervals than the staffing profile sets
+            throw new IllegalArgumentException("per-interval staffing judges each interval, and this run has more "
+                + "than " + Scenario.MAX_REPORT_INTERVALS + " of them; shorten the duration or widen the interval");
         }
         this.runner = runner;
         this.scenario = scenario;

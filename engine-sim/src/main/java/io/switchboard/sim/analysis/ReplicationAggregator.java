@@ -139,14 +139,16 @@ public final class ReplicationAggregator
     {
         final Map<String, Double> waiting = new LinkedHashMap<>();
         double total = 0.0;
+        double staffed = 0.0;
         for (final SimulationReport report : reports)
         {
             final IntervalReport interval = report.intervals().get(k);
             interval.waiting().forEach((queue, w) -> waiting.merge(queue, w / reports.size(), Double::sum));
             total += interval.waitingTotal() / reports.size();
+            staffed += interval.staffed() / reports.size();
         }
         return new IntervalReport(reports.get(0).intervals().get(k).startSeconds(), overall.means(),
-            valuesOf(queues), waiting, total);
+            valuesOf(queues), waiting, total, staffed);
     }
 
     /** The wait histograms' buckets (powers of two seconds) with their mean counts. */

@@ -157,7 +157,7 @@ public final class ScenarioWarnings
             if (gaps[s].count > 0)
             {
                 warnings.add("stream '" + streams.get(s).name() + "': no logged-in agent can serve it "
-                    + gaps[s].describe(clock) + " (" + gaps[s].firstReason + ")");
+                    + gaps[s].describe(clock) + " (" + gaps[s].reasons(clock) + ")");
             }
         }
         if (overload.count > 0)
@@ -257,7 +257,7 @@ public final class ScenarioWarnings
         long firstFrom = -1;
         long firstTo;
         boolean firstOpen;
-        String firstReason;
+        final Map<String, Long> reasons = new java.util.LinkedHashMap<>();
         int count;
         int runs;
         long total;
@@ -273,8 +273,11 @@ public final class ScenarioWarnings
             if (firstFrom < 0)
             {
                 firstFrom = from;
-                firstReason = reason;
                 firstOpen = true;
+            }
+            if (reason != null && reasons.size() < 3)
+            {
+                reasons.putIfAbsent(reason, from);
             }
             if (firstOpen)
             {
@@ -290,6 +293,18 @@ public final class ScenarioWarnings
         {
             open = false;
             firstOpen = false;
+        }
+
+        /** @return the first reason, and each other reason (at most three) with the time it first applied. */
+        String reasons(final ScenarioClock clock)
+        {
+            final StringBuilder text = new StringBuilder();
+            for (final Map.Entry<String, Long> reason : reasons.entrySet())
+            {
+                text.append(text.length() == 0 ? "" : "; from " + clock.format(reason.getValue()) + ": ")
+                    .append(reason.getKey());
+            }
+            return text.toString();
         }
 
         String describe(final ScenarioClock clock)

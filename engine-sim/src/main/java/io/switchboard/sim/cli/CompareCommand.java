@@ -54,6 +54,9 @@ final class CompareCommand implements Callable<Integer>
     @Mixin
     ParallelOptions parallel;
 
+    @Mixin
+    WarningOptions warningOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -71,6 +74,8 @@ final class CompareCommand implements Callable<Integer>
         RunCommand.Replications.check(spec, replications);
         OutputPaths.checkFile(spec, "--json", json);
         final Scenario scenario = scenarioOptions.load(scenarioFile, spec);
+        // the strategy changes nothing the warnings look at: one check for every variant
+        warningOptions.report(spec, io.switchboard.sim.analysis.ScenarioWarnings.of(scenario), System.err);
         final Map<String, ReplicatedReport> reports = new LinkedHashMap<>();
         try (ReplicationRunner runner = parallel.newRunner(spec))
         {

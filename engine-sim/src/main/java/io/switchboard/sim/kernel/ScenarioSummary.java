@@ -30,7 +30,14 @@ public final class ScenarioSummary
     public static ReportContext context(final Scenario scenario)
     {
         return new ReportContext(scenario.startEpochMs(), scenario.zone().getId(), scenario.reportIntervalMs() / 1000.0,
-            inputs(scenario), List.of());
+            inputs(scenario), List.of(), targets(scenario));
+    }
+
+    private static java.util.Map<String, Double> targets(final Scenario scenario)
+    {
+        final java.util.Map<String, Double> targets = new java.util.LinkedHashMap<>();
+        scenario.queues().forEach(q -> targets.put(q.name(), q.serviceLevelTarget()));
+        return targets;
     }
 
     private static List<ReportContext.Input> inputs(final Scenario s)
@@ -43,7 +50,8 @@ public final class ScenarioSummary
         for (final QueueDef q : s.queues())
         {
             in.add(new ReportContext.Input("queue", q.name(), "priority " + q.priority() + ", " + q.strategy()
-                + ", service level within " + Durations.format(q.serviceLevelMs())
+                + String.format(Locale.ROOT, ", service level target %.0f %% within ", q.serviceLevelTarget() * 100)
+                + Durations.format(q.serviceLevelMs())
                 + (q.autoAccept() ? ", auto-accept" : ", offer timeout " + Durations.format(q.offerTimeoutMs()))));
         }
         for (final AgentGroupDef g : s.agents())

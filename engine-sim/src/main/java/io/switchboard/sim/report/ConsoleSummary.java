@@ -93,6 +93,7 @@ public final class ConsoleSummary
             "scenario %s  seed %d  simulated %s  items %,d  events %,d  wall %.2fs  (%,.0f items/s)%n",
             report.scenario(), report.seed(), hours(report.simulatedSeconds()), report.workItems(), report.events(),
             report.wallSeconds(), report.itemsPerSecond());
+        legend(out, report);
         out.println(HEADER);
         row(out, "overall", report.overall());
         section(out, "queue", report.queues());
@@ -103,6 +104,20 @@ public final class ConsoleSummary
         {
             out.printf(Locale.ROOT, "engine rejected %d commands%n", report.engineRejections());
         }
+    }
+
+    /** What each count and rate counts: the header's items are not the table's offered, and more. */
+    private static void legend(final PrintStream out, final SimulationReport report)
+    {
+        final StringBuilder thresholds = new StringBuilder();
+        report.serviceLevelThresholds().forEach((queue, seconds) -> thresholds.append(thresholds.length() == 0 ? ""
+            : ", ").append(queue).append(' ').append(String.format(Locale.ROOT, "%.0fs", seconds)));
+        out.println("items: work items that arrived (warm-up included); offered: entries into a queue after warm-up"
+            + " (a transfer or overflow enters again), answered, aband% of offered");
+        out.println("SL%: answered within the queue's threshold / (answered + abandoned); overall, channels and "
+            + "streams mix the thresholds (" + thresholds + ")");
+        out.println("Pwait%: answered after any wait (accept delays count as waiting); occ%: busy / logged-in "
+            + "capacity (channels and streams: share of all capacity); -: undefined (nothing to divide)");
     }
 
     /** One line per queue that overflowed items or has an SLA, and the classification per stream. */
@@ -147,9 +162,19 @@ public final class ConsoleSummary
 
     private static void row(final PrintStream out, final String name, final KpiValues k)
     {
-        out.printf(Locale.ROOT, "%-22s %9d %9d %7.2f %8.1f %7.1f %7.1f %8.1f %8.1f %7.1f %6.2f %6.2f%n",
-            name.length() > 22 ? name.substring(0, 22) : name, k.offered(), k.answered(), 100 * k.abandonRate(),
-            k.asa(), 100 * k.serviceLevel(), 100 * k.probWait(), k.waitP90(), k.aht(), 100 * k.occupancy(),
-            100 * k.transferRate(), 100 * k.rejectionRate());
+        final boolean offered = k.offered() > 0;
+        final boolean answered = k.answered() > 0;
+        out.printf(Locale.ROOT, "%-22s %9d %9d %7s %8s %7s %7s %8s %8s %7.1f %6s %6s%n",
+            name.length() > 22 ? name.substring(0, 22) : name, k.offered(), k.answered(),
+            value(offered, "%.2f", 100 * k.abandonRate()), value(answered, "%.1f", k.asa()),
+            value(k.answered() + k.abandoned() > 0, "%.1f", 100 * k.serviceLevel()),
+            value(answered, "%.1f", 100 * k.probWait()), value(answered, "%.1f", k.waitP90()),
+            value(answered, "%.1f", k.aht()), 100 * k.occupancy(), value(answered, "%.2f", 100 * k.transferRate()),
+            value(offered, "%.2f", 100 * k.rejectionRate()));
+    }
+
+    private static String value(final boolean defined, final String format, final double value)
+    {
+        return defined && !Double.isNaN(value) ? String.format(Locale.ROOT, format, value) : "-";
     }
 }

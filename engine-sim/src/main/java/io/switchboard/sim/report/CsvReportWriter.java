@@ -17,8 +17,9 @@ import java.util.Map;
 public final class CsvReportWriter
 {
     /** The header row. */
-    public static final String HEADER = "start,queue,offered,answered,abandoned,transferred,overflowed,abandonRate,asa,"
-        + "probWait,serviceLevel,waitP50,waitP90,waitP99,aht,occupancy,transferRate,rejectionRate,waiting";
+    public static final String HEADER = "start,localStart,weekday,queue,offered,answered,abandoned,transferred,"
+        + "overflowed,abandonRate,asa,probWait,serviceLevel,waitP50,waitP90,waitP99,aht,occupancy,transferRate,"
+        + "rejectionRate,waiting";
 
     /** The rate, time and fraction KPIs whose 95 % half-widths the replicated CSV adds as {@code <kpi>Ci95}. */
     private static final java.util.List<Kpi> INTERVAL_KPIS = java.util.Arrays.stream(Kpi.values())
@@ -48,7 +49,8 @@ public final class CsvReportWriter
                 final IntervalReport interval = means.intervals().get(i);
                 for (final Map.Entry<String, KpiValues> entry : interval.queues().entrySet())
                 {
-                    final StringBuilder row = new StringBuilder(row(interval, entry.getKey(), entry.getValue()));
+                    final StringBuilder row = new StringBuilder(row(means.context(), interval, entry.getKey(),
+                        entry.getValue()));
                     final KpiEstimates e = report.intervals().get(i).queues().get(entry.getKey());
                     for (final Kpi kpi : INTERVAL_KPIS)
                     {
@@ -97,20 +99,40 @@ public final class CsvReportWriter
         {
             for (final Map.Entry<String, KpiValues> entry : interval.queues().entrySet())
             {
-                out.write(row(interval, entry.getKey(), entry.getValue()));
+                out.write(row(report.context(), interval, entry.getKey(), entry.getValue()));
                 out.write('\n');
             }
         }
     }
 
-    /** One row without its line end. */
-    private static String row(final IntervalReport interval, final String queue, final KpiValues k)
+    /**
+     * One row without its line end: the interval's start in seconds and in local clock time, then the KPIs, where a
+     * rate without a denominator (nothing offered, answered or finished in the interval) is an empty cell, not 0.
+     */
+    private static String row(final ReportContext context, final IntervalReport interval, final String queue,
+        final KpiValues k)
     {
-        return String.format(Locale.ROOT, "%.1f,%s,%d,%d,%d,%d,%d,%.6f,%.3f,%.6f,%.6f,%.3f,%.3f,%.3f,%.3f,"
-                + "%.6f,%.6f,%.6f,%.4f", interval.startSeconds(), quote(queue), k.offered(), k.answered(),
-            k.abandoned(), k.transferred(), Math.max(0, k.overflowed()), k.abandonRate(), k.asa(), k.probWait(),
-            k.serviceLevel(), k.waitP50(), k.waitP90(), k.waitP99(), k.aht(), k.occupancy(), k.transferRate(),
-            k.rejectionRate(), interval.waiting().getOrDefault(queue, 0.0));
+        final java.time.ZonedDateTime local = java.time.Instant.ofEpochMilli(context.startEpochMs()
+            + Math.round(interval.startSeconds() * 1000)).atZone(java.time.ZoneId.of(context.zone()));
+        final boolean offered = k.offered() > 0;
+        final boolean answered = k.answered() > 0;
+        final boolean ended = k.answered() + k.abandoned() > 0;
+        return String.format(Locale.ROOT, "%.1f,%s,%s,%s,%d,%d,%d,%d,%d,", interval.startSeconds(),
+            local.toLocalDateTime(), local.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ROOT),
+            quote(queue), k.offered(), k.answered(), k.abandoned(), k.transferred(), Math.max(0, k.overflowed()))
+            + cell(offered, "%.6f", k.abandonRate()) + cell(answered, "%.3f", k.asa())
+            + cell(answered, "%.6f", k.probWait()) + cell(ended, "%.6f", k.serviceLevel())
+            + cell(answered, "%.3f", k.waitP50()) + cell(answered, "%.3f", k.waitP90())
+            + cell(answered, "%.3f", k.waitP99()) + cell(answered, "%.3f", k.aht())
+            + cell(true, "%.6f", k.occupancy()) + cell(answered, "%.6f", k.transferRate())
+            + cell(offered, "%.6f", k.rejectionRate())
+            + String.format(Locale.ROOT, "%.4f", interval.waiting().getOrDefault(queue, 0.0));
+    }
+
+    /** A value and its comma, or only the comma where the rate is undefined. */
+    private static String cell(final boolean defined, final String format, final double value)
+    {
+        return (defined && !Double.isNaN(value) ? String.format(Locale.ROOT, format, value) : "") + ",";
     }
 
     private static String quote(final String value)

@@ -116,6 +116,7 @@ public final class HtmlReportWriter
             .append("th,td{border:1px solid #ccc;padding:3px 8px;text-align:right;font-size:13px}")
             .append("th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}")
             .append(".warnings{background:#fff4e0;border:1px solid #e0a040;padding:4px 16px;margin:12px 0}")
+            .append("table.inputs td{text-align:left;font-size:12px}")
             .append("svg{display:block;margin:12px 0;border:1px solid " +
                 "#eee}h2{margin-top:28px}\n</style></head><body>\n");
         html.append("<h1>").append(escape(report.scenario())).append("</h1>\n<p>")
@@ -131,24 +132,113 @@ public final class HtmlReportWriter
                 replicated.count(), report.seed()));
         }
         warnings(html, report.context());
+        inputs(html, report.context());
         html.append("<h2>Summary</h2>\n");
         table(html, "overall", Map.of("overall", report.overall()),
             replicated == null ? null : Map.of("overall", replicated.overall()));
         table(html, "queue", report.queues(), replicated == null ? null : replicated.queues());
         table(html, "channel", report.channels(), replicated == null ? null : replicated.channels());
         table(html, "stream", report.streams(), replicated == null ? null : replicated.streams());
-        html.append("<h2>Over time</h2>\n");
-        html.append(SvgCharts.lineChart("Service level by interval of arrival", hours, serviceLevel,
-            serviceLevelBands, 1.0, true));
-        html.append(SvgCharts.lineChart("Waiting items (time average)", hours, waiting, Map.of(), Double.NaN,
-            false));
-        html.append(SvgCharts.lineChart("Occupancy", hours, occupancy, occupancyBands, 1.0, true));
+        final ReportContext context = report.context();
+        final TimeAxis axis = new TimeAxis(context.startEpochMs(), java.time.ZoneId.of(context.zone()));
+        final String x = "local time";
+        final Map<String, Double> targets = new LinkedHashMap<>();
+        final Map<String, double[]> serviceLevelNamed = new LinkedHashMap<>();
+        for (final Map.Entry<String, double[]> entry : serviceLevel.entrySet())
+        {
+            final Double threshold = report.serviceLevelThresholds().get(entry.getKey());
+            final Double target = context.serviceLevelTargets().get(entry.getKey());
+            if (threshold == null)
+            {
+                serviceLevelNamed.put(entry.getKey() + " (mixed)", entry.getValue());
+                continue;
+            }
+            serviceLevelNamed.put(String.format(Locale.ROOT, "%s (%.0fs)", entry.getKey(), threshold),
+                entry.getValue());
+            if (target != null)
+            {
+                targets.merge(String.format(Locale.ROOT, "target %.0f %%", target * 100), target, (a, b) -> a);
+            }
+        }
+        final Map<String, double[]> namedBands = new LinkedHashMap<>();
+        final java.util.Iterator<String> names = serviceLevelNamed.keySet().iterator();
+        for (final String key : serviceLevel.keySet())
+        {
+            final String named = names.next();
+            if (serviceLevelBands.containsKey(key))
+            {
+                namedBands.put(named, serviceLevelBands.get(key));
+            }
+        }
+        html.append("<h2>Over time</h2>\n<p>Each interval's KPIs belong to the items that entered a queue in it; "
+            + "times are local clock times in ").append(escape(context.zone())).append(String.format(Locale.ROOT,
+                ", intervals of %s.</p>%n", hoursText(context.intervalSeconds())));
+        html.append(SvgCharts.lineChart("Offered items per interval (entries into each queue)", x, hours,
+            perQueue(intervals, report, i -> (double)i.offered(), false), Map.of(), Double.NaN, false, axis,
+            Map.of()));
+        html.append(SvgCharts.lineChart("Staffed agents (logged in, time average)", x, hours,
+            Map.of("agents", intervals.stream().mapToDouble(IntervalReport::staffed).toArray()), Map.of(),
+            Double.NaN, false, axis, Map.of()));
+        html.append(SvgCharts.lineChart("Service level by interval of arrival (threshold in brackets; dashed: "
+            + "target)", x, hours, serviceLevelNamed, namedBands, 1.0, true, axis, targets));
+        html.append(SvgCharts.lineChart("Abandoned share of offered", x, hours,
+            perQueue(intervals, report, i -> i.offered() == 0 ? Double.NaN : i.abandonRate(), true), Map.of(),
+            Double.NaN, true, axis, Map.of()));
+        html.append(SvgCharts.lineChart("ASA: mean wait of answered items (seconds)", x, hours,
+            perQueue(intervals, report, i -> i.answered() == 0 ? Double.NaN : i.asa(), true), Map.of(),
+            Double.NaN, false, axis, Map.of()));
+        html.append(SvgCharts.lineChart("Waiting items (time average)", x, hours, waiting, Map.of(), Double.NaN,
+            false, axis, Map.of()));
+        html.append(SvgCharts.lineChart("Occupancy (busy / logged-in capacity)", x, hours, occupancy,
+            occupancyBands, 1.0, true, axis, Map.of()));
         html.append("<h2>Wait-time distribution</h2>\n");
         html.append(SvgCharts.barChart("Answered items by wait (all queues)", labels, counts));
         html.append("<p>KPIs follow SPEC section 4: service level = answered within the queue's threshold / (answered "
             + "+ abandoned); ASA and wait percentiles are over answered items; occupancy = busy capacity units &times; "
             + "time / logged-in capacity units &times; time.</p>\n");
         return html.append("</body></html>\n").toString();
+    }
+
+    private static String hoursText(final double seconds)
+    {
+        return seconds % 3600 == 0 ? String.format(Locale.ROOT, "%.0f h", seconds / 3600)
+            : String.format(Locale.ROOT, "%.0f min", seconds / 60);
+    }
+
+    /** Per series ("overall" first, then each queue), one value of each interval's KPIs. */
+    private static Map<String, double[]> perQueue(final List<IntervalReport> intervals, final SimulationReport report,
+        final java.util.function.ToDoubleFunction<KpiValues> value, final boolean withOverall)
+    {
+        final Map<String, double[]> series = new LinkedHashMap<>();
+        if (withOverall)
+        {
+            series.put("overall", intervals.stream().mapToDouble(i -> value.applyAsDouble(i.overall())).toArray());
+        }
+        else
+        {
+            series.put("all queues", intervals.stream().mapToDouble(i -> value.applyAsDouble(i.overall())).toArray());
+        }
+        for (final String queue : report.queues().keySet())
+        {
+            series.put(queue, intervals.stream().mapToDouble(i -> value.applyAsDouble(i.queues().get(queue)))
+                .toArray());
+        }
+        return series;
+    }
+
+    private static void inputs(final StringBuilder html, final ReportContext context)
+    {
+        if (context.inputs().isEmpty())
+        {
+            return;
+        }
+        html.append("<h2>Inputs</h2>\n<table class=\"inputs\"><tr><th>input</th><th>name</th><th>value</th></tr>\n");
+        for (final ReportContext.Input input : context.inputs())
+        {
+            html.append("<tr><td>").append(escape(input.section())).append("</td><td>").append(escape(input.name()))
+                .append("</td><td>").append(escape(input.value())).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
     }
 
     private static void warnings(final StringBuilder html, final ReportContext context)

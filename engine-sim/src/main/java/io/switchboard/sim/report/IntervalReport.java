@@ -11,9 +11,10 @@ import java.util.Map;
  * @param queues        per queue, in scenario order.
  * @param waiting       time-average number of waiting items per queue.
  * @param waitingTotal  time-average number of waiting items over all queues.
+ * @param staffed       time-average number of agents logged in (counting those finishing work after a logout).
  */
 public record IntervalReport(double startSeconds, KpiValues overall, Map<String, KpiValues> queues,
-    Map<String, Double> waiting, double waitingTotal)
+    Map<String, Double> waiting, double waitingTotal, double staffed)
 {
     /** Defensive copies. */
     public IntervalReport

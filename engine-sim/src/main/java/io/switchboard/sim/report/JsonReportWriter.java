@@ -195,6 +195,7 @@ public final class JsonReportWriter
                 : replicated.intervals().get(k);
             json.writeStartObject();
             json.writeNumberField("start", interval.startSeconds());
+            json.writeNumberField("staffed", Math.round(interval.staffed() * 1000.0) / 1000.0);
             json.writeFieldName("overall");
             kpi(json, interval.overall(), estimates == null ? null : estimates.overall());
             map(json, "queues", interval.queues(), estimates == null ? null : estimates.queues());

@@ -43,11 +43,13 @@ public final class KpiCollector
     private final int loggedTotal;
     private final int waitingQueue;
     private final int waitingTotal;
+    private final int loggedAgents;
     private final double[] value;
     private final long[] last;
     private final double[] intervalArea;
     private final double[] totalArea;
     private final double[][] intervalWaiting;
+    private final double[] intervalStaffed;
     private int currentInterval = -1;
     private ReportContext context = ReportContext.NONE;
     private boolean[] slaQueues;
@@ -100,12 +102,14 @@ public final class KpiCollector
         loggedTotal = loggedQueue + nq;
         waitingQueue = loggedTotal + 1;
         waitingTotal = waitingQueue + nq;
-        final int counters = waitingTotal + 1;
+        loggedAgents = waitingTotal + 1;
+        final int counters = loggedAgents + 1;
         value = new double[counters];
         last = new long[counters];
         intervalArea = new double[counters];
         totalArea = new double[counters];
         intervalWaiting = new double[intervalCount][nq + 1];
+        intervalStaffed = new double[intervalCount];
         slaQueues = new boolean[nq];
         classifiedQueue = new long[ns][0];
         classifiedEnd = new long[ns][0];
@@ -319,6 +323,7 @@ public final class KpiCollector
             change(now, loggedQueue + q, delta);
         }
         change(now, loggedTotal, delta);
+        change(now, loggedAgents, sign);
     }
 
     /** The number of items waiting in queue {@code q} changed by {@code delta}. */
@@ -368,6 +373,7 @@ public final class KpiCollector
             intervalOverall[k].busyArea += intervalArea[busyTotal];
             intervalOverall[k].loggedArea += intervalArea[loggedTotal];
             intervalWaiting[k][nq] = intervalArea[waitingTotal];
+            intervalStaffed[k] = intervalArea[loggedAgents];
         }
         for (int i = 0; i < value.length; i++)
         {
@@ -441,7 +447,7 @@ public final class KpiCollector
                 waiting.put(queueNames.get(q), intervalWaiting[k][q] / length);
             }
             intervals.add(new IntervalReport(start / 1000.0, intervalOverall[k].values(false, false), perQueue, waiting,
-                intervalWaiting[k][nq] / length));
+                intervalWaiting[k][nq] / length, intervalStaffed[k] / length));
         }
         return new SimulationReport(header.scenario(), header.seed(), (endMs - measureStartMs) / 1000.0,
             header.wallSeconds(), header.workItems(), header.events(), overall.values(false, false), queueValues,

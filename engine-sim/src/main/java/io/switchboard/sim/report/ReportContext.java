@@ -11,24 +11,27 @@ import java.util.List;
  * @param intervalSeconds the report interval.
  * @param inputs          label and value of each input worth showing (timing, queues, agents, streams).
  * @param warnings        one line each; empty when there is nothing to say.
+ * @param serviceLevelTargets per queue, the service level aimed at (a fraction).
  */
 public record ReportContext(long startEpochMs, String zone, double intervalSeconds, List<Input> inputs,
-    List<String> warnings)
+    List<String> warnings, java.util.Map<String, Double> serviceLevelTargets)
 {
     /** A report without calendar, inputs or warnings: time 0 is Monday 2025-03-03 00:00 UTC. */
-    public static final ReportContext NONE = new ReportContext(1_740_960_000_000L, "UTC", 900, List.of(), List.of());
+    public static final ReportContext NONE = new ReportContext(1_740_960_000_000L, "UTC", 900, List.of(), List.of(),
+        java.util.Map.of());
 
     /** Defensive copies. */
     public ReportContext
     {
         inputs = List.copyOf(inputs);
         warnings = List.copyOf(warnings);
+        serviceLevelTargets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(serviceLevelTargets));
     }
 
     /** @return a copy with these warnings. */
     public ReportContext withWarnings(final List<String> newWarnings)
     {
-        return new ReportContext(startEpochMs, zone, intervalSeconds, inputs, newWarnings);
+        return new ReportContext(startEpochMs, zone, intervalSeconds, inputs, newWarnings, serviceLevelTargets);
     }
 
     /**

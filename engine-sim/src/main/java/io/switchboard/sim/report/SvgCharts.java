@@ -55,6 +55,21 @@ final class SvgCharts
         final Map<String, double[]> series, final Map<String, double[]> bands, final double yMax,
         final boolean percent)
     {
+        return lineChart(title, xLabel, x, series, bands, yMax, percent, null, Map.of());
+    }
+
+    /**
+     * A line chart over the run's clock time: x values are hours since time 0, ticks are local clock times of
+     * {@code axis}, local midnights are drawn as day boundaries, and each {@code targets} value is a dashed line.
+     *
+     * @param axis    the calendar of the run, or null for plain hour ticks.
+     * @param targets label to y value of a horizontal target line; may be empty.
+     * @return an SVG element.
+     */
+    static String lineChart(final String title, final String xLabel, final double[] x,
+        final Map<String, double[]> series, final Map<String, double[]> bands, final double yMax,
+        final boolean percent, final TimeAxis axis, final Map<String, Double> targets)
+    {
         double top = yMax;
         if (Double.isNaN(top))
         {
@@ -76,7 +91,27 @@ final class SvgCharts
         final double xMin = x.length == 0 ? 0 : x[0];
         final double xMax = x.length == 0 ? 1 : Math.max(x[x.length - 1], xMin + 1e-9);
         final StringBuilder svg = start(title);
-        axes(svg, xMin, xMax, top, percent, xLabel);
+        if (axis == null)
+        {
+            axes(svg, xMin, xMax, top, percent, xLabel);
+        }
+        else
+        {
+            yAxis(svg, top, percent);
+            axis.draw(svg, xMin, xMax, LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM);
+        }
+        int targetIndex = 0;
+        for (final Map.Entry<String, Double> target : targets.entrySet())
+        {
+            final double y = py(Math.min(target.getValue(), top), top);
+            svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(fmt(y)).append("\" x2=\"")
+                .append(WIDTH - RIGHT).append("\" y2=\"").append(fmt(y))
+                .append("\" stroke=\"#444\" stroke-dasharray=\"6 4\" stroke-width=\"1.2\"/>");
+            svg.append("<text x=\"").append(WIDTH - RIGHT - 4).append("\" y=\"").append(fmt(y - 3 - 12 * targetIndex))
+                .append("\" text-anchor=\"end\" fill=\"#444\">").append(HtmlReportWriter.escape(target.getKey()))
+                .append("</text>\n");
+            targetIndex++;
+        }
         int index = 0;
         for (final Map.Entry<String, double[]> entry : series.entrySet())
         {
@@ -236,6 +271,12 @@ final class SvgCharts
     private static void axes(final StringBuilder svg, final double xMin, final double xMax, final double top,
         final boolean percent, final String xLabel)
     {
+        yAxis(svg, top, percent);
+        xAxis(svg, xMin, xMax, xLabel);
+    }
+
+    private static void yAxis(final StringBuilder svg, final double top, final boolean percent)
+    {
         svg.append(axisLine());
         for (int i = 0; i <= 4; i++)
         {
@@ -248,6 +289,10 @@ final class SvgCharts
             svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(fmt(y)).append("\" x2=\"")
                 .append(WIDTH - RIGHT).append("\" y2=\"").append(fmt(y)).append("\" stroke=\"#eee\"/>\n");
         }
+    }
+
+    private static void xAxis(final StringBuilder svg, final double xMin, final double xMax, final String xLabel)
+    {
         final double step = niceCeiling((xMax - xMin) / 8);
         for (double v = Math.ceil(xMin / step) * step; v <= xMax + 1e-9; v += step)
         {
@@ -260,7 +305,7 @@ final class SvgCharts
             .append("\" text-anchor=\"middle\">").append(HtmlReportWriter.escape(xLabel)).append("</text>\n");
     }
 
-    private static double px(final double x, final double xMin, final double xMax)
+    static double px(final double x, final double xMin, final double xMax)
     {
         return LEFT + (x - xMin) / (xMax - xMin) * (WIDTH - LEFT - RIGHT);
     }
@@ -288,7 +333,7 @@ final class SvgCharts
         return 10 * magnitude;
     }
 
-    private static String fmt(final double value)
+    static String fmt(final double value)
     {
         return String.format(Locale.ROOT, "%.1f", value);
     }

@@ -41,7 +41,7 @@ public final class ScenarioLoader
         "skills", "queues", "agents", "traffic", "maxLiveItems", "profiles", "start", "zone", "rules", "sla");
     private static final Set<String> CHANNEL_KEYS = Set.of("units");
     private static final Set<String> QUEUE_KEYS = Set.of("priority", "strategy", "serviceLevel", "autoAccept",
-        "offerTimeout", "closestMatch", "overflow", "operatingHours", "sla");
+        "offerTimeout", "closestMatch", "overflow", "operatingHours", "sla", "serviceLevelTarget");
     private static final Set<String> AGENT_KEYS = Set.of("name", "count", "capacity", "limits", "skills", "queues",
         "shift", "wrapUp", "tier", "staffing");
     private static final Set<String> SHIFT_KEYS = Set.of("start", "end", "every", "days", "rotation");
@@ -316,8 +316,21 @@ public final class ScenarioLoader
             final boolean autoAccept = yaml.optBoolean(value, path, "autoAccept", false);
             final long offerTimeoutMs = yaml.optDuration(value, path, "offerTimeout", 60_000L, true);
             final boolean closestMatch = yaml.optBoolean(value, path, "closestMatch", false);
+            double target = QueueDef.DEFAULT_TARGET;
+            if (value.fields().containsKey("serviceLevelTarget"))
+            {
+                final YamlNode t = value.fields().get("serviceLevelTarget");
+                final String text = t.text() == null ? "" : t.text().strip();
+                target = text.endsWith("%") ? YamlFields.parsePercent(text) : yaml.doubleValue(t,
+                    path + ".serviceLevelTarget");
+                if (!(target >= 0 && target <= 1))
+                {
+                    throw yaml.error(t, path + ".serviceLevelTarget", "expected a fraction 0..1 or a percentage "
+                        + "such as 80%, found '" + text + "'");
+                }
+            }
             queues.add(new QueueDef(entry.getKey(), priority, strategy, serviceLevelMs, autoAccept, offerTimeoutMs,
-                closestMatch));
+                closestMatch, target));
         }
         return queues;
     }

@@ -318,4 +318,17 @@ final class YamlFields
     {
         return new ScenarioException(file, node == null ? 0 : node.line(), path, problem);
     }
+
+    /** @return {@code 80%} as 0.8; NaN when the text is not a number followed by {@code %}. */
+    static double parsePercent(final String text)
+    {
+        try
+        {
+            return Double.parseDouble(text.substring(0, text.length() - 1).strip()) / 100.0;
+        }
+        catch (final NumberFormatException ex)
+        {
+            return Double.NaN;
+        }
+    }
 }

@@ -64,6 +64,25 @@ class ScenarioWarningsTest
     }
 
     @Test
+    void eachDifferentReasonIsNamedWithTheTimeItFirstApplies()
+    {
+        final List<String> warnings = ScenarioWarnings.of(scenario("duration: 1d\ninterval: 1h",
+            String.join("\n",
+                "  - { name: day, count: 5, skills: { spanish: 7 }, queues: [q],",
+                "      shift: { start: '08:00', end: '17:00' } }",
+                "  - { name: late, count: 5, skills: { spanish: 3 }, queues: [q],",
+                "      shift: { start: '16:00', end: '23:00' } }"),
+            "  - { name: spanish, channel: voice, queue: q, handleTime: 3m, requires: { spanish: 5 },"
+                + " arrivals: { ratePerHour: 5 } }"));
+        assertThat(warnings).containsExactly("stream 'spanish': no logged-in agent can serve it from Mon 2025-03-03 "
+            + "00:00 to Mon 2025-03-03 08:00 and 1 more time, 15 intervals (15h) in all (no member of queue q is "
+            + "logged in; from Mon 2025-03-03 17:00: skill spanish >= 5: the logged-in members of q have at most 3)",
+            "offered work exceeds all logged-in capacity (every agent busy, all channels pooled) from Mon 2025-03-03 "
+                + "00:00 to Mon 2025-03-03 08:00 and 1 more time, 9 intervals (9h) in all; at most with nobody "
+                + "logged in: queues grow there");
+    }
+
+    @Test
     void aChannelLimitOfZeroIsAReason()
     {
         final List<String> warnings = ScenarioWarnings.of(scenario("duration: 1d",

@@ -181,4 +181,17 @@ class StaffingSearchTest
         assertThat(profile[3]).isZero();
         assertThat(profile[1]).isGreaterThan(profile[0]).isGreaterThan(profile[2]);
     }
+
+    @Test
+    void perIntervalStaffingRefusesARunLongerThanTheReportKeepsIntervalsFor()
+    {
+        final Scenario scenario = ScenarioLoader.parse("long.yaml", String.join("\n",
+            "name: long", "duration: 1000d", "interval: 15m",
+            "channels: { voice: 100 }", "queues: { q: { autoAccept: true } }",
+            "agents: [ { name: a, count: 1, queues: [q] } ]",
+            "traffic: [ { name: s, channel: voice, queue: q, handleTime: 3m, arrivals: { ratePerHour: 1 } } ]", ""));
+        final StaffingGoal goal = new StaffingGoal(List.of(Target.parse("serviceLevel>=0.8")), null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IntervalStaffingSearch(null, scenario, "a", goal,
+            1, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 5000 of them");
+    }
 }

@@ -173,7 +173,8 @@ class MainTest
             "waitP99", "aht", "occupancy", "transferRate", "rejectionRate");
         assertThat(report.get("intervals")).hasSize(8);
         assertThat(report.get("intervals").get(0).get("queues").has("sales")).isTrue();
-        assertThat(Files.readAllLines(csv)).hasSize(1 + 8 * 2).first().asString().startsWith("start,queue,offered");
+        assertThat(Files.readAllLines(csv)).hasSize(1 + 8 * 2).first().asString()
+            .startsWith("start,localStart,weekday,queue,offered");
         final String page = Files.readString(html);
         assertThat(page).contains("<svg").contains("Service level").contains("Waiting items").contains("Occupancy")
             .contains("Wait-time distribution");

@@ -115,4 +115,15 @@ class WarningsCliTest
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("imported 2 work items")
             .contains("time 0 is 2025-03-03T00:00 (Europe/Paris)");
     }
+
+    @Test
+    void compareWarnsToAndStrictStopsIt() throws IOException
+    {
+        final Path scenario = Files.writeString(dir.resolve("day.yaml"), DAY);
+        assertThat(Main.execute("compare", scenario.toString(), "--duration", "7d", "--strategies",
+            "round-robin,longest-idle", "--strict")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: agents 'day': the shift 0s-1d is worked "
+            + "once").contains("--strict: 3 warnings about the scenario (above); nothing was simulated");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
 }
