@@ -72,17 +72,19 @@ final class Agents
     /** Concurrency limit per channel, -1 for none, indexed like {@link #channelHeld}. */
     final int[] channelLimit;
 
+    /** Queue of each membership slot, indexed {@code agent * MAX_MEMBERSHIPS + slot}. */
+    final int[] memberQueue;
+
     /**
-     * Each agent's queue memberships as (queue, round-robin stamp) pairs, {@link #MAX_MEMBERSHIPS} pairs per agent (see
-     * {@link #pairAt}); the stamp is the latest offer id minted to the agent from the queue. Side by side because every
-     * offer finds its queue's slot and writes the stamp, and every round-robin ranking reads it: one cache line.
+     * The round-robin stamp (latest offer id minted to the agent from the queue) of each membership slot, indexed like
+     * {@link #memberQueue}: a dense array, because every offer writes one and every round-robin ranking reads one.
      */
-    private final long[] memberships;
+    private final long[] memberStamp;
 
     /**
      * Round-robin stamps of queues the agent is not a member of, keyed {@code agent << 32 | queue}: a targeted offer
      * from another queue, or a queue the agent left. Kept so that leaving and rejoining a queue does not jump the
-     * line; a stamp moves between this map and {@link #memberships} when the membership changes.
+     * line; a stamp moves between this map and {@link #memberStamp} when the membership changes.
      */
     private final Long2LongHashMap stampOutsideMemberships;
 
@@ -107,7 +109,8 @@ final class Agents
         channelHeld = new int[maxAgents * maxChannels];
         channelLimit = new int[maxAgents * maxChannels];
         Arrays.fill(channelLimit, NONE);
-        memberships = new long[maxAgents * MAX_MEMBERSHIPS * 2];
+        memberQueue = new int[maxAgents * MAX_MEMBERSHIPS];
+        memberStamp = new long[maxAgents * MAX_MEMBERSHIPS];
         stampOutsideMemberships = new Long2LongHashMap(64, 0.65f, 0L);
         rejected = new long[maxAgents];
         timedOut = new long[maxAgents];
@@ -196,33 +199,16 @@ final class Agents
         return limit < 0 || channelHeld[index] < limit;
     }
 
-    /** @return where the (queue, stamp) pair of the agent's membership slot starts in {@link #memberships}. */
-    private static int pairAt(final int agent, final int slot)
-    {
-        return (agent * MAX_MEMBERSHIPS + slot) << 1;
-    }
-
-    int memberCount(final int agent)
-    {
-        return ints[row(agent) + MEMBER_COUNT];
-    }
-
-    /** @return the queue of a membership slot (0..memberCount-1). */
-    int memberQueue(final int agent, final int slot)
-    {
-        return (int)memberships[pairAt(agent, slot)];
-    }
-
     /** @return membership slot of {@code queue}, or -1. */
     int membershipSlot(final int agent, final int queue)
     {
-        final int base = pairAt(agent, 0);
-        final int end = pairAt(agent, memberCount(agent));
-        for (int i = base; i < end; i += 2)
+        final int base = agent * MAX_MEMBERSHIPS;
+        final int end = base + ints[row(agent) + MEMBER_COUNT];
+        for (int i = base; i < end; i++)
         {
-            if (memberships[i] == queue)
+            if (memberQueue[i] == queue)
             {
-                return (i - base) >> 1;
+                return i - base;
             }
         }
         return NONE;
@@ -231,7 +217,8 @@ final class Agents
     long lastOfferFrom(final int agent, final int queue)
     {
         final int slot = membershipSlot(agent, queue);
-        return slot >= 0 ? memberships[pairAt(agent, slot) + 1] : stampOutsideMemberships.get(stampKey(agent, queue));
+        return slot >= 0 ? memberStamp[agent * MAX_MEMBERSHIPS + slot] :
+            stampOutsideMemberships.get(stampKey(agent, queue));
     }
 
     /** Copies every round-robin stamp as (key, offer id) pairs sorted by key: a canonical form for snapshots. */
@@ -240,9 +227,9 @@ final class Agents
         int memberStamps = 0;
         for (int agent = 0; agent < count; agent++)
         {
-            for (int slot = 0; slot < memberCount(agent); slot++)
+            for (int slot = 0; slot < ints[row(agent) + MEMBER_COUNT]; slot++)
             {
-                if (memberships[pairAt(agent, slot) + 1] != 0)
+                if (memberStamp[agent * MAX_MEMBERSHIPS + slot] != 0)
                 {
                     memberStamps++;
                 }
@@ -257,11 +244,11 @@ final class Agents
         }
         for (int agent = 0; agent < count; agent++)
         {
-            for (int slot = 0; slot < memberCount(agent); slot++)
+            for (int slot = 0; slot < ints[row(agent) + MEMBER_COUNT]; slot++)
             {
-                if (memberships[pairAt(agent, slot) + 1] != 0)
+                if (memberStamp[agent * MAX_MEMBERSHIPS + slot] != 0)
                 {
-                    keys[index++] = stampKey(agent, memberQueue(agent, slot));
+                    keys[index++] = stampKey(agent, memberQueue[agent * MAX_MEMBERSHIPS + slot]);
                 }
             }
         }
@@ -284,7 +271,7 @@ final class Agents
         final int slot = membershipSlot(agent, queue);
         if (slot >= 0)
         {
-            memberships[pairAt(agent, slot) + 1] = offerId;
+            memberStamp[agent * MAX_MEMBERSHIPS + slot] = offerId;
         }
         else
         {
@@ -294,24 +281,24 @@ final class Agents
 
     void addMembership(final int agent, final int queue)
     {
-        final int pair = pairAt(agent, ints[row(agent) + MEMBER_COUNT]++);
-        memberships[pair] = queue;
-        memberships[pair + 1] = stampOutsideMemberships.remove(stampKey(agent, queue));
+        final int index = agent * MAX_MEMBERSHIPS + ints[row(agent) + MEMBER_COUNT]++;
+        memberQueue[index] = queue;
+        memberStamp[index] = stampOutsideMemberships.remove(stampKey(agent, queue));
     }
 
     void removeMembership(final int agent, final int queue)
     {
-        final int pair = pairAt(agent, membershipSlot(agent, queue));
-        final long stamp = memberships[pair + 1];
+        final int slot = membershipSlot(agent, queue);
+        final int base = agent * MAX_MEMBERSHIPS;
+        final long stamp = memberStamp[base + slot];
         if (stamp != 0)
         {
             stampOutsideMemberships.put(stampKey(agent, queue), stamp);
         }
-        final int lastPair = pairAt(agent, --ints[row(agent) + MEMBER_COUNT]);
-        memberships[pair] = memberships[lastPair];
-        memberships[pair + 1] = memberships[lastPair + 1];
-        memberships[lastPair] = 0;
-        memberships[lastPair + 1] = 0;
+        final int last = --ints[row(agent) + MEMBER_COUNT];
+        memberQueue[base + slot] = memberQueue[base + last];
+        memberStamp[base + slot] = memberStamp[base + last];
+        memberStamp[base + last] = 0;
     }
 
     private static long stampKey(final int agent, final int queue)
@@ -322,9 +309,10 @@ final class Agents
     /** Adds {@code delta} to the logged-in member count of every queue the agent belongs to. */
     void countLoggedInMember(final int agent, final int[] loggedInMembers, final int delta)
     {
-        for (int slot = 0, end = memberCount(agent); slot < end; slot++)
+        final int base = agent * MAX_MEMBERSHIPS;
+        for (int i = base, end = base + ints[row(agent) + MEMBER_COUNT]; i < end; i++)
         {
-            loggedInMembers[memberQueue(agent, slot)] += delta;
+            loggedInMembers[memberQueue[i]] += delta;
         }
     }
 

@@ -139,7 +139,7 @@ final class SnapshotWriter
             out.writeInt(memberships);
             for (int slot = 0; slot < memberships; slot++)
             {
-                out.writeInt(agents.memberQueue(agent, slot));
+                out.writeInt(agents.memberQueue[agent * Agents.MAX_MEMBERSHIPS + slot]);
             }
             final AgentPool pool = index.pool(agents.ints[Agents.row(agent) + Agents.POOL]);
             writeIntArray(out, pool.skills);

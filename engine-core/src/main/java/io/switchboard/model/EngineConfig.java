@@ -208,12 +208,11 @@ public final class EngineConfig
         // the id index: two longs per bucket, a power of two at least twice the items
         final long idIndex = 16L * Math.max(16, Integer.highestOneBit(Math.max(1, maxItems * 2 - 1)) << 1);
         final long exclusions = 8L * maxExclusions;
-        // per agent: a row of 16 ints and one of 8 longs, 3 more longs, a name reference and the cycle's dirty marks;
-        // a held count and a limit per channel
-        final long agentTables = (170L + 8L * maxChannels) * maxAgents;
-        // memberships: 32 (queue, round-robin stamp) pairs of longs per agent, plus a small map for stamps of queues
-        // left
-        final long stamps = 512L * maxAgents + 2_048L;
+        // per agent: a row of 16 ints and one of 8 longs, 3 more longs, a name reference, 32 membership slots and the
+        // cycle's dirty marks; a held count and a limit per channel
+        final long agentTables = (300L + 8L * maxChannels) * maxAgents;
+        // round-robin stamps: a long per membership slot (32 per agent), plus a small map for stamps of queues left
+        final long stamps = 256L * maxAgents + 2_048L;
         final long queueTables = 188L * maxQueues;
         final long skillScratch = 8L * maxSkills;
         return itemTables + idIndex + exclusions + agentTables + stamps + queueTables + skillScratch;
