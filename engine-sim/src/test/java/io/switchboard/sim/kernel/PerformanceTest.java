@@ -16,13 +16,14 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Coarse guards for speed and memory. The numbers in USAGE.md come from the jar on an idle machine; these floors are
- * lenient because the test machine is shared.
+ * Coarse guards for the simulator's allocation and memory. Speed is measured by JMH (engine-bench's simulator
+ * benchmark, checked by the regression gate), not here: a wall-clock floor in a unit test fails on a loaded machine
+ * and says nothing on a quiet one. Allocation per item does not depend on the load, so it is pinned instead.
  */
 class PerformanceTest
 {
     @Test
-    void anMmcScenarioWithAHundredAgentsAtNinetyPercentLoadSimulatesHundredsOfThousandsOfItemsPerSecond()
+    void anMmcScenarioWithAHundredAgentsAtNinetyPercentLoadAllocatesAboutAHundredBytesPerItem()
         throws IOException
     {
         final Scenario scenario = ScenarioLoader.load(Path.of("src/test/resources/scenarios/mmc-100.yaml"))
@@ -40,7 +41,9 @@ class PerformanceTest
 
         assertThat(report.workItems()).isGreaterThan(500_000);
         assertThat(report.overall().occupancy()).isBetween(0.88, 0.92);
-        assertThat(report.itemsPerSecond()).isGreaterThan(250_000);
+        // 117.8 bytes per item when this was written, the same on every run whatever the load; one more object per
+        // event (about five events per item) would add well over 40
+        assertThat(bytesPerItem).isLessThan(160.0);
     }
 
     @Test
