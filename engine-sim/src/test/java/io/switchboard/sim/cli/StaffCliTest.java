@@ -113,9 +113,10 @@ class StaffCliTest
             profile.append(profile.length() > 1 ? ", " : "").append(interval.get("groups").get("a").asInt());
         }
         assertThat(s.get("groups").get("a").asInt()).isEqualTo(most);
-        // the profile runs as the group's staffing (the warm-up hour staffed like the first)
-        final String staffing = "[" + intervals.get(0).get("groups").get("a").asInt() + ", " + profile.substring(1)
-            + "]";
+        // the profile runs as the group's staffing, one value per interval from local midnight (the run's start),
+        // the warm-up hour staffed like the first
+        final String staffing = "{ step: 1h, values: [" + intervals.get(0).get("groups").get("a").asInt() + ", "
+            + profile.substring(1) + "] }";
         assertThat(Main.execute("run", scenario().toString(), "--set", "agents.a.staffing=" + staffing, "--set",
             "agents.a.count=" + most, "--quiet")).isZero();
     }
