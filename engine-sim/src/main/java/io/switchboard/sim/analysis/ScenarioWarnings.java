@@ -33,6 +33,17 @@ public final class ScenarioWarnings
     {
     }
 
+    /**
+     * @return the warnings about the scenario's agents alone (shifts and staffing profiles), for a run of recorded
+     *     traffic, where the scenario's own streams do not arrive.
+     */
+    public static List<String> ofAgents(final Scenario scenario)
+    {
+        final List<String> warnings = new ArrayList<>();
+        shifts(scenario, warnings);
+        return warnings;
+    }
+
     /** @return the warnings for one run of the scenario, in a stable order; empty when there is nothing to say. */
     public static List<String> of(final Scenario scenario)
     {

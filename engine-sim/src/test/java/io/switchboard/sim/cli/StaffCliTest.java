@@ -66,10 +66,17 @@ class StaffCliTest
     private void assertBadInput(final int status, final String expected)
     {
         assertThat(status).isEqualTo(2);
-        final String text = err.toString(StandardCharsets.UTF_8);
+        final String text = errorLines();
         assertThat(text).contains(expected).doesNotContain("Exception");
         assertThat(text.strip().lines()).hasSize(1);
         err.reset();
+    }
+
+    /** @return stderr without the scenario's warnings (printed before the search starts). */
+    private String errorLines()
+    {
+        return err.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("warning: "))
+            .map(line -> line + "\n").reduce("", String::concat);
     }
 
     @Test
@@ -140,7 +147,7 @@ class StaffCliTest
         final int status = Main.execute("staff", scenario().toString(), "--group", "a", "--target",
             "occupancy<=0", "--max-agents", "40", "--replications", "2", "--quiet");
         assertThat(status).isEqualTo(1);
-        final String text = err.toString(StandardCharsets.UTF_8);
+        final String text = errorLines();
         assertThat(text).startsWith("error: no count of group 'a' up to 40 meets occupancy<=0");
         assertThat(text.strip().lines()).hasSize(1);
     }
