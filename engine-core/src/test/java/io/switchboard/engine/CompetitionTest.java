@@ -524,4 +524,42 @@ class CompetitionTest
         }
         assertThat(pickerWon).as("rounds won by the agent that had just picked").isPositive();
     }
+
+    @Test
+    void afterTheTopAgentIsExcludedABetterKeyBeatsALowerHandle()
+    {
+        final int queue = f.queue("q", new QueueSpec().strategy(Strategy.ORDERED));
+        final int top = f.agent("top", oneVoice(queue).tier(1));
+        final int third = f.agent("third", oneVoice(queue).tier(3));
+        final int second = f.agent("second", oneVoice(queue).tier(2));
+        engine.login(0, top);
+        engine.login(0, second);
+        engine.login(0, third);
+        f.enqueue(0, 1, f.voice, queue);
+
+        f.reject(10, 1);
+
+        assertThat(f.holder(1)).isEqualTo(second);
+        assertThat(third).isLessThan(second);
+    }
+
+    @Test
+    void aWidenedItemOfAHigherPriorityQueueGoesBeforeAnOlderItemAFreedAgentWants()
+    {
+        final int high = f.queue("high", new QueueSpec().priority(1));
+        final int low = f.queue("low", new QueueSpec().priority(5));
+        final int x = f.loggedIn("x", oneVoice(high));
+        final int y = f.loggedIn("y", oneVoice(low));
+        f.enqueue(0, 100, f.voice, low);
+        f.accept(0, 100);
+        engine.release(1, 100, 4_999); // y's wrap-up ends at 5000
+        f.enqueue(10, 2, f.voice, low); // older, in the lower-priority queue, waits for y
+        engine.enqueue(20, 1, f.voice, high, 0, widening(4_980)); // x qualifies at 5000
+        f.log.drain();
+
+        engine.tick(5_000);
+
+        assertThat(f.log.matching("offered")).containsExactly("offered item=1 agent=" + x + " offer=2",
+            "offered item=2 agent=" + y + " offer=3");
+    }
 }

@@ -180,6 +180,16 @@ class RuleEdgesTest
         assertThat(holds("path == \"a\\\\b\"", a -> a.set("path", "a\\b"))).isTrue();
         assertThat(holds("path == \"a\\\\b\"", a -> a.set("path", "a\\\\b"))).isFalse();
         assertThat(holds("body ~ \"\\bSTOP\\b\"", a -> a.set("body", "please stop"))).isTrue();
+        assertThat(holds("path == \"\\\\\"", a -> a.set("path", "\\"))).isTrue();
+    }
+
+    @Test
+    void anArrowMayFollowANameWithoutASpace()
+    {
+        final RuleSet rules = RuleSet.compile("rule a: true-> queue q-1\nfallback queue r");
+        final Classification out = new Classification();
+        rules.classify(rules.newAttributes(), 0, out);
+        assertThat(out.queueName()).isEqualTo("q-1");
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.switchboard.sim.analysis;
 import io.switchboard.sim.scenario.AgentGroupDef;
 import io.switchboard.sim.scenario.ScenarioClock;
 import io.switchboard.sim.scenario.ShiftDef;
+import io.switchboard.sim.scenario.StaffingProfile;
+import io.switchboard.sim.traffic.RateFunction;
 
 /**
  * How many agents of a group are logged in over a window of simulated time, as the kernel will log them in: the whole
@@ -14,18 +16,17 @@ final class GroupPresence
 {
     private final AgentGroupDef group;
     private final ScenarioClock clock;
-    private final long intervalMs;
-    private final int[] staffing;
+    private final RateFunction staffing;
     private final ShiftDef shift;
     private final long[] period = new long[2];
     private boolean more;
 
-    GroupPresence(final AgentGroupDef group, final ScenarioClock clock, final long intervalMs)
+    GroupPresence(final AgentGroupDef group, final ScenarioClock clock)
     {
         this.group = group;
         this.clock = clock;
-        this.intervalMs = intervalMs;
-        this.staffing = group.staffing();
+        final StaffingProfile profile = group.staffing();
+        this.staffing = profile.isEmpty() ? null : new RateFunction(profile.steps(), profile.clock(clock));
         this.shift = group.shift();
         this.more = shift != null && shift.next(clock, 0, period);
     }
@@ -35,17 +36,9 @@ final class GroupPresence
      */
     double agents(final long from, final long to)
     {
-        if (staffing.length > 0)
+        if (staffing != null)
         {
-            double sum = 0.0;
-            for (long t = from; t < to; )
-            {
-                final long k = t / intervalMs;
-                final long end = Math.min(to, (k + 1) * intervalMs);
-                sum += (double)staffing[(int)(k % staffing.length)] * (end - t);
-                t = end;
-            }
-            return sum / (to - from);
+            return staffing.mean(from, to);
         }
         if (shift == null)
         {

@@ -4,6 +4,7 @@ import io.switchboard.sim.kernel.SimulationException;
 import io.switchboard.sim.report.KpiValues;
 import io.switchboard.sim.report.SimulationReport;
 import io.switchboard.sim.scenario.Scenario;
+import io.switchboard.sim.scenario.StaffingProfile;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -208,7 +209,8 @@ public final class IntervalStaffingSearch
         {
             slots[j] = profile[Math.max(0, j - warmupSlots)];
         }
-        final Scenario staffed = scenario.withGroup(group, g -> g.withStaffing(slots));
+        final Scenario staffed = scenario.withGroup(group, g -> g.withStaffing(
+            StaffingProfile.fromRunStart(slots, scenario.intervalMs())));
         final List<SimulationReport> reports = runner.run(staffed, 1, replications, listener);
         final List<StaffingGoal.Verdict> verdicts = new ArrayList<>(profile.length);
         for (int k = 0; k < profile.length; k++)

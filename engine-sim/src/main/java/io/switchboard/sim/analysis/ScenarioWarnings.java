@@ -6,6 +6,7 @@ import io.switchboard.sim.scenario.RateProfile;
 import io.switchboard.sim.scenario.Scenario;
 import io.switchboard.sim.scenario.ScenarioClock;
 import io.switchboard.sim.scenario.ShiftDef;
+import io.switchboard.sim.scenario.StaffingProfile;
 import io.switchboard.sim.scenario.StreamDef;
 import io.switchboard.sim.traffic.RateFunction;
 
@@ -30,6 +31,17 @@ public final class ScenarioWarnings
 
     private ScenarioWarnings()
     {
+    }
+
+    /**
+     * @return the warnings about the scenario's agents alone (shifts and staffing profiles), for a run of recorded
+     *     traffic, where the scenario's own streams do not arrive.
+     */
+    public static List<String> ofAgents(final Scenario scenario)
+    {
+        final List<String> warnings = new ArrayList<>();
+        shifts(scenario, warnings);
+        return warnings;
     }
 
     /** @return the warnings for one run of the scenario, in a stable order; empty when there is nothing to say. */
@@ -62,15 +74,10 @@ public final class ScenarioWarnings
                 warnings.add("agents '" + group.name() + "': the shift has no working day (" + shift.describe()
                     + "): the group never logs in");
             }
-            final int[] staffing = group.staffing();
-            final long cycle = staffing.length * scenario.intervalMs();
-            if (staffing.length > 0 && end > cycle && cycle != ScenarioClock.DAY_MS
-                && cycle != ScenarioClock.WEEK_MS)
+            final StaffingProfile staffing = group.staffing();
+            if (!staffing.isEmpty())
             {
-                warnings.add("agents '" + group.name() + "': the staffing profile covers " + Durations.format(cycle)
-                    + " (" + staffing.length + " intervals of " + Durations.format(scenario.intervalMs())
-                    + "), neither a day nor a week, and repeats every " + Durations.format(cycle) + " of the "
-                    + Durations.format(end) + " run");
+                period(staffing.steps(), "agents '" + group.name() + "': the staffing profile", warnings);
             }
         }
     }
@@ -79,15 +86,19 @@ public final class ScenarioWarnings
     {
         for (final StreamDef stream : scenario.traffic())
         {
-            final RateProfile profile = stream.profile();
-            final long period = profile.periodMs();
-            if (period > 0 && period != ScenarioClock.DAY_MS && period != ScenarioClock.WEEK_MS)
-            {
-                warnings.add("stream '" + stream.name() + "': the profile covers " + Durations.format(period) + " ("
-                    + profile.values().length + " values × " + Durations.format(profile.stepMs()) + "), neither a "
-                    + "day nor a week; it starts at local midnight of the start date and repeats every "
-                    + Durations.format(period));
-            }
+            period(stream.profile(), "stream '" + stream.name() + "': the profile", warnings);
+        }
+    }
+
+    /** Warns of a profile (arrivals or staffing) whose length × step is neither a day nor a week. */
+    private static void period(final RateProfile profile, final String what, final List<String> warnings)
+    {
+        final long period = profile.periodMs();
+        if (period > 0 && period != ScenarioClock.DAY_MS && period != ScenarioClock.WEEK_MS)
+        {
+            warnings.add(what + " covers " + Durations.format(period) + " (" + profile.values().length
+                + " values × " + Durations.format(profile.stepMs()) + "), neither a day nor a week; it starts at "
+                + "local midnight of the start date and repeats every " + Durations.format(period));
         }
     }
 
@@ -108,7 +119,7 @@ public final class ScenarioWarnings
         final GroupPresence[] presence = new GroupPresence[groups.size()];
         for (int g = 0; g < presence.length; g++)
         {
-            presence[g] = new GroupPresence(groups.get(g), clock, step);
+            presence[g] = new GroupPresence(groups.get(g), clock);
         }
         final Gaps overload = new Gaps();
         final double[] agents = new double[groups.size()];

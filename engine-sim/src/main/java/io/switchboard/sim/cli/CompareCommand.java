@@ -75,7 +75,7 @@ final class CompareCommand implements Callable<Integer>
         OutputPaths.checkFile(spec, "--json", json);
         final Scenario scenario = scenarioOptions.load(scenarioFile, spec);
         // the strategy changes nothing the warnings look at: one check for every variant
-        warningOptions.report(spec, io.switchboard.sim.analysis.ScenarioWarnings.of(scenario), System.err);
+        warningOptions.check(spec, scenario);
         final Map<String, ReplicatedReport> reports = new LinkedHashMap<>();
         try (ReplicationRunner runner = parallel.newRunner(spec))
         {

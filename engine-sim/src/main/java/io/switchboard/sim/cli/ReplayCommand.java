@@ -1,5 +1,6 @@
 package io.switchboard.sim.cli;
 
+import io.switchboard.sim.analysis.ScenarioWarnings;
 import io.switchboard.sim.kernel.ProgressListener;
 import io.switchboard.sim.kernel.Simulator;
 import io.switchboard.sim.record.RecordedTraffic;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code replay DIR --scenario SCENARIO.yaml}: route recorded traffic with a scenario's agents and queues. */
@@ -33,6 +35,9 @@ final class ReplayCommand implements Callable<Integer>
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    WarningOptions warningOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,12 +46,15 @@ final class ReplayCommand implements Callable<Integer>
     {
         output.checkWritable(spec);
         final Scenario scenario = scenarioOptions.load(scenarioFile, spec);
+        // the recording replaces the scenario's streams: only its agents' warnings apply
+        final List<String> warnings = ScenarioWarnings.ofAgents(scenario);
+        warningOptions.report(spec, warnings, System.err);
         final RecordedTraffic traffic = new RecordedTraffic(dir.toFile());
         final ProgressListener progress = output.quiet ? ProgressListener.NONE : new ProgressBar(System.err, "replay");
         final SimulationReport report;
         try
         {
-            report = new Simulator(scenario, traffic, dir.toString(), progress).run();
+            report = new Simulator(scenario, traffic, dir.toString(), progress).run().withWarnings(warnings);
         }
         finally
         {

@@ -1,7 +1,6 @@
 package io.switchboard.sim.cli;
 
 import io.switchboard.sim.analysis.ReplicationRunner;
-import io.switchboard.sim.analysis.ScenarioWarnings;
 import io.switchboard.sim.kernel.ProgressListener;
 import io.switchboard.sim.kernel.Simulator;
 import io.switchboard.sim.report.ConsoleSummary;
@@ -71,8 +70,7 @@ final class RunCommand implements Callable<Integer>
         output.checkWritable(spec);
         OutputPaths.checkNewDirectory(spec, "--journal", journal);
         final Scenario scenario = scenarioOptions.load(scenarioFile, spec);
-        final List<String> warnings = ScenarioWarnings.of(scenario);
-        warningOptions.report(spec, warnings, System.err);
+        final List<String> warnings = warningOptions.check(spec, scenario);
         if (replications > 1)
         {
             try (ReplicationRunner runner = parallel.newRunner(spec))

@@ -71,6 +71,9 @@ final class StaffCommand implements Callable<Integer>
     @Mixin
     ParallelOptions parallel;
 
+    @Mixin
+    WarningOptions warningOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -107,6 +110,8 @@ final class StaffCommand implements Callable<Integer>
             throw bad("--queue: no queue '" + queue + "' (queues: " + String.join(", ",
                 scenario.queues().stream().map(q -> q.name()).toList()) + ")");
         }
+        // the scenario as given: the search then varies the group's count (or profile) from there
+        warningOptions.check(spec, scenario);
         final StaffingGoal goal = new StaffingGoal(goals, queue);
         final StaffingAnswer answer;
         try (ReplicationRunner runner = parallel.newRunner(spec))

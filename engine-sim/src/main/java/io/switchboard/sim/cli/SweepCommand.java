@@ -2,6 +2,7 @@ package io.switchboard.sim.cli;
 
 import io.switchboard.sim.analysis.ReplicationAggregator;
 import io.switchboard.sim.analysis.ReplicationRunner;
+import io.switchboard.sim.analysis.ScenarioWarnings;
 import io.switchboard.sim.analysis.SweepValues;
 import io.switchboard.sim.report.ReplicatedReport;
 import io.switchboard.sim.report.SimulationReport;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -57,6 +60,9 @@ final class SweepCommand implements Callable<Integer>
 
     @Mixin
     ParallelOptions parallel;
+
+    @Mixin
+    WarningOptions warningOptions;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -97,6 +103,7 @@ final class SweepCommand implements Callable<Integer>
             variant.set(swept, new ScenarioOverride(path, value));
             variants.add(scenarioOptions.load(scenarioFile, variant, spec));
         }
+        warningOptions.report(spec, warnings(path, values, variants), System.err);
         final List<ReplicatedReport> rows = new ArrayList<>();
         try (ReplicationRunner runner = parallel.newRunner(spec))
         {
@@ -124,6 +131,26 @@ final class SweepCommand implements Callable<Integer>
             SweepHtmlWriter.write(sweep, html);
         }
         return 0;
+    }
+
+    /**
+     * Each variant's warnings, once: a warning of every value as it is, one of some values after the values it
+     * concerns ({@code agents.a.count=2,3: ...}).
+     */
+    private static List<String> warnings(final String path, final List<String> values, final List<Scenario> variants)
+    {
+        final Map<String, List<String>> valuesOf = new LinkedHashMap<>();
+        for (int i = 0; i < variants.size(); i++)
+        {
+            for (final String warning : ScenarioWarnings.of(variants.get(i)))
+            {
+                valuesOf.computeIfAbsent(warning, w -> new ArrayList<>()).add(values.get(i));
+            }
+        }
+        final List<String> result = new ArrayList<>();
+        valuesOf.forEach((warning, some) -> result.add(some.size() == values.size() ? warning
+            : path + "=" + String.join(",", some) + ": " + warning));
+        return result;
     }
 
     private List<String> parseValues(final ScenarioOverride override)

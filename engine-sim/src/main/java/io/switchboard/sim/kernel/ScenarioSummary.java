@@ -7,6 +7,7 @@ import io.switchboard.sim.scenario.Durations;
 import io.switchboard.sim.scenario.QueueDef;
 import io.switchboard.sim.scenario.RateProfile;
 import io.switchboard.sim.scenario.Scenario;
+import io.switchboard.sim.scenario.StaffingProfile;
 import io.switchboard.sim.scenario.StreamDef;
 
 import java.util.ArrayList;
@@ -56,8 +57,8 @@ public final class ScenarioSummary
         }
         for (final AgentGroupDef g : s.agents())
         {
-            final String when = g.staffing().length > 0 ? "staffing profile of " + g.staffing().length
-                + " intervals" : g.shift() == null ? "the whole run" : g.shift().describe();
+            final String when = !g.staffing().isEmpty() ? staffing(g.staffing())
+                : g.shift() == null ? "the whole run" : g.shift().describe();
             in.add(new ReportContext.Input("agents", g.name(), g.count() + " × " + g.capacity() + " units; queues "
                 + String.join(", ", g.queues()) + "; skills " + g.skills() + (g.limits().isEmpty() ? ""
                 : "; limits " + g.limits()) + "; " + when + (g.wrapUpMs() > 0 ? "; wrap-up "
@@ -72,6 +73,14 @@ public final class ScenarioSummary
                 + (t.requires().isEmpty() ? "" : "; requires " + t.requires())));
         }
         return in;
+    }
+
+    private static String staffing(final StaffingProfile p)
+    {
+        final RateProfile steps = p.steps();
+        return String.format(Locale.ROOT, "staffing profile of %d values (%s steps%s, at most %d agents)",
+            steps.values().length, Durations.format(steps.periodMs() / steps.values().length),
+            p.fromRunStart() ? " from the start" : "", p.most());
     }
 
     private static String profile(final RateProfile p)

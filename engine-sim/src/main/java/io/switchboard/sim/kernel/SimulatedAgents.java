@@ -5,6 +5,7 @@ import io.switchboard.sim.random.RandomStream;
 import io.switchboard.sim.random.Sampler;
 import io.switchboard.sim.report.KpiCollector;
 import io.switchboard.sim.scenario.ShiftDef;
+import io.switchboard.sim.traffic.RateFunction;
 
 import static io.switchboard.sim.kernel.EventTypes.ACCEPT;
 import static io.switchboard.sim.kernel.EventTypes.FINISH;
@@ -33,9 +34,8 @@ final class SimulatedAgents
     private final KpiCollector kpis;
     private final long endMs;
 
-    private final long intervalMs;
     private final ShiftDef[] groupShift;
-    private final int[][] groupStaffing;
+    private final RateFunction[] groupStaffing;
     private final int[] groupFirstAgent;
     private final int[][] groupQueues;
     private final long[] groupWrapUp;
@@ -55,12 +55,10 @@ final class SimulatedAgents
     private final RandomStream[] rejectRandom;
 
     /**
-     * @param endMs      end of the run: nothing is scheduled at or after it.
-     * @param intervalMs the step of staffing profiles.
+     * @param endMs end of the run: nothing is scheduled at or after it.
      */
-    SimulatedAgents(final SimulationSetup setup, final EventQueue events, final long endMs, final long intervalMs)
+    SimulatedAgents(final SimulationSetup setup, final EventQueue events, final long endMs)
     {
-        this.intervalMs = intervalMs;
         this.groupStaffing = setup.groupStaffing;
         this.events = events;
         this.commands = setup.commands;
@@ -92,7 +90,7 @@ final class SimulatedAgents
         for (int g = 0; g < groupShift.length; g++)
         {
             final ShiftDef shift = groupShift[g];
-            if (groupStaffing[g].length > 0)
+            if (groupStaffing[g] != null)
             {
                 events.schedule(0, STAFFING, g, 0, 0);
             }
@@ -150,14 +148,12 @@ final class SimulatedAgents
     }
 
     /**
-     * A group with a staffing profile enters an interval: its first {@code staffing[k]} agents are logged in, the
-     * others logged out (their open offers go back to the queue, their assigned work is finished), and the next
-     * step is scheduled one interval later.
+     * A group with a staffing profile enters a step of it: its first {@code agents[k]} agents are logged in, the
+     * others logged out (their open offers go back to the queue, their assigned work is finished).
      */
     void staff(final long now, final int group)
     {
-        final int[] staffing = groupStaffing[group];
-        final int working = groupFirstAgent[group] + staffing[(int)(now / intervalMs % staffing.length)];
+        final int working = groupFirstAgent[group] + (int)groupStaffing[group].multiplier(now);
         for (int agent = groupFirstAgent[group]; agent < groupFirstAgent[group + 1]; agent++)
         {
             if (agent < working)
@@ -171,12 +167,16 @@ final class SimulatedAgents
         }
     }
 
-    /** Schedules a staffed group's next step, after the simulator has synced its tick for this one. */
+    /**
+     * Schedules a staffed group's next step (the profile's next step boundary, local midnight or daylight-saving
+     * change), after the simulator has synced its tick for this one.
+     */
     void repeatStaffing(final long now, final int group)
     {
-        if (now + intervalMs < endMs)
+        final long next = groupStaffing[group].segmentEnd(now);
+        if (next < endMs)
         {
-            events.schedule(now + intervalMs, STAFFING, group, 0, 0);
+            events.schedule(next, STAFFING, group, 0, 0);
         }
     }
 

@@ -13,7 +13,9 @@ import io.switchboard.sim.scenario.AgentGroupDef;
 import io.switchboard.sim.scenario.QueueDef;
 import io.switchboard.sim.scenario.Scenario;
 import io.switchboard.sim.scenario.ShiftDef;
+import io.switchboard.sim.scenario.StaffingProfile;
 import io.switchboard.sim.scenario.StreamDef;
+import io.switchboard.sim.traffic.RateFunction;
 import io.switchboard.sim.traffic.TrafficSource;
 
 import java.util.List;
@@ -70,8 +72,8 @@ final class SimulationSetup
     final ShiftDef[] groupShift;
     /** The scenario's calendar, for clock-time shifts. */
     final io.switchboard.sim.scenario.ScenarioClock clock;
-    /** Per group, agents logged in per interval (repeating); empty for a group without a staffing profile. */
-    final int[][] groupStaffing;
+    /** Per group, agents logged in over time (a step function); null for a group without a staffing profile. */
+    final RateFunction[] groupStaffing;
 
     /** The run's KPIs, told which queues have SLAs and which queues the rules can choose. */
     final KpiCollector kpis;
@@ -138,7 +140,7 @@ final class SimulationSetup
         groupFirstAgent = new int[groups + 1];
         groupWrapUp = new long[groups];
         groupShift = new ShiftDef[groups];
-        groupStaffing = new int[groups][];
+        groupStaffing = new RateFunction[groups];
         int agent = 0;
         for (int g = 0; g < groups; g++)
         {
@@ -146,7 +148,9 @@ final class SimulationSetup
             groupFirstAgent[g] = agent;
             groupWrapUp[g] = group.wrapUpMs();
             groupShift[g] = group.shift();
-            groupStaffing[g] = group.staffing();
+            final StaffingProfile staffing = group.staffing();
+            groupStaffing[g] = staffing.isEmpty() ? null
+                : new RateFunction(staffing.steps(), staffing.clock(scenario.clock()));
             groupQueues[g] = group.queues().stream().mapToInt(scenario::queueIndex).toArray();
             for (int i = 0; i < group.count(); i++)
             {

@@ -121,7 +121,7 @@ public final class Simulator
         this.channelUnits = setup.channelUnits;
         this.kpis = setup.kpis;
         this.items = setup.items;
-        this.agents = new SimulatedAgents(setup, events, endMs, scenario.intervalMs());
+        this.agents = new SimulatedAgents(setup, events, endMs);
         this.unmet = new UnmetRequirements(policy.routing(), traffic.streamNames());
         this.customers = new SimulatedCustomers(setup, traffic, events, scenario.warmupMs(), unmet);
     }

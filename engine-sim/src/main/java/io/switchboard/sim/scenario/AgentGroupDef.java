@@ -17,39 +17,33 @@ import java.util.Map;
  * @param shift    logged-in period, or null for the whole run.
  * @param wrapUpMs capacity held after each release.
  * @param tier     rank for the {@code ordered} strategy.
- * @param staffing agents logged in per interval from time 0 (repeating, like an arrival profile): the first
- *                 {@code staffing[k]} agents of the group work interval k, the others are logged out; empty for
- *                 a group whose agents follow {@code shift} (or work the whole run).
+ * @param staffing agents logged in per step of the profile (stepped like an arrival profile): the group's first
+ *                 {@code agents[k]} agents work step k, the others are logged out; {@link StaffingProfile#NONE}
+ *                 for a group whose agents follow {@code shift} (or work the whole run).
  */
 public record AgentGroupDef(String name, int count, int capacity, Map<String, Integer> limits,
-    Map<String, Integer> skills, List<String> queues, ShiftDef shift, long wrapUpMs, int tier, int[] staffing)
+    Map<String, Integer> skills, List<String> queues, ShiftDef shift, long wrapUpMs, int tier, StaffingProfile staffing)
 {
     /** Defensive copies; maps keep the file's order, so that the setup commands are the same on every run. */
     public AgentGroupDef
     {
-        staffing = staffing.clone();
+        staffing = staffing == null ? StaffingProfile.NONE : staffing;
         limits = Collections.unmodifiableMap(new LinkedHashMap<>(limits)); // the file's order: setup is deterministic
         skills = Collections.unmodifiableMap(new LinkedHashMap<>(skills)); // the file's order: setup is deterministic
         queues = List.copyOf(queues);
     }
 
-    /** @return the staffing profile (a copy); empty without one. */
-    @Override
-    public int[] staffing()
-    {
-        return staffing.clone();
-    }
-
     /** @return a copy with {@code newCount} agents working the whole run (no shift, no staffing profile). */
     public AgentGroupDef withCount(final int newCount)
     {
-        return new AgentGroupDef(name, newCount, capacity, limits, skills, queues, null, wrapUpMs, tier, new int[0]);
+        return new AgentGroupDef(name, newCount, capacity, limits, skills, queues, null, wrapUpMs, tier,
+            StaffingProfile.NONE);
     }
 
     /** @return a copy whose agents follow {@code profile} (no shift); as many agents as its largest value. */
-    public AgentGroupDef withStaffing(final int[] profile)
+    public AgentGroupDef withStaffing(final StaffingProfile profile)
     {
-        final int most = java.util.Arrays.stream(profile).max().orElse(0);
-        return new AgentGroupDef(name, most, capacity, limits, skills, queues, null, wrapUpMs, tier, profile);
+        return new AgentGroupDef(name, profile.most(), capacity, limits, skills, queues, null, wrapUpMs, tier,
+            profile);
     }
 }

@@ -445,26 +445,25 @@ public final class ScenarioLoader
         return minutes >= 60 ? -1 : hours * 60 + minutes;
     }
 
-    /** An agent group's optional {@code staffing}: agents logged in per interval, each 0..100000. */
-    private int[] staffing(final YamlNode group, final String path)
+    /**
+     * An agent group's optional {@code staffing}: agents logged in per step, each 0..100000 — a list covering one day
+     * or a mapping of {@code step} and {@code values}, stepped like an arrival profile.
+     */
+    private StaffingProfile staffing(final YamlNode group, final String path)
     {
         final YamlNode node = group.fields().get("staffing");
         if (node == null)
         {
-            return new int[0];
+            return StaffingProfile.NONE;
         }
-        final String spath = path + ".staffing";
-        final YamlNode list = yaml.sequence(node, spath);
-        if (list.items().isEmpty())
-        {
-            throw yaml.error(list, spath, "a staffing profile needs at least one interval");
-        }
-        final int[] staffing = new int[list.items().size()];
+        final YamlFields.SteppedValues stepped = yaml.steppedValues(node, path + ".staffing", "interval");
+        final List<YamlNode> items = stepped.values().items();
+        final int[] staffing = new int[items.size()];
         for (int k = 0; k < staffing.length; k++)
         {
-            staffing[k] = yaml.intValue(list.items().get(k), spath + "[" + k + "]", 0, 100_000);
+            staffing[k] = yaml.intValue(items.get(k), stepped.path() + "[" + k + "]", 0, 100_000);
         }
-        return staffing;
+        return new StaffingProfile(staffing, stepped.stepMs(), false);
     }
 
     private List<AgentGroupDef> agents(final YamlNode node, final Set<String> channels, final Set<String> skills,
@@ -484,9 +483,9 @@ public final class ScenarioLoader
             {
                 throw yaml.error(g.fields().get("name"), path + ".name", "agent group '" + name + "' is defined twice");
             }
-            final int[] staffing = staffing(g, path);
-            final int most = java.util.Arrays.stream(staffing).max().orElse(0);
-            final int count = staffing.length > 0 && !g.fields().containsKey("count") ? most
+            final StaffingProfile staffing = staffing(g, path);
+            final int most = staffing.most();
+            final int count = !staffing.isEmpty() && !g.fields().containsKey("count") ? most
                 : yaml.intValue(yaml.required(g, path, "count"), path + ".count", 0, 100_000);
             if (count < most)
             {
@@ -546,7 +545,7 @@ public final class ScenarioLoader
             }
             if (shift != null)
             {
-                if (staffing.length > 0)
+                if (!staffing.isEmpty())
                 {
                     throw yaml.error(g.fields().get("staffing"), path + ".staffing", "a group follows a shift or a "
                         + "staffing profile, not both");

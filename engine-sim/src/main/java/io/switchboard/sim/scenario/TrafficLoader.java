@@ -23,7 +23,6 @@ final class TrafficLoader
         "patience", "priority", "requires", "acceptDelay", "rejectProbability", "transferProbability", "transferTo",
         "attributes", "handleTimeProfile");
     private static final Set<String> ARRIVAL_KEYS = Set.of("ratePerHour", "profile", "weekdays");
-    private static final Set<String> PROFILE_KEYS = Set.of("step", "values");
 
     private final YamlFields yaml;
     private final Map<String, RateProfile> profiles = new LinkedHashMap<>();
@@ -304,35 +303,16 @@ final class TrafficLoader
      */
     private RateProfile profile(final YamlNode node, final String path)
     {
-        if (node.kind() == YamlNode.Kind.MAP)
-        {
-            yaml.checkKeys(node, path, PROFILE_KEYS);
-            final double[] values = multipliers(yaml.required(node, path, "values"), path + ".values");
-            final long step = yaml.optDuration(node, path, "step", 0L, true);
-            return RateProfile.daily(values).withValues(values, step);
-        }
-        return RateProfile.daily(multipliers(node, path));
-    }
-
-    private double[] multipliers(final YamlNode node, final String path)
-    {
-        final YamlNode p = yaml.sequence(node, path);
-        if (p.items().isEmpty())
-        {
-            throw yaml.error(p, path, "a profile needs at least one multiplier");
-        }
-        if (p.items().size() > 100_000)
-        {
-            throw yaml.error(p, path, "a profile has at most 100000 values, found " + p.items().size());
-        }
-        final double[] profile = new double[p.items().size()];
+        final YamlFields.SteppedValues stepped = yaml.steppedValues(node, path, "multiplier");
+        final List<YamlNode> items = stepped.values().items();
+        final double[] profile = new double[items.size()];
         for (int j = 0; j < profile.length; j++)
         {
-            final String ppath = path + "[" + j + "]";
-            profile[j] = yaml.doubleValue(p.items().get(j), ppath);
-            yaml.checkRange(p.items().get(j), ppath, profile[j], 0.0, 1_000.0);
+            final String ppath = stepped.path() + "[" + j + "]";
+            profile[j] = yaml.doubleValue(items.get(j), ppath);
+            yaml.checkRange(items.get(j), ppath, profile[j], 0.0, 1_000.0);
         }
-        return profile;
+        return RateProfile.daily(profile).withValues(profile, stepped.stepMs());
     }
 
     /**

@@ -14,6 +14,8 @@ import java.util.Set;
  */
 final class YamlFields
 {
+    private static final Set<String> PROFILE_KEYS = Set.of("step", "values");
+
     private final String file;
 
     /** @param file the file name used in messages. */
@@ -52,6 +54,44 @@ final class YamlFields
             result.put(entry.getKey(), intValue(entry.getValue(), epath, min, max));
         }
         return result;
+    }
+
+    /**
+     * The values of a profile and the step they are stated in: a profile is a list (covering one day, the step
+     * left 0) or a mapping of {@code step} (a duration) and {@code values} (that list). Arrival and staffing profiles
+     * share this shape, so that both state their own step and neither depends on the report interval.
+     *
+     * @param values the non-empty list of at most 100000 values.
+     * @param path   the list's path, for the values' messages.
+     * @param stepMs the stated step, or 0 when the values divide one day.
+     */
+    record SteppedValues(YamlNode values, String path, long stepMs)
+    {
+    }
+
+    /** @return the values and step of the profile at {@code node}; {@code what} names one value in messages. */
+    SteppedValues steppedValues(final YamlNode node, final String path, final String what)
+    {
+        YamlNode list = node;
+        String listPath = path;
+        long step = 0;
+        if (node.kind() == YamlNode.Kind.MAP)
+        {
+            checkKeys(node, path, PROFILE_KEYS);
+            listPath = path + ".values";
+            list = required(node, path, "values");
+            step = optDuration(node, path, "step", 0L, true);
+        }
+        final YamlNode p = sequence(list, listPath);
+        if (p.items().isEmpty())
+        {
+            throw error(p, listPath, "a profile needs at least one " + what);
+        }
+        if (p.items().size() > 100_000)
+        {
+            throw error(p, listPath, "a profile has at most 100000 values, found " + p.items().size());
+        }
+        return new SteppedValues(p, listPath, step);
     }
 
     /** Fails unless {@code name} (read from {@code node}) is one of the {@code defined} names of a kind. */

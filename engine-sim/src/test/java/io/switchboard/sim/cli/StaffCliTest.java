@@ -66,10 +66,17 @@ class StaffCliTest
     private void assertBadInput(final int status, final String expected)
     {
         assertThat(status).isEqualTo(2);
-        final String text = err.toString(StandardCharsets.UTF_8);
+        final String text = errorLines();
         assertThat(text).contains(expected).doesNotContain("Exception");
         assertThat(text.strip().lines()).hasSize(1);
         err.reset();
+    }
+
+    /** @return stderr without the scenario's warnings (printed before the search starts). */
+    private String errorLines()
+    {
+        return err.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("warning: "))
+            .map(line -> line + "\n").reduce("", String::concat);
     }
 
     @Test
@@ -113,9 +120,10 @@ class StaffCliTest
             profile.append(profile.length() > 1 ? ", " : "").append(interval.get("groups").get("a").asInt());
         }
         assertThat(s.get("groups").get("a").asInt()).isEqualTo(most);
-        // the profile runs as the group's staffing (the warm-up hour staffed like the first)
-        final String staffing = "[" + intervals.get(0).get("groups").get("a").asInt() + ", " + profile.substring(1)
-            + "]";
+        // the profile runs as the group's staffing, one value per interval from local midnight (the run's start),
+        // the warm-up hour staffed like the first
+        final String staffing = "{ step: 1h, values: [" + intervals.get(0).get("groups").get("a").asInt() + ", "
+            + profile.substring(1) + "] }";
         assertThat(Main.execute("run", scenario().toString(), "--set", "agents.a.staffing=" + staffing, "--set",
             "agents.a.count=" + most, "--quiet")).isZero();
     }
@@ -139,7 +147,7 @@ class StaffCliTest
         final int status = Main.execute("staff", scenario().toString(), "--group", "a", "--target",
             "occupancy<=0", "--max-agents", "40", "--replications", "2", "--quiet");
         assertThat(status).isEqualTo(1);
-        final String text = err.toString(StandardCharsets.UTF_8);
+        final String text = errorLines();
         assertThat(text).startsWith("error: no count of group 'a' up to 40 meets occupancy<=0");
         assertThat(text.strip().lines()).hasSize(1);
     }

@@ -126,4 +126,64 @@ class WarningsCliTest
             + "once").contains("--strict: 3 warnings about the scenario (above); nothing was simulated");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    @Test
+    void sweepNamesTheValuesAWarningConcernsAndStrictStopsIt() throws IOException
+    {
+        final Path scenario = Files.writeString(dir.resolve("day.yaml"), DAY);
+        assertThat(Main.execute("sweep", scenario.toString(), "--set", "agents.day.count=0,4", "--strict"))
+            .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+            .contains("warning: agents.day.count=0: stream 'calls': no logged-in agent can serve it")
+            .contains("nothing was simulated");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+
+        err.reset();
+        assertThat(Main.execute("sweep", scenario.toString(), "--set", "agents.day.count=0,4", "--set",
+            "duration=2d", "--quiet")).isZero();
+        final String stderr = err.toString(StandardCharsets.UTF_8);
+        // a warning of every value is printed once, without values
+        assertThat(stderr).contains("warning: agents 'day': the shift 0s-1d is worked once, but the run lasts 2d")
+            .doesNotContain("agents.day.count=0,4:");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("agents.day.count");
+    }
+
+    @Test
+    void staffWarnsToAndStrictStopsIt() throws IOException
+    {
+        final Path scenario = Files.writeString(dir.resolve("day.yaml"), DAY);
+        assertThat(Main.execute("staff", scenario.toString(), "--duration", "7d", "--group", "day", "--target",
+            "serviceLevel>=0.8", "--strict")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: agents 'day': the shift 0s-1d is worked "
+            + "once").contains("--strict: 3 warnings about the scenario (above); nothing was simulated");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void replayWarnsAboutTheAgentsOnlyAndStrictStopsIt() throws IOException
+    {
+        final Path scenario = Files.writeString(dir.resolve("day.yaml"), DAY);
+        final Path csv = Files.writeString(dir.resolve("export.csv"), String.join("\n",
+            "arrival,channel,queue,handleTime",
+            "2025-03-03T08:00:00Z,voice,q,300",
+            "2025-03-04T08:05:00Z,voice,q,300", ""));
+        final Path rec = dir.resolve("rec");
+        assertThat(Main.execute("import-csv", csv.toString(), "--out", rec.toString())).isZero();
+        out.reset();
+        err.reset();
+
+        assertThat(Main.execute("replay", rec.toString(), "--scenario", scenario.toString(), "--duration", "7d",
+            "--strict")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: agents 'day': the shift 0s-1d is worked "
+            + "once").contains("--strict: 1 warning about the scenario (above); nothing was simulated")
+            .doesNotContain("stream 'calls'"); // the recording replaces the scenario's streams
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+
+        err.reset();
+        final Path json = dir.resolve("r.json");
+        assertThat(Main.execute("replay", rec.toString(), "--scenario", scenario.toString(), "--duration", "7d",
+            "--quiet", "--json", json.toString())).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: agents 'day': the shift 0s-1d");
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("warnings")).hasSize(1);
+    }
 }

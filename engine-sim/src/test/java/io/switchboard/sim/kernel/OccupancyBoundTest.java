@@ -73,8 +73,8 @@ class OccupancyBoundTest
         // a staffing profile that sends most agents away every other 5 minutes, in the middle of 25-minute calls
         for (long seed = 1; seed <= 5; seed++)
         {
-            assertBounded(run("  - { name: flapping, count: 30, queues: [q, r], staffing: [30, 5, 30, 10, 20] }",
-                seed));
+            assertBounded(run("  - { name: flapping, count: 30, queues: [q, r], "
+                + "staffing: { step: 5m, values: [30, 5, 30, 10, 20] } }", seed));
         }
     }
 }
