@@ -128,6 +128,39 @@ class WarningsCliTest
     }
 
     @Test
+    void sweepCarriesItsWarningsIntoTheJsonAndTheHtml() throws IOException
+    {
+        final Path scenario = Files.writeString(dir.resolve("day.yaml"), DAY);
+        final Path json = dir.resolve("sweep.json");
+        final Path html = dir.resolve("sweep.html");
+
+        assertThat(Main.execute("sweep", scenario.toString(), "--set", "agents.day.count=0,4", "--set",
+            "duration=2d", "--quiet", "--json", json.toString(), "--html", html.toString())).isZero();
+
+        final JsonNode warnings = new ObjectMapper().readTree(json.toFile()).get("warnings");
+        assertThat(warnings).isNotEmpty();
+        assertThat(warnings.toString()).contains("agents 'day': the shift 0s-1d is worked once, but the run lasts 2d")
+            .contains("agents.day.count=0: stream 'calls': no logged-in agent can serve it");
+        assertThat(Files.readString(html)).contains("<h2>Warnings</h2>")
+            .contains("agents.day.count=0: stream 'calls'");
+    }
+
+    @Test
+    void staffCarriesTheScenarioWarningsIntoItsJson() throws IOException
+    {
+        final Path scenario = Files.writeString(dir.resolve("day.yaml"), DAY);
+        final Path json = dir.resolve("staff.json");
+
+        assertThat(Main.execute("staff", scenario.toString(), "--duration", "2d", "--group", "day", "--target",
+            "serviceLevel>=0.8", "--replications", "1", "--quiet", "--json", json.toString())).isZero();
+
+        final JsonNode answer = new ObjectMapper().readTree(json.toFile());
+        assertThat(answer.get("group").asText()).isEqualTo("day");
+        assertThat(answer.get("warnings").toString())
+            .contains("agents 'day': the shift 0s-1d is worked once, but the run lasts 2d");
+    }
+
+    @Test
     void staffWarnsToAndStrictStopsIt() throws IOException
     {
         final Path scenario = Files.writeString(dir.resolve("day.yaml"), DAY);
