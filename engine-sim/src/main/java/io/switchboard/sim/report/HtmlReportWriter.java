@@ -245,7 +245,7 @@ public final class HtmlReportWriter
         html.append("</table>\n");
     }
 
-    /** The box of warnings found in the scenario before it ran (nothing when there are none); styled by WARNINGS_CSS. */
+    /** The box of warnings found in the scenario before it ran (nothing when none); styled by WARNINGS_CSS. */
     static void warnings(final StringBuilder html, final List<String> warnings)
     {
         if (warnings.isEmpty())
