@@ -47,7 +47,9 @@ class AnalysisCliTest
 
         assertThat(status).isZero();
         assertThat(console.stdout()).contains("replications 4").contains("SL% " + ConsoleSummary.PLUS_MINUS)
-            .containsPattern("support +[0-9]+ +[0-9]+ +[0-9.]+" + ConsoleSummary.PLUS_MINUS);
+            .containsPattern("support +[0-9]+ +[0-9]+ +[0-9.]+" + ConsoleSummary.PLUS_MINUS)
+            // the same legend as a single run's: what each count counts, and the thresholds SL% mixes
+            .contains("offered: entries into a queue after warm-up").contains("mix the thresholds (");
         final JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.get("replications").asInt()).isEqualTo(4);
         assertThat(report.get("replicationSeeds")).hasSize(4);
