@@ -28,7 +28,8 @@ final class ModelRun
     final RecordingEvents engineEvents = new RecordingEvents();
     final RecordingEvents refEvents = new RecordingEvents();
     final ModelEvents tee;
-    final RoutingEngine engine;
+    /** The engine under test; replaced now and then by its own restored snapshot ({@link #restoreEvery}). */
+    RoutingEngine engine;
     final ReferenceRouter ref;
     /** The statistics the engine must report, worked out from the reference's events. */
     final ReferenceStatistics stats = new ReferenceStatistics();
@@ -117,7 +118,8 @@ final class ModelRun
         {
             final String setupDifference = checkSetup();
             final String stateDifference = setupDifference != null ? setupDifference : checkState();
-            return stateDifference != null ? stateDifference : stats.compare(engine, cmd.now);
+            final String difference = stateDifference != null ? stateDifference : stats.compare(engine, cmd.now);
+            return difference != null || concrete.size() % RESTORE_EVERY != 0 ? difference : restoreFromSnapshot();
         }
         catch (final RuntimeException | Error ex)
         {
@@ -299,6 +301,34 @@ final class ModelRun
                 }
             }
         }
+        return null;
+    }
+
+    /**
+     * Every this many commands the engine is replaced by one restored from its snapshot: the run must go on exactly
+     * as if nothing happened (same results, event bytes, state and statistics from then on).
+     */
+    static final int RESTORE_EVERY = 97;
+
+    private String restoreFromSnapshot()
+    {
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        final RoutingEngine restored;
+        try
+        {
+            engine.writeSnapshot(new java.io.DataOutputStream(bytes));
+            restored = RoutingEngine.readSnapshot(
+                new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())), engineEvents);
+        }
+        catch (final java.io.IOException ex)
+        {
+            return "the snapshot round trip failed: " + ex;
+        }
+        if (restored.stateHash() != engine.stateHash())
+        {
+            return "the engine restored from its snapshot has another state hash";
+        }
+        engine = restored;
         return null;
     }
 

@@ -111,7 +111,7 @@ final class StaffCommand implements Callable<Integer>
                 scenario.queues().stream().map(q -> q.name()).toList()) + ")");
         }
         // the scenario as given: the search then varies the group's count (or profile) from there
-        warningOptions.check(spec, scenario);
+        final List<String> warnings = warningOptions.check(spec, scenario);
         final StaffingGoal goal = new StaffingGoal(goals, queue);
         final StaffingAnswer answer;
         try (ReplicationRunner runner = parallel.newRunner(spec))
@@ -135,7 +135,7 @@ final class StaffCommand implements Callable<Integer>
         answer.print(System.out);
         if (json != null)
         {
-            answer.writeJson(json);
+            answer.writeJson(json, warnings);
         }
         return 0;
     }

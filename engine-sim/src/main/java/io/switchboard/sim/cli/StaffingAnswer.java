@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -132,7 +133,7 @@ final class StaffingAnswer
         return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 
-    void writeJson(final Path file)
+    void writeJson(final Path file, final List<String> warnings)
     {
         try (OutputStream stream = Files.newOutputStream(file);
             JsonGenerator json = new JsonFactory().createGenerator(stream, JsonEncoding.UTF8))
@@ -143,6 +144,12 @@ final class StaffingAnswer
             json.writeNumberField("seed", scenario.seed());
             json.writeNumberField("replications", replications);
             json.writeStringField("group", group);
+            json.writeArrayFieldStart("warnings");
+            for (final String warning : warnings)
+            {
+                json.writeString(warning);
+            }
+            json.writeEndArray();
             if (goal.queue() != null)
             {
                 json.writeStringField("queue", goal.queue());

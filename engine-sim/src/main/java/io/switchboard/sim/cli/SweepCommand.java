@@ -103,7 +103,8 @@ final class SweepCommand implements Callable<Integer>
             variant.set(swept, new ScenarioOverride(path, value));
             variants.add(scenarioOptions.load(scenarioFile, variant, spec));
         }
-        warningOptions.report(spec, warnings(path, values, variants), System.err);
+        final List<String> warnings = warnings(path, values, variants);
+        warningOptions.report(spec, warnings, System.err);
         final List<ReplicatedReport> rows = new ArrayList<>();
         try (ReplicationRunner runner = parallel.newRunner(spec))
         {
@@ -116,7 +117,8 @@ final class SweepCommand implements Callable<Integer>
             }
         }
         final Scenario first = variants.get(0);
-        final SweepReport sweep = new SweepReport(first.name(), first.seed(), replications, path, values, rows);
+        final SweepReport sweep = new SweepReport(first.name(), first.seed(), replications, path, values, rows,
+            warnings);
         SweepReportWriter.print(sweep, System.out);
         if (json != null)
         {

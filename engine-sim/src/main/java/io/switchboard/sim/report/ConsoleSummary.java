@@ -41,6 +41,7 @@ public final class ConsoleSummary
             means.workItems(), means.wallSeconds());
         out.println("means over the replications " + PLUS_MINUS
             + " the half-width of their 95 % confidence interval (Student t)");
+        legend(out, means);
         out.println(REPLICATED_HEADER);
         row(out, "overall", report.overall());
         replicatedSection(out, "queue", report.queues());

@@ -19,6 +19,10 @@ import java.util.Map;
  */
 public final class HtmlReportWriter
 {
+    /** The style of the warnings box, shared with the sweep report. */
+    static final String WARNINGS_CSS =
+        ".warnings{background:#fff4e0;border:1px solid #e0a040;padding:4px 16px;margin:12px 0}";
+
     private HtmlReportWriter()
     {
     }
@@ -115,7 +119,7 @@ public final class HtmlReportWriter
             .append("table{border-collapse:collapse;margin:8px 0 20px}")
             .append("th,td{border:1px solid #ccc;padding:3px 8px;text-align:right;font-size:13px}")
             .append("th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}")
-            .append(".warnings{background:#fff4e0;border:1px solid #e0a040;padding:4px 16px;margin:12px 0}")
+            .append(WARNINGS_CSS)
             .append("table.inputs td{text-align:left;font-size:12px}")
             .append("svg{display:block;margin:12px 0;border:1px solid " +
                 "#eee}h2{margin-top:28px}\n</style></head><body>\n");
@@ -131,7 +135,7 @@ public final class HtmlReportWriter
                 + "confidence interval (Student t), and the shaded bands in the charts are those intervals.</p>%n",
                 replicated.count(), report.seed()));
         }
-        warnings(html, report.context());
+        warnings(html, report.context().warnings());
         inputs(html, report.context());
         html.append("<h2>Summary</h2>\n");
         table(html, "overall", Map.of("overall", report.overall()),
@@ -241,15 +245,16 @@ public final class HtmlReportWriter
         html.append("</table>\n");
     }
 
-    private static void warnings(final StringBuilder html, final ReportContext context)
+    /** The box of warnings found in the scenario before it ran (nothing when none); styled by WARNINGS_CSS. */
+    static void warnings(final StringBuilder html, final List<String> warnings)
     {
-        if (context.warnings().isEmpty())
+        if (warnings.isEmpty())
         {
             return;
         }
         html.append("<div class=\"warnings\"><h2>Warnings</h2><p>Found in the scenario before it ran; the numbers "
             + "below may mislead where they apply.</p><ul>\n");
-        for (final String warning : context.warnings())
+        for (final String warning : warnings)
         {
             html.append("<li>").append(escape(warning)).append("</li>\n");
         }

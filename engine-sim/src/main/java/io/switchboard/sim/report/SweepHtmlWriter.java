@@ -75,13 +75,15 @@ public final class SweepHtmlWriter
             .append("table{border-collapse:collapse;margin:8px 0 20px}")
             .append("th,td{border:1px solid #ccc;padding:3px 8px;text-align:right;font-size:13px}")
             .append("th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}")
-            .append("svg{display:block;margin:12px 0;border:1px solid #eee}\n</style></head><body>\n");
+            .append("svg{display:block;margin:12px 0;border:1px solid #eee}").append(HtmlReportWriter.WARNINGS_CSS)
+            .append("\n</style></head><body>\n");
         html.append("<h1>").append(HtmlReportWriter.escape(sweep.scenario())).append(": sweep of <code>")
             .append(HtmlReportWriter.escape(sweep.path())).append("</code></h1>\n<p>")
             .append(String.format(Locale.ROOT, "seed %d &middot; %d values &middot; %d replication%s per value, the "
                     + "same seeds for every value (common random numbers)%s</p>%n", sweep.seed(), n,
                 sweep.replications(), sweep.replications() == 1 ? "" : "s", sweep.replications() == 1 ? ""
                     : "; shaded bands are 95&nbsp;% confidence intervals (Student t)"));
+        HtmlReportWriter.warnings(html, sweep.warnings());
         if (!numeric)
         {
             html.append("<table><tr><th>x</th><th>").append(HtmlReportWriter.escape(sweep.path()))

@@ -13,15 +13,18 @@ import java.util.List;
  * @param path         the swept field's path, e.g. {@code agents.tier1.count}.
  * @param values       the values, as written.
  * @param rows         per value, the replications' means and intervals.
+ * @param warnings     what the scenario's variants were warned of before they ran (ScenarioWarnings), prefixed with
+ *                     the values they apply to when not all.
  */
 public record SweepReport(String scenario, long seed, int replications, String path, List<String> values,
-    List<ReplicatedReport> rows)
+    List<ReplicatedReport> rows, List<String> warnings)
 {
     /** Defensive copies. */
     public SweepReport
     {
         values = List.copyOf(values);
         rows = List.copyOf(rows);
+        warnings = List.copyOf(warnings);
         if (values.size() != rows.size())
         {
             throw new IllegalArgumentException(values.size() + " values but " + rows.size() + " rows");

@@ -1,17 +1,14 @@
 package io.switchboard.sim.cli;
 
+import io.switchboard.sim.ConsoleCapture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.sim.report.ConsoleSummary;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,39 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The analyst's commands on the command line: replications, overrides, compare with intervals. */
 class AnalysisCliTest
 {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void captureOutput()
-    {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput()
-    {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
-
-    private String stdout()
-    {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr()
-    {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     private Path small() throws IOException
     {
@@ -62,8 +31,8 @@ class AnalysisCliTest
     private void assertBadInput(final int status, final String expected)
     {
         assertThat(status).isEqualTo(2);
-        assertThat(stderr()).contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(stderr().strip().lines()).hasSize(1);
+        assertThat(console.stderr()).contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(console.stderr().strip().lines()).hasSize(1);
     }
 
     @Test
@@ -77,8 +46,10 @@ class AnalysisCliTest
             json.toString(), "--html", html.toString(), "--csv", csv.toString());
 
         assertThat(status).isZero();
-        assertThat(stdout()).contains("replications 4").contains("SL% " + ConsoleSummary.PLUS_MINUS)
-            .containsPattern("support +[0-9]+ +[0-9]+ +[0-9.]+" + ConsoleSummary.PLUS_MINUS);
+        assertThat(console.stdout()).contains("replications 4").contains("SL% " + ConsoleSummary.PLUS_MINUS)
+            .containsPattern("support +[0-9]+ +[0-9]+ +[0-9.]+" + ConsoleSummary.PLUS_MINUS)
+            // the same legend as a single run's: what each count counts, and the thresholds SL% mixes
+            .contains("offered: entries into a queue after warm-up").contains("mix the thresholds (");
         final JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.get("replications").asInt()).isEqualTo(4);
         assertThat(report.get("replicationSeeds")).hasSize(4);
@@ -139,7 +110,7 @@ class AnalysisCliTest
     {
         assertBadInput(Main.execute("run", small().toString(), "--quiet", "--set", "agents.b.count=3"),
             "--set agents.b.count=3: no entry named 'b' in 'agents' (entries: a)");
-        err.reset();
+        console.resetErr();
         assertBadInput(Main.execute("compare", small().toString(), "--strategies", "round-robin", "--quiet", "--set",
             "queues.support.priority=high"), "--set queues.support.priority=high: expected an integer");
     }
@@ -148,7 +119,7 @@ class AnalysisCliTest
     void badReplicationCountsAndJournalsOfSeveralRunsAreBadInput() throws IOException
     {
         assertBadInput(Main.execute("run", small().toString(), "--replications", "0"), "--replications must be");
-        err.reset();
+        console.resetErr();
         assertBadInput(Main.execute("run", small().toString(), "--replications", "3", "--journal",
             dir.resolve("j").toString()), "--journal records one run");
     }
@@ -162,7 +133,7 @@ class AnalysisCliTest
             "--replications", "4", "--json", json.toString(), "--quiet");
 
         assertThat(status).isZero();
-        assertThat(stdout()).contains("4 replications per strategy").contains("vs highest-capacity");
+        assertThat(console.stdout()).contains("4 replications per strategy").contains("vs highest-capacity");
         final JsonNode c = new ObjectMapper().readTree(json.toFile());
         assertThat(c.get("replications").asInt()).isEqualTo(4);
         assertThat(c.get("baseline").asText()).isEqualTo("highest-capacity");
@@ -186,7 +157,7 @@ class AnalysisCliTest
             "--target", "asa<=15s", "--profile", "0.5,1,1.5,0", "--json", json.toString());
 
         assertThat(status).isZero();
-        assertThat(stdout()).contains("fewest agents meeting serviceLevel>=0.8 and asa<=15s");
+        assertThat(console.stdout()).contains("fewest agents meeting serviceLevel>=0.8 and asa<=15s");
         final JsonNode e = new ObjectMapper().readTree(json.toFile());
         assertThat(e.get("model").asText()).isEqualTo("erlang-c");
         assertThat(e.get("intervals")).hasSize(4);
@@ -218,17 +189,17 @@ class AnalysisCliTest
         assertBadInput(Main.execute("erlang", "--agents", "10", "--rate", "400/h", "--aht", "3m"),
             "erlang: unstable: 20.00 Erlangs offered to 10 servers; without abandonment the queue grows without bound"
                 + " (at least 21 agents are needed)");
-        assertThat(stdout()).isEmpty();
+        assertThat(console.stdout()).isEmpty();
     }
 
     @Test
     void erlangNeedsAgentsOrTargetsAndOnlyTargetsTheFormulasGive()
     {
         assertBadInput(Main.execute("erlang", "--rate", "400/h", "--aht", "3m"), "give --agents N, or --target");
-        err.reset();
+        console.resetErr();
         assertBadInput(Main.execute("erlang", "--rate", "400/h", "--aht", "3m", "--target", "waitP90<=1m"),
             "the Erlang formulas give no waitP90");
-        err.reset();
+        console.resetErr();
         assertBadInput(Main.execute("erlang", "--rate", "400/h", "--aht", "3m", "--target", "asa>=1m"),
             "--target 'asa>=1m': more agents make asa smaller; use asa<=");
     }
@@ -268,13 +239,13 @@ class AnalysisCliTest
     void sweepNeedsExactlyOneFieldWithSeveralValues() throws IOException
     {
         assertBadInput(Main.execute("sweep", small().toString(), "--set", "agents.a.count=3"), "nothing to sweep");
-        err.reset();
+        console.resetErr();
         assertBadInput(Main.execute("sweep", small().toString(), "--set", "agents.a.count=3,4", "--set",
             "queues.support.strategy=round-robin,random"), "a sweep varies one field");
-        err.reset();
+        console.resetErr();
         assertBadInput(Main.execute("sweep", small().toString(), "--set", "agents.a.count=3,many"),
             "--set agents.a.count=many: expected an integer");
-        err.reset();
+        console.resetErr();
         assertBadInput(Main.execute("sweep", small().toString(), "--set", "agents.a.count=9..3"),
             "--set agents.a.count=9..3: the range 9..3 is empty");
     }

@@ -1,16 +1,13 @@
 package io.switchboard.sim.cli;
 
+import io.switchboard.sim.ConsoleCapture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,29 +35,11 @@ class AnalystReportTest
             + " 0, 0, 0] } }",
         "");
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void capture()
-    {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore()
-    {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
 
     @Test
     void everyReportSpeaksClockTimeAndLeavesUndefinedRatesEmpty() throws IOException
@@ -73,11 +52,11 @@ class AnalystReportTest
             json.toString(), "--html", html.toString())).isZero();
 
         // the console says what its counts count, and shows '-' where a rate has nothing to divide
-        final String console = out.toString(StandardCharsets.UTF_8);
-        assertThat(console).contains("items: work items that arrived (warm-up included); offered: entries into a "
+        final String printed = console.stdout();
+        assertThat(printed).contains("items: work items that arrived (warm-up included); offered: entries into a "
             + "queue after warm-up")
             .contains("overall, channels and streams mix the thresholds (sales 30s, quiet 20s)");
-        assertThat(console.lines().filter(l -> l.startsWith("  quiet")).findFirst().orElseThrow())
+        assertThat(printed.lines().filter(l -> l.startsWith("  quiet")).findFirst().orElseThrow())
             .matches("  quiet +0 +0 +- +- +- +- +- +- +[0-9.]+ +- +-");
 
         // CSV: clock-time columns; empty cells for the rates of an interval where nothing was offered

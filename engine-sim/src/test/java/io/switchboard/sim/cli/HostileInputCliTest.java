@@ -1,16 +1,14 @@
 package io.switchboard.sim.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.switchboard.sim.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,29 +23,11 @@ class HostileInputCliTest
 {
     private static final String HEADER = "arrival,channel,queue,handleTime\n";
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void captureOutput()
-    {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput()
-    {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
 
     @Test
     @Timeout(20)
@@ -55,7 +35,7 @@ class HostileInputCliTest
     {
         assertBadInput(Main.execute("erlang", "--agents", "2147483647", "--rate", "100/h", "--aht", "3m"),
             "--agents x --concurrency is 2,147,483,647 servers; at most 1,000,000");
-        err.reset();
+        console.resetErr();
         assertBadInput(Main.execute("erlang", "--agents", "100000", "--concurrency", "100000", "--rate", "100/h",
             "--aht", "3m"), "10,000,000,000 servers");
     }
@@ -119,8 +99,8 @@ class HostileInputCliTest
         final Path csv = Files.write(dir.resolve("excel.csv"), bytes);
 
         assertThat(Main.execute("import-csv", csv.toString(), "--out", dir.resolve("rec").toString()))
-            .as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("imported 2 work items");
+            .as(console.stderr()).isZero();
+        assertThat(console.stdout()).contains("imported 2 work items");
     }
 
     @Test
@@ -136,7 +116,7 @@ class HostileInputCliTest
 
         assertBadInput(Main.execute("import-csv", csv.toString(), "--out", dir.resolve("rec").toString()),
             "latin.csv:3: byte 6 of the line");
-        assertThat(stderr()).contains("byte 0xC3 is not valid UTF-8");
+        assertThat(console.stderr()).contains("byte 0xC3 is not valid UTF-8");
     }
 
     @Test
@@ -146,7 +126,7 @@ class HostileInputCliTest
 
         assertBadInput(Main.execute("import-csv", binary.toString(), "--out", dir.resolve("rec").toString()),
             "scenario.bin:2: byte 2 of the line");
-        assertThat(stderr()).contains("a NUL byte: this is a binary file");
+        assertThat(console.stderr()).contains("a NUL byte: this is a binary file");
     }
 
     @Test
@@ -158,7 +138,7 @@ class HostileInputCliTest
             "--json: cannot write " + dir.resolve("missing/dir/r.json") + ": directory "
                 + dir.resolve("missing/dir") + " does not exist");
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).as("nothing simulated").isEmpty();
+        assertThat(console.stdout()).as("nothing simulated").isEmpty();
         assertThat(System.nanoTime() - start).as("no simulation ran").isLessThan(5_000_000_000L);
     }
 
@@ -167,23 +147,19 @@ class HostileInputCliTest
     {
         assertBadInput(Main.execute("run", "--quiet", "--html", dir.toString()), "--html: cannot write " + dir
             + ": it is a directory");
-        err.reset();
+        console.resetErr();
         assertBadInput(Main.execute("compare", "--strategies", "round-robin", "--quiet", "--json",
             dir.resolve("nope/c.json").toString()), "--json: cannot write");
-        err.reset();
+        console.resetErr();
         assertBadInput(Main.execute("record", "--out", dir.resolve("nope/rec").toString()), "--out: cannot write");
     }
 
     private void assertBadInput(final int status, final String message)
     {
-        assertThat(status).as(stderr()).isEqualTo(Main.BAD_INPUT);
-        final String[] lines = stderr().strip().split("\n");
+        assertThat(status).as(console.stderr()).isEqualTo(Main.BAD_INPUT);
+        final String[] lines = console.stderr().strip().split("\n");
         assertThat(lines).as("one line, no stack trace").hasSize(1);
         assertThat(lines[0]).contains(message);
     }
 
-    private String stderr()
-    {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.sim.cli;
 
+import io.switchboard.sim.ConsoleCapture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,18 +8,14 @@ import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,29 +29,11 @@ class JournalCommandTest
 {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void captureOutput()
-    {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput()
-    {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
 
     @Test
     void aJournaledRunAndTheReplayOfItsJournalPrintTheSameCommandsAndHashes() throws IOException
@@ -63,7 +42,7 @@ class JournalCommandTest
         final JsonNode report = journaledRun(journal, "--snapshot-every", "700");
         final JsonNode run = report.get("journal");
         assertThat(run.get("commands").asLong()).isGreaterThan(1_000);
-        assertThat(stdout()).contains("journal: ", run.get("stateHash").asText());
+        assertThat(console.stdout()).contains("journal: ", run.get("stateHash").asText());
 
         final JsonNode replay = verify(journal, 0);
 
@@ -94,7 +73,7 @@ class JournalCommandTest
         {
             file.setLength(place[0] + 10);
         }
-        out.reset();
+        console.resetOut();
 
         final JsonNode replay = verify(journal, 1);
 
@@ -102,15 +81,15 @@ class JournalCommandTest
         assertThat(replay.get("damage").get("kind").asText()).isEqualTo("TRUNCATED");
         assertThat(replay.get("damage").get("index").asLong()).isEqualTo(commands / 2);
         assertThat(replay.get("damage").get("position").asLong()).isEqualTo(place[0]);
-        assertThat(stderr()).contains("TRUNCATED journal tail at index " + commands / 2);
+        assertThat(console.stderr()).contains("TRUNCATED journal tail at index " + commands / 2);
     }
 
     @Test
     void verifyJournalOfADirectoryThatIsNotAJournalIsBadInput()
     {
         assertThat(Main.execute("verify-journal", dir.toString())).isEqualTo(Main.BAD_INPUT);
-        assertThat(stderr()).contains("not a journal directory");
-        assertThat(stderr().trim().split("\n")).as("one line, no usage block").hasSize(1);
+        assertThat(console.stderr()).contains("not a journal directory");
+        assertThat(console.stderr().trim().split("\n")).as("one line, no usage block").hasSize(1);
     }
 
     @Test
@@ -124,13 +103,13 @@ class JournalCommandTest
             file.seek(120);
             file.write(new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
         }
-        err.reset();
+        console.resetErr();
 
         final JsonNode replay = verify(journal, 1);
 
         assertThat(replay.get("commands").asLong()).isEqualTo(commands);
         assertThat(replay.get("fromSnapshot").asLong()).isEqualTo(500);
-        assertThat(stderr().trim().split("\n")).singleElement().asString()
+        assertThat(console.stderr().trim().split("\n")).singleElement().asString()
             .contains("snapshot not used: snapshot-00000000000000000000.snap", "checksum",
                 "replayed from snapshot 500, not from the start");
     }
@@ -141,13 +120,13 @@ class JournalCommandTest
         final Path journal = dir.resolve("journal");
         final long commands = journaledRun(journal).get("journal").get("commands").asLong();
         Files.delete(cycleFile(journal));
-        err.reset();
+        console.resetErr();
 
         final JsonNode replay = verify(journal, 1);
 
         assertThat(replay.get("commands").asLong()).isZero();
         assertThat(replay.get("damage").get("kind").asText()).isEqualTo("MISSING");
-        assertThat(stderr()).contains("records 0.." + (commands - 1) + " are gone");
+        assertThat(console.stderr()).contains("records 0.." + (commands - 1) + " are gone");
     }
 
     @Test
@@ -173,7 +152,7 @@ class JournalCommandTest
                 child.destroyForcibly();
                 child.waitFor();
             }
-            out.reset();
+            console.resetOut();
             final JsonNode replay = verify(journal, 0);
             assertThat(replay.get("commands").asLong()).as("kill %d", kill).isGreaterThan(1_000);
             assertThat(replay.has("damage")).isFalse();
@@ -187,15 +166,15 @@ class JournalCommandTest
         final List<String> args = new ArrayList<>(List.of("run", scenario.toString(), "--quiet", "--journal",
             journal.toString(), "--json", report.toString()));
         args.addAll(List.of(extra));
-        assertThat(Main.execute(args.toArray(String[]::new))).as(stderr()).isZero();
+        assertThat(Main.execute(args.toArray(String[]::new))).as(console.stderr()).isZero();
         return JSON.readTree(report.toFile());
     }
 
     private JsonNode verify(final Path journal, final int status) throws IOException
     {
-        out.reset();
-        assertThat(Main.execute("verify-journal", journal.toString())).as(stderr()).isEqualTo(status);
-        final String[] lines = stdout().trim().split("\n");
+        console.resetOut();
+        assertThat(Main.execute("verify-journal", journal.toString())).as(console.stderr()).isEqualTo(status);
+        final String[] lines = console.stdout().trim().split("\n");
         assertThat(lines).hasSize(1);
         return JSON.readTree(lines[0]);
     }
@@ -240,13 +219,4 @@ class JournalCommandTest
         }
     }
 
-    private String stdout()
-    {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr()
-    {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 }

@@ -1,19 +1,16 @@
 package io.switchboard.sim.cli;
 
+import io.switchboard.sim.ConsoleCapture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -52,39 +49,11 @@ class MainTest
         "    transferTo: support",
         "");
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void captureOutput()
-    {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput()
-    {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
-
-    private String stdout()
-    {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr()
-    {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     private Path file(final String name, final String text) throws IOException
     {
@@ -96,7 +65,7 @@ class MainTest
     void everySubcommandHasHelp(final String subcommand)
     {
         assertThat(Main.execute(subcommand, "--help")).isZero();
-        assertThat(stdout()).contains("Usage:").contains(subcommand);
+        assertThat(console.stdout()).contains("Usage:").contains(subcommand);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -133,16 +102,16 @@ class MainTest
         final int status = Main.execute("run", scenario.toString(), "--quiet");
 
         assertThat(status).isEqualTo(2);
-        assertThat(stderr()).startsWith(scenario.toString()).contains(expected);
-        assertThat(stderr().strip().lines()).hasSize(1);
-        assertThat(stderr()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(console.stderr()).startsWith(scenario.toString()).contains(expected);
+        assertThat(console.stderr().strip().lines()).hasSize(1);
+        assertThat(console.stderr()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
     void anUnknownOptionIsBadInput()
     {
         assertThat(Main.execute("run", "--frobnicate")).isEqualTo(2);
-        assertThat(stderr()).contains("--frobnicate");
+        assertThat(console.stderr()).contains("--frobnicate");
     }
 
     @Test
@@ -157,7 +126,7 @@ class MainTest
             csv.toString(), "--html", html.toString(), "--quiet");
 
         assertThat(status).isZero();
-        assertThat(stdout()).contains("overall").contains("support").contains("voice").contains("calls");
+        assertThat(console.stdout()).contains("overall").contains("support").contains("voice").contains("calls");
         final JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.get("scenario").asText()).isEqualTo("small");
         assertThat(report.get("seed").asLong()).isEqualTo(3);
@@ -186,14 +155,15 @@ class MainTest
     void runWithoutArgumentsSimulatesTheDefaultContosoCenter()
     {
         assertThat(Main.execute("run", "--quiet")).isZero();
-        assertThat(stdout()).contains("contoso-default").contains("tier1").contains("vip").contains("social");
+        assertThat(console.stdout()).contains("contoso-default").contains("tier1").contains("vip").contains("social");
     }
 
     @Test
     void erlangPrintsTheErlangCAnswer()
     {
         assertThat(Main.execute("erlang", "--agents", "11", "--rate", "200/h", "--aht", "3m")).isZero();
-        assertThat(stdout()).contains("Erlang C").contains("probWait      0.6821").contains("serviceLevel  0.3896");
+        assertThat(console.stdout()).contains("Erlang C").contains("probWait      0.6821")
+            .contains("serviceLevel  0.3896");
     }
 
     @Test
@@ -201,14 +171,14 @@ class MainTest
     {
         assertThat(Main.execute("erlang", "--agents", "10", "--rate", "210/h", "--aht", "180s", "--patience", "2m"))
             .isZero();
-        assertThat(stdout()).contains("Erlang A").contains("abandonRate");
+        assertThat(console.stdout()).contains("Erlang A").contains("abandonRate");
     }
 
     @Test
     void erlangRejectsABadRate()
     {
         assertThat(Main.execute("erlang", "--agents", "10", "--rate", "lots", "--aht", "3m")).isEqualTo(2);
-        assertThat(stderr()).contains("--rate");
+        assertThat(console.stderr()).contains("--rate");
     }
 
     @Test
@@ -221,7 +191,7 @@ class MainTest
             "highest-capacity,round-robin,longest-idle", "--json", json.toString(), "--quiet");
 
         assertThat(status).isZero();
-        assertThat(stdout()).contains("highest-capacity").contains("round-robin").contains("longest-idle");
+        assertThat(console.stdout()).contains("highest-capacity").contains("round-robin").contains("longest-idle");
         final JsonNode strategies = new ObjectMapper().readTree(json.toFile()).get("strategies");
         assertThat(strategies.size()).isEqualTo(3);
         final long items = strategies.get("round-robin").get("workItems").asLong();
@@ -233,6 +203,6 @@ class MainTest
     void compareRejectsAnUnknownStrategy()
     {
         assertThat(Main.execute("compare", "--strategies", "fastest")).isEqualTo(2);
-        assertThat(stderr()).contains("fastest");
+        assertThat(console.stderr()).contains("fastest");
     }
 }

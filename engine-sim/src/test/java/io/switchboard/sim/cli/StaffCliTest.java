@@ -1,16 +1,13 @@
 package io.switchboard.sim.cli;
 
+import io.switchboard.sim.ConsoleCapture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -34,29 +31,11 @@ class StaffCliTest
         "      arrivals: { ratePerHour: 200, profile: { step: 1h, values: [1, 1, 2, 0.5, 0, 1, 1.5] } } }",
         "");
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void captureOutput()
-    {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput()
-    {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
 
     private Path scenario() throws IOException
     {
@@ -69,13 +48,13 @@ class StaffCliTest
         final String text = errorLines();
         assertThat(text).contains(expected).doesNotContain("Exception");
         assertThat(text.strip().lines()).hasSize(1);
-        err.reset();
+        console.resetErr();
     }
 
     /** @return stderr without the scenario's warnings (printed before the search starts). */
     private String errorLines()
     {
-        return err.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("warning: "))
+        return console.stderr().lines().filter(line -> !line.startsWith("warning: "))
             .map(line -> line + "\n").reduce("", String::concat);
     }
 
@@ -89,7 +68,7 @@ class StaffCliTest
             "traffic.s.arrivals.profile=[1]", "--json", json.toString(), "--quiet");
 
         assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("group a needs").contains("on queue q");
+        assertThat(console.stdout()).contains("group a needs").contains("on queue q");
         final JsonNode s = new ObjectMapper().readTree(json.toFile());
         final int count = s.get("groups").get("a").asInt();
         assertThat(count).isBetween(13, 15);

@@ -1,16 +1,13 @@
 package io.switchboard.sim.cli;
 
+import io.switchboard.sim.ConsoleCapture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -32,29 +29,11 @@ class WarningsCliTest
         "  - { name: calls, channel: voice, queue: q, handleTime: 3m, patience: 2m, arrivals: { ratePerHour: 30 } }",
         "");
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void capture()
-    {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore()
-    {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
 
     @Test
     void aRunLongerThanItsShiftsWarnsOnStderrAndInTheReports() throws IOException
@@ -66,7 +45,7 @@ class WarningsCliTest
         assertThat(Main.execute("run", scenario.toString(), "--duration", "7d", "--quiet", "--json", json.toString(),
             "--html", html.toString())).isZero();
 
-        final String stderr = err.toString(StandardCharsets.UTF_8);
+        final String stderr = console.stderr();
         assertThat(stderr).contains("warning: agents 'day': the shift 0s-1d is worked once, but the run lasts 7d")
             .contains("warning: stream 'calls': no logged-in agent can serve it from Tue 2025-03-04 00:00");
         final JsonNode report = new ObjectMapper().readTree(json.toFile());
@@ -87,10 +66,10 @@ class WarningsCliTest
         assertThat(Main.execute("run", scenario.toString(), "--duration", "7d", "--strict", "--json",
             json.toString())).isEqualTo(2);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--strict: 3 warnings about the scenario (above); "
+        assertThat(console.stderr()).contains("--strict: 3 warnings about the scenario (above); "
             + "nothing was simulated");
         assertThat(json).doesNotExist();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(console.stdout()).isEmpty();
     }
 
     @Test
@@ -98,7 +77,7 @@ class WarningsCliTest
     {
         final Path scenario = Files.writeString(dir.resolve("day.yaml"), DAY);
         assertThat(Main.execute("run", scenario.toString(), "--strict", "--quiet")).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(console.stderr()).isEmpty();
     }
 
     @Test
@@ -110,9 +89,9 @@ class WarningsCliTest
             "2,2025-03-03T08:05:00+01:00,voice,q,300,bob", ""));
         assertThat(Main.execute("import-csv", csv.toString(), "--out", dir.resolve("rec").toString(), "--zone",
             "Europe/Paris")).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("note: " + csv + ": ignored 2 columns the "
+        assertThat(console.stderr()).isEqualTo("note: " + csv + ": ignored 2 columns the "
             + "simulator does not use: contactId, agent" + System.lineSeparator());
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("imported 2 work items")
+        assertThat(console.stdout()).contains("imported 2 work items")
             .contains("time 0 is 2025-03-03T00:00 (Europe/Paris)");
     }
 
@@ -122,9 +101,9 @@ class WarningsCliTest
         final Path scenario = Files.writeString(dir.resolve("day.yaml"), DAY);
         assertThat(Main.execute("compare", scenario.toString(), "--duration", "7d", "--strategies",
             "round-robin,longest-idle", "--strict")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: agents 'day': the shift 0s-1d is worked "
+        assertThat(console.stderr()).contains("warning: agents 'day': the shift 0s-1d is worked "
             + "once").contains("--strict: 3 warnings about the scenario (above); nothing was simulated");
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(console.stdout()).isEmpty();
     }
 
     @Test
@@ -133,19 +112,52 @@ class WarningsCliTest
         final Path scenario = Files.writeString(dir.resolve("day.yaml"), DAY);
         assertThat(Main.execute("sweep", scenario.toString(), "--set", "agents.day.count=0,4", "--strict"))
             .isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(console.stderr())
             .contains("warning: agents.day.count=0: stream 'calls': no logged-in agent can serve it")
             .contains("nothing was simulated");
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(console.stdout()).isEmpty();
 
-        err.reset();
+        console.resetErr();
         assertThat(Main.execute("sweep", scenario.toString(), "--set", "agents.day.count=0,4", "--set",
             "duration=2d", "--quiet")).isZero();
-        final String stderr = err.toString(StandardCharsets.UTF_8);
+        final String stderr = console.stderr();
         // a warning of every value is printed once, without values
         assertThat(stderr).contains("warning: agents 'day': the shift 0s-1d is worked once, but the run lasts 2d")
             .doesNotContain("agents.day.count=0,4:");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("agents.day.count");
+        assertThat(console.stdout()).contains("agents.day.count");
+    }
+
+    @Test
+    void sweepCarriesItsWarningsIntoTheJsonAndTheHtml() throws IOException
+    {
+        final Path scenario = Files.writeString(dir.resolve("day.yaml"), DAY);
+        final Path json = dir.resolve("sweep.json");
+        final Path html = dir.resolve("sweep.html");
+
+        assertThat(Main.execute("sweep", scenario.toString(), "--set", "agents.day.count=0,4", "--set",
+            "duration=2d", "--quiet", "--json", json.toString(), "--html", html.toString())).isZero();
+
+        final JsonNode warnings = new ObjectMapper().readTree(json.toFile()).get("warnings");
+        assertThat(warnings).isNotEmpty();
+        assertThat(warnings.toString()).contains("agents 'day': the shift 0s-1d is worked once, but the run lasts 2d")
+            .contains("agents.day.count=0: stream 'calls': no logged-in agent can serve it");
+        assertThat(Files.readString(html)).contains("<h2>Warnings</h2>")
+            .contains("agents.day.count=0: stream 'calls'");
+    }
+
+    @Test
+    void staffCarriesTheScenarioWarningsIntoItsJson() throws IOException
+    {
+        final Path scenario = Files.writeString(dir.resolve("day.yaml"), DAY);
+        final Path json = dir.resolve("staff.json");
+
+        assertThat(Main.execute("staff", scenario.toString(), "--duration", "2d", "--group", "day", "--target",
+            "serviceLevel>=0.8", "--replications", "1", "--quiet", "--json", json.toString())).isZero();
+
+        final JsonNode answer = new ObjectMapper().readTree(json.toFile());
+        assertThat(answer.get("group").asText()).isEqualTo("day");
+        assertThat(answer.get("warnings").toString())
+            .contains("agents 'day': the shift 0s-1d is worked once, but the run lasts 2d");
     }
 
     @Test
@@ -154,9 +166,9 @@ class WarningsCliTest
         final Path scenario = Files.writeString(dir.resolve("day.yaml"), DAY);
         assertThat(Main.execute("staff", scenario.toString(), "--duration", "7d", "--group", "day", "--target",
             "serviceLevel>=0.8", "--strict")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: agents 'day': the shift 0s-1d is worked "
+        assertThat(console.stderr()).contains("warning: agents 'day': the shift 0s-1d is worked "
             + "once").contains("--strict: 3 warnings about the scenario (above); nothing was simulated");
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(console.stdout()).isEmpty();
     }
 
     @Test
@@ -169,21 +181,21 @@ class WarningsCliTest
             "2025-03-04T08:05:00Z,voice,q,300", ""));
         final Path rec = dir.resolve("rec");
         assertThat(Main.execute("import-csv", csv.toString(), "--out", rec.toString())).isZero();
-        out.reset();
-        err.reset();
+        console.resetOut();
+        console.resetErr();
 
         assertThat(Main.execute("replay", rec.toString(), "--scenario", scenario.toString(), "--duration", "7d",
             "--strict")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: agents 'day': the shift 0s-1d is worked "
+        assertThat(console.stderr()).contains("warning: agents 'day': the shift 0s-1d is worked "
             + "once").contains("--strict: 1 warning about the scenario (above); nothing was simulated")
             .doesNotContain("stream 'calls'"); // the recording replaces the scenario's streams
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(console.stdout()).isEmpty();
 
-        err.reset();
+        console.resetErr();
         final Path json = dir.resolve("r.json");
         assertThat(Main.execute("replay", rec.toString(), "--scenario", scenario.toString(), "--duration", "7d",
             "--quiet", "--json", json.toString())).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: agents 'day': the shift 0s-1d");
+        assertThat(console.stderr()).contains("warning: agents 'day': the shift 0s-1d");
         assertThat(new ObjectMapper().readTree(json.toFile()).get("warnings")).hasSize(1);
     }
 }

@@ -9,13 +9,12 @@ import io.switchboard.sim.scenario.Scenario;
 import io.switchboard.sim.scenario.ScenarioException;
 import io.switchboard.sim.scenario.ScenarioLoader;
 import io.switchboard.sim.traffic.GeneratedTraffic;
+import io.switchboard.sim.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RecordReplayTest
 {
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
+
     @TempDir
     Path dir;
 
@@ -145,20 +147,10 @@ class RecordReplayTest
             io.switchboard.sim.cli.MainTestSupport.SMALL);
         final Path recording = dir.resolve("rec");
         final Path json = dir.resolve("r.json");
-        final PrintStream savedOut = System.out;
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try
-        {
-            assertThat(Main.execute("import-csv", csv.toString(), "--out", recording.toString())).isZero();
-            assertThat(Main.execute("replay", recording.toString(), "--scenario", scenario.toString(), "--json",
-                json.toString(), "--quiet")).isZero();
-        }
-        finally
-        {
-            System.setOut(savedOut);
-        }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("imported 3 work items");
+        assertThat(Main.execute("import-csv", csv.toString(), "--out", recording.toString())).isZero();
+        assertThat(Main.execute("replay", recording.toString(), "--scenario", scenario.toString(), "--json",
+            json.toString(), "--quiet")).isZero();
+        assertThat(console.stdout()).contains("imported 3 work items");
         assertThat(Files.readString(json)).contains("\"workItems\" : 3");
     }
 

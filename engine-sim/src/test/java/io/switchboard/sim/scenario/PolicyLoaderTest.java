@@ -4,13 +4,12 @@ import io.switchboard.model.OverflowAction;
 import io.switchboard.policy.spec.OverflowRule;
 import io.switchboard.policy.spec.OverflowTrigger;
 import io.switchboard.sim.cli.Main;
+import io.switchboard.sim.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The policy fields of a scenario: rules, sla, start, and per queue operatingHours, overflow and sla. */
 class PolicyLoaderTest
 {
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
+
     /** Line numbers matter: the tests below point at them. */
     private static final String BASE = String.join("\n",
         "name: p",                                                   // 1
@@ -211,21 +213,10 @@ class PolicyLoaderTest
     {
         final Path file = dir.resolve("bad.yaml");
         Files.writeString(file, BASE.replace("queue vip", "queue vip,"));
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final PrintStream saved = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        final int status;
-        try
-        {
-            status = Main.execute("run", file.toString(), "--quiet");
-        }
-        finally
-        {
-            System.setErr(saved);
-        }
+        final int status = Main.execute("run", file.toString(), "--quiet");
 
         assertThat(status).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        assertThat(console.stderr().strip())
             .startsWith(file + ":16: field 'rules': rule line 2, column 1: expected an action")
             .doesNotContain("Exception").hasLineCount(1);
     }
