@@ -175,11 +175,7 @@ public final class IndexedMinHeap
         final int position = positions[id];
         if (position == ABSENT)
         {
-            if (size == entryCapacity)
-            {
-                grow();
-            }
-            siftUp(size++, id, key, tie);
+            insertAbsent(id, key, tie);
             return;
         }
         final int at = position * STRIDE;
@@ -198,6 +194,15 @@ public final class IndexedMinHeap
         }
     }
 
+    private void insertAbsent(final int id, final long key, final long tie)
+    {
+        if (size == entryCapacity)
+        {
+            grow();
+        }
+        siftUp(size++, id, key, tie);
+    }
+
     /**
      * Inserts {@code id}, or moves it up if {@code (key, tie)} is smaller than its entry; an entry that would move down
      * is left as it is. For owners that tolerate entries ranked better than they are and repair them when they reach
@@ -212,11 +217,7 @@ public final class IndexedMinHeap
         final int position = positions[id];
         if (position == ABSENT)
         {
-            if (size == entryCapacity)
-            {
-                grow();
-            }
-            siftUp(size++, id, key, tie);
+            insertAbsent(id, key, tie);
             return;
         }
         final int at = position * STRIDE;

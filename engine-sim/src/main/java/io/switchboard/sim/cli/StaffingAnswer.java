@@ -144,12 +144,7 @@ final class StaffingAnswer
             json.writeNumberField("seed", scenario.seed());
             json.writeNumberField("replications", replications);
             json.writeStringField("group", group);
-            json.writeArrayFieldStart("warnings");
-            for (final String warning : warnings)
-            {
-                json.writeString(warning);
-            }
-            json.writeEndArray();
+            JsonReportWriter.strings(json, "warnings", warnings);
             if (goal.queue() != null)
             {
                 json.writeStringField("queue", goal.queue());

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -235,12 +236,7 @@ public final class JsonReportWriter
         json.writeStringField("start", java.time.Instant.ofEpochMilli(context.startEpochMs()).toString());
         json.writeStringField("zone", context.zone());
         json.writeNumberField("intervalSeconds", context.intervalSeconds());
-        json.writeArrayFieldStart("warnings");
-        for (final String warning : context.warnings())
-        {
-            json.writeString(warning);
-        }
-        json.writeEndArray();
+        strings(json, "warnings", context.warnings());
         if (!context.inputs().isEmpty())
         {
             json.writeArrayFieldStart("inputs");
@@ -271,6 +267,25 @@ public final class JsonReportWriter
             kpi(json, entry.getValue(), estimates == null ? null : estimates.get(entry.getKey()));
         }
         json.writeEndObject();
+    }
+
+    /**
+     * Writes {@code name: [ ...strings ]}.
+     *
+     * @param json    the generator, inside an object.
+     * @param name    the field's name.
+     * @param strings the array's strings, in order.
+     * @throws IOException as the generator does.
+     */
+    public static void strings(final JsonGenerator json, final String name, final List<String> strings)
+        throws IOException
+    {
+        json.writeArrayFieldStart(name);
+        for (final String string : strings)
+        {
+            json.writeString(string);
+        }
+        json.writeEndArray();
     }
 
     /**

@@ -82,12 +82,7 @@ public final class SweepReportWriter
             json.writeNumberField("seed", sweep.seed());
             json.writeNumberField("replications", sweep.replications());
             json.writeStringField("path", sweep.path());
-            json.writeArrayFieldStart("warnings");
-            for (final String warning : sweep.warnings())
-            {
-                json.writeString(warning);
-            }
-            json.writeEndArray();
+            JsonReportWriter.strings(json, "warnings", sweep.warnings());
             json.writeArrayFieldStart("rows");
             final boolean numeric = sweep.numeric();
             for (int i = 0; i < sweep.values().size(); i++)
