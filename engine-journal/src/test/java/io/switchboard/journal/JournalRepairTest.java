@@ -1,6 +1,7 @@
 package io.switchboard.journal;
 
 import io.switchboard.engine.RoutingEngine;
+import net.openhft.chronicle.queue.RollCycles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,9 +93,37 @@ class JournalRepairTest
             .allSatisfy(reason -> assertThat(reason).endsWith("no longer holds the records before 3000 (pruned)"));
     }
 
+    @Test
+    void theSalvagedJournalKeepsTheRollCycleOfTheDamagedOne() throws IOException
+    {
+        final JournalOptions hourly = new JournalOptions().snapshotEvery(1_000).rollCycle(RollCycles.FAST_HOURLY);
+        journal(2_000, hourly);
+        corrupt(1_500);
+
+        try (JournaledEngine resumed = JournaledEngine.resume(SEED, dir, hourly))
+        {
+            assertThat(resumed.commands()).isEqualTo(1_500);
+            resumed.run(500);
+        }
+
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            assertThat(reader.rollCycle()).isEqualTo(RollCycles.FAST_HOURLY);
+        }
+        final RecoveredJournal<RoutingEngine> again = Recovery.recover(dir, new EventStreamHash());
+        assertThat(again.damage()).isNull();
+        assertThat(again.nextIndex()).isEqualTo(2_000);
+        assertThat(again.engine().stateHash()).isEqualTo(referenceHashAfter(2_000));
+    }
+
     private void journal(final long commands) throws IOException
     {
-        try (JournaledEngine live = JournaledEngine.create(SEED, dir, OPTIONS))
+        journal(commands, OPTIONS);
+    }
+
+    private void journal(final long commands, final JournalOptions options) throws IOException
+    {
+        try (JournaledEngine live = JournaledEngine.create(SEED, dir, options))
         {
             live.run(commands);
         }
