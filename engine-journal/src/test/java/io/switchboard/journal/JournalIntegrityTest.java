@@ -23,6 +23,9 @@ class JournalIntegrityTest
     private static final long OTHER_SEED = 0x0BADL;
     private static final int COMMANDS = 20_000;
 
+    /** How the journal ids appear in messages: as UUIDs. */
+    private static final String UUID_TEXT = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
     @TempDir
     Path root;
 
@@ -40,7 +43,8 @@ class JournalIntegrityTest
 
         assertThat(recovered.snapshotIndex()).isEqualTo(16_000);
         assertThat(recovered.skippedSnapshots()).singleElement().asString()
-            .contains(foreign.getFileName().toString(), "belongs to journal", "not to this journal");
+            .contains(foreign.getFileName().toString(), "belongs to journal", "not to this journal")
+            .matches(".*belongs to journal " + UUID_TEXT + ", not to this journal " + UUID_TEXT + "$");
         assertThat(recovered.damage()).isNull();
         assertThat(recovered.engine().stateHash()).isEqualTo(referenceHashAfter(SEED, COMMANDS));
     }
