@@ -116,6 +116,25 @@ class JournalRepairTest
         assertThat(again.engine().stateHash()).isEqualTo(referenceHashAfter(2_000));
     }
 
+    @Test
+    void aLossAcceptedAtResumeIsNotReportedAgainByARecoveryBeforeTheWriterCloses() throws IOException
+    {
+        journal(3_000);
+        final Tamper.Place cut = Tamper.find(dir, 2_500);
+        Tamper.truncate(cut.file(), cut.header());
+        assertThat(Recovery.recover(dir, new EventStreamHash()).damage().kind()).isEqualTo(JournalDamage.Kind.MISSING);
+
+        try (JournaledEngine resumed = JournaledEngine.resume(SEED, dir, OPTIONS))
+        {
+            resumed.run(200);
+            // as if the process died now: the writer has not closed, so only what resume recorded stands
+            final RecoveredJournal<RoutingEngine> meanwhile = Recovery.recover(dir, new EventStreamHash());
+            assertThat(meanwhile.damage()).isNull();
+            assertThat(meanwhile.nextIndex()).isEqualTo(2_700);
+            assertThat(meanwhile.engine().stateHash()).isEqualTo(referenceHashAfter(2_700));
+        }
+    }
+
     private void journal(final long commands) throws IOException
     {
         journal(commands, OPTIONS);
