@@ -69,4 +69,24 @@ class SnapshotPublishingTest
         assertThat(recovered.engine().stateHash())
             .isEqualTo(JournaledEngine.reference(SEED).run(600).engine.stateHash());
     }
+
+    @Test
+    void aWriterResumedWithoutASnapshotScheduleTakesNoSnapshot() throws IOException
+    {
+        try (JournaledEngine live = JournaledEngine.create(SEED, dir, new JournalOptions().snapshotEvery(300)))
+        {
+            live.run(500);
+        }
+        try (JournaledEngine resumed = JournaledEngine.resume(SEED, dir, new JournalOptions().snapshotEvery(0)))
+        {
+            assertThat(resumed.commands()).isEqualTo(500);
+            resumed.run(700);
+        }
+
+        assertThat(SnapshotFiles.list(dir.resolve("snapshots"))).extracting(SnapshotFiles.Entry::index)
+            .containsExactly(300L, 0L);
+        final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(dir, new EventStreamHash());
+        assertThat(recovered.snapshotIndex()).isEqualTo(300);
+        assertThat(recovered.nextIndex()).isEqualTo(1_200);
+    }
 }
