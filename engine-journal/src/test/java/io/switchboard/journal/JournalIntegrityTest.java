@@ -184,6 +184,34 @@ class JournalIntegrityTest
             .isInstanceOf(IOException.class).hasMessageContaining("journal.id is missing or damaged");
     }
 
+    @Test
+    void aReplayAlsoChecksASnapshotOfAnotherHistoryLyingExactlyAtTheJournalsEnd() throws IOException
+    {
+        final Path ours = root.resolve("ours");
+        final Path branch = root.resolve("branch");
+        journal(SEED, ours, 12_000, 8_000);
+        Tamper.copyTree(ours, branch);
+        try (JournaledEngine resumed = JournaledEngine.resume(SEED, ours, new JournalOptions().snapshotEvery(8_000)))
+        {
+            resumed.run(4_000); // ours ends at 16,000
+        }
+        try (JournaledEngine other = JournaledEngine.resume(OTHER_SEED, branch,
+            new JournalOptions().snapshotEvery(8_000)))
+        {
+            other.run(5_000);
+        }
+        Files.copy(SnapshotFiles.pathOf(branch.resolve("snapshots"), 16_000),
+            SnapshotFiles.pathOf(ours.resolve("snapshots"), 16_000), StandardCopyOption.REPLACE_EXISTING);
+
+        final RecoveredJournal<RoutingEngine> replayed = Recovery.replay(ours, new EventStreamHash());
+
+        assertThat(replayed.snapshotIndex()).isZero();
+        assertThat(replayed.nextIndex()).isEqualTo(16_000);
+        assertThat(replayed.skippedSnapshots()).singleElement().asString()
+            .contains(SnapshotFiles.fileName(16_000), "chain differs");
+        assertThat(replayed.engine().stateHash()).isEqualTo(referenceHashAfter(SEED, 16_000));
+    }
+
     private static void journal(final long seed, final Path dir, final long commands, final long snapshotEvery)
         throws IOException
     {
