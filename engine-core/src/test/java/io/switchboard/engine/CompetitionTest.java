@@ -544,6 +544,31 @@ class CompetitionTest
     }
 
     @Test
+    void afterTheTopAgentIsExcludedAWorseRankedLowerHandleLosesWhereverTheHeapKeepsIt()
+    {
+        // this definition and login order leave the ready heap, after the top agent's offer and refusal, holding the
+        // two tier-2 agents before the lower-handle tier-3 one: the scan meets the best key first
+        final int queue = f.queue("q", new QueueSpec().strategy(Strategy.ORDERED));
+        final int top = f.agent("top", oneVoice(queue).tier(1));
+        final int worse = f.agent("worse", oneVoice(queue).tier(3));
+        final int better = f.agent("better", oneVoice(queue).tier(2));
+        final int betterLater = f.agent("better-later", oneVoice(queue).tier(2));
+        engine.login(0, top);
+        engine.login(0, better);
+        engine.login(0, betterLater);
+        engine.login(0, worse);
+        f.enqueue(0, 1, f.voice, queue);
+        assertThat(f.holder(1)).isEqualTo(top);
+
+        f.reject(10, 1);
+
+        assertThat(f.holder(1)).isEqualTo(better);
+        assertThat(worse).isLessThan(better).isLessThan(betterLater);
+        f.reject(20, 1);
+        assertThat(f.holder(1)).isEqualTo(betterLater);
+    }
+
+    @Test
     void aWidenedItemOfAHigherPriorityQueueGoesBeforeAnOlderItemAFreedAgentWants()
     {
         final int high = f.queue("high", new QueueSpec().priority(1));

@@ -23,6 +23,9 @@ class JournalIntegrityTest
     private static final long OTHER_SEED = 0x0BADL;
     private static final int COMMANDS = 20_000;
 
+    /** How the journal ids appear in messages: as UUIDs. */
+    private static final String UUID_TEXT = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
     @TempDir
     Path root;
 
@@ -40,7 +43,8 @@ class JournalIntegrityTest
 
         assertThat(recovered.snapshotIndex()).isEqualTo(16_000);
         assertThat(recovered.skippedSnapshots()).singleElement().asString()
-            .contains(foreign.getFileName().toString(), "belongs to journal", "not to this journal");
+            .contains(foreign.getFileName().toString(), "belongs to journal", "not to this journal")
+            .matches(".*belongs to journal " + UUID_TEXT + ", not to this journal " + UUID_TEXT + "$");
         assertThat(recovered.damage()).isNull();
         assertThat(recovered.engine().stateHash()).isEqualTo(referenceHashAfter(SEED, COMMANDS));
     }
@@ -178,6 +182,34 @@ class JournalIntegrityTest
 
         assertThatThrownBy(() -> Recovery.recover(dir, new EventStreamHash()))
             .isInstanceOf(IOException.class).hasMessageContaining("journal.id is missing or damaged");
+    }
+
+    @Test
+    void aReplayAlsoChecksASnapshotOfAnotherHistoryLyingExactlyAtTheJournalsEnd() throws IOException
+    {
+        final Path ours = root.resolve("ours");
+        final Path branch = root.resolve("branch");
+        journal(SEED, ours, 12_000, 8_000);
+        Tamper.copyTree(ours, branch);
+        try (JournaledEngine resumed = JournaledEngine.resume(SEED, ours, new JournalOptions().snapshotEvery(8_000)))
+        {
+            resumed.run(4_000); // ours ends at 16,000
+        }
+        try (JournaledEngine other = JournaledEngine.resume(OTHER_SEED, branch,
+            new JournalOptions().snapshotEvery(8_000)))
+        {
+            other.run(5_000);
+        }
+        Files.copy(SnapshotFiles.pathOf(branch.resolve("snapshots"), 16_000),
+            SnapshotFiles.pathOf(ours.resolve("snapshots"), 16_000), StandardCopyOption.REPLACE_EXISTING);
+
+        final RecoveredJournal<RoutingEngine> replayed = Recovery.replay(ours, new EventStreamHash());
+
+        assertThat(replayed.snapshotIndex()).isZero();
+        assertThat(replayed.nextIndex()).isEqualTo(16_000);
+        assertThat(replayed.skippedSnapshots()).singleElement().asString()
+            .contains(SnapshotFiles.fileName(16_000), "chain differs");
+        assertThat(replayed.engine().stateHash()).isEqualTo(referenceHashAfter(SEED, 16_000));
     }
 
     private static void journal(final long seed, final Path dir, final long commands, final long snapshotEvery)

@@ -88,4 +88,19 @@ class SnapshotBufferTest
         assertThat(Arrays.copyOf(buffer.bytes, buffer.length)).containsExactly(
             0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, (byte)0x88, (byte)0x99);
     }
+
+    @Test
+    void shortAndEmptyNamesAreWrittenAsADataOutputStreamWritesThem() throws IOException
+    {
+        for (final String name : new String[] {"", "a", "\u00e9", "ab"})
+        {
+            final ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            new DataOutputStream(expected).writeUTF(name);
+            final SnapshotBuffer buffer = new SnapshotBuffer(1);
+
+            buffer.writeUTF(name);
+
+            assertThat(Arrays.copyOf(buffer.bytes, buffer.length)).as("'%s'", name).isEqualTo(expected.toByteArray());
+        }
+    }
 }
