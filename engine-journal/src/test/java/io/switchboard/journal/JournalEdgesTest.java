@@ -45,6 +45,17 @@ class JournalEdgesTest
         }
     }
 
+    /** Journals commands [from, to) and applies each to {@code engine} after it is journaled, as a host does. */
+    private static void journalAndApply(final JournalWriter writer, final RoutingEngine engine, final int from,
+        final int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            writer.append(recorded.buffer(), recorded.offset(i), recorded.length(i));
+            apply(engine, i, i + 1);
+        }
+    }
+
     private static long referenceHashAfter(final int commands)
     {
         final RoutingEngine engine = RecordedCommands.newEngine();
@@ -149,19 +160,11 @@ class JournalEdgesTest
         {
             for (int day = 0; day < 3; day++)
             {
-                for (int i = day * 1_000; i < (day + 1) * 1_000; i++)
-                {
-                    writer.append(recorded.buffer(), recorded.offset(i), recorded.length(i));
-                    apply(engine, i, i + 1);
-                }
+                journalAndApply(writer, engine, day * 1_000, (day + 1) * 1_000);
                 time.advanceMillis(TimeUnit.DAYS.toMillis(1));
             }
             writer.snapshot(); // at 3000, where the fourth day's cycle will start: two snapshots, nothing pruned
-            for (int i = 3_000; i < 3_500; i++)
-            {
-                writer.append(recorded.buffer(), recorded.offset(i), recorded.length(i));
-                apply(engine, i, i + 1);
-            }
+            journalAndApply(writer, engine, 3_000, 3_500);
             writer.snapshot(); // at 3500: snapshot 0 goes, and every cycle before index 3000
         }
 
@@ -188,11 +191,7 @@ class JournalEdgesTest
         {
             for (int day = 0; day < 3; day++)
             {
-                for (int i = day * 1_000; i < (day + 1) * 1_000; i++)
-                {
-                    writer.append(recorded.buffer(), recorded.offset(i), recorded.length(i));
-                    apply(engine, i, i + 1);
-                }
+                journalAndApply(writer, engine, day * 1_000, (day + 1) * 1_000);
                 writer.snapshot();
                 time.advanceMillis(TimeUnit.DAYS.toMillis(1));
             }
@@ -213,11 +212,7 @@ class JournalEdgesTest
         final RoutingEngine engine = RecordedCommands.newEngine();
         try (JournalWriter writer = JournalWriter.create(dir, engine, new JournalOptions()))
         {
-            for (int i = 0; i < COMMANDS; i++)
-            {
-                writer.append(recorded.buffer(), recorded.offset(i), recorded.length(i));
-                apply(engine, i, i + 1);
-            }
+            journalAndApply(writer, engine, 0, COMMANDS);
         }
         final Tamper.Place place = Tamper.find(dir, bad);
         Tamper.garbage(place.file(), place.header() + 8, 16, 3);
