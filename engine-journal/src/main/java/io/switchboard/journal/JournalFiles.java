@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * The layout of a journal directory ({@code queue/}, {@code snapshots/}, {@code damaged/}) and the file-system
- * primitives durability rests on: fsync of a file and of a directory, atomic rename. Stateless apart from the paths;
- * any thread.
+ * primitives durability rests on: fsync of a file and of a directory (through its {@link StorageSync}), atomic
+ * rename. Stateless apart from the paths and the sync; any thread.
  */
 final class JournalFiles
 {
@@ -33,9 +33,18 @@ final class JournalFiles
     final Path salvage;
     final Path identity;
     final Path highWater;
+    private final StorageSync sync;
 
+    /** The layout of {@code dir}, forcing through the operating system ({@link StorageSync#DEVICE}). */
     JournalFiles(final Path dir)
     {
+        this(dir, StorageSync.DEVICE);
+    }
+
+    /** The layout of {@code dir}, forcing through {@code sync} (a test's recording sync). */
+    JournalFiles(final Path dir, final StorageSync sync)
+    {
+        this.sync = sync;
         this.identity = dir.resolve("journal.id");
         this.highWater = dir.resolve("high-water");
         this.dir = dir;
@@ -116,11 +125,17 @@ final class JournalFiles
     /** Forces every cycle file, the queue metadata and the queue directory to the storage device. */
     void forceQueue() throws IOException
     {
-        if (!Files.isDirectory(queue))
+        forceQueue(queue);
+    }
+
+    /** Forces every file of the queue in {@code queueDir} (cycle files, metadata), then the directory itself. */
+    void forceQueue(final Path queueDir) throws IOException
+    {
+        if (!Files.isDirectory(queueDir))
         {
             return;
         }
-        try (Stream<Path> files = Files.list(queue))
+        try (Stream<Path> files = Files.list(queueDir))
         {
             for (final Path file : files.toList())
             {
@@ -130,14 +145,15 @@ final class JournalFiles
                 }
             }
         }
-        fsyncDirectory(queue);
+        fsyncDirectory(queueDir);
     }
 
-    static void fsync(final Path file) throws IOException
+    /** Forces a file's content (a file pruned meanwhile needs nothing). */
+    void fsync(final Path file) throws IOException
     {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
-            channel.force(false);
+            sync.force(channel, file, false);
         }
         catch (final NoSuchFileException ignored)
         {
@@ -146,11 +162,11 @@ final class JournalFiles
     }
 
     /** Makes a directory's entries (created or renamed files) durable; a no-op where the platform cannot. */
-    static void fsyncDirectory(final Path dir) throws IOException
+    void fsyncDirectory(final Path dir) throws IOException
     {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ))
         {
-            channel.force(true);
+            sync.force(channel, dir, true);
         }
         catch (final IOException ex)
         {
@@ -159,6 +175,12 @@ final class JournalFiles
                 throw ex;
             }
         }
+    }
+
+    /** Forces what was written through {@code channel}, open on {@code path}, through this layout's sync. */
+    void force(final FileChannel channel, final Path path, final boolean metadata) throws IOException
+    {
+        sync.force(channel, path, metadata);
     }
 
     static void move(final Path from, final Path to) throws IOException

@@ -48,7 +48,7 @@ final class JournalMarks
 
     static void writeId(final JournalFiles files, final JournalId id) throws IOException
     {
-        write(files.identity, id.high(), id.low());
+        write(files, files.identity, id.high(), id.low());
     }
 
     /** @return the journal's identity, or null when the file is missing or damaged. */
@@ -60,7 +60,7 @@ final class JournalMarks
 
     static void writeHighWater(final JournalFiles files, final long records) throws IOException
     {
-        write(files.highWater, records, ~records);
+        write(files, files.highWater, records, ~records);
     }
 
     /** @return the records the journal is known to have held, or -1 when nothing was recorded. */
@@ -70,7 +70,8 @@ final class JournalMarks
         return values == null || values[1] != ~values[0] ? -1 : values[0];
     }
 
-    private static void write(final Path file, final long a, final long b) throws IOException
+    private static void write(final JournalFiles files, final Path file, final long a, final long b)
+        throws IOException
     {
         final ByteBuffer bytes = ByteBuffer.allocate(LENGTH).order(ByteOrder.LITTLE_ENDIAN);
         bytes.putLong(0, a).putLong(8, b).putInt(16, crc(bytes));
@@ -82,10 +83,10 @@ final class JournalMarks
             {
                 channel.write(bytes);
             }
-            channel.force(true);
+            files.force(channel, temp, true);
         }
         JournalFiles.move(temp, file);
-        JournalFiles.fsyncDirectory(file.getParent());
+        files.fsyncDirectory(file.getParent());
     }
 
     private static long[] read(final Path file) throws IOException

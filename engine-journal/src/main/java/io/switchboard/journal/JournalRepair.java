@@ -43,12 +43,12 @@ final class JournalRepair
         {
             JournalFiles.move(snapshot.path(), aside.resolve("snapshots").resolve(snapshot.path().getFileName()));
         }
-        JournalFiles.fsyncDirectory(files.snapshots);
+        files.fsyncDirectory(files.snapshots);
         if (recovered.damage() != null)
         {
             JournalFiles.move(files.queue, aside.resolve("queue"));
             JournalFiles.move(files.salvage, files.queue);
-            JournalFiles.fsyncDirectory(files.dir);
+            files.fsyncDirectory(files.dir);
         }
     }
 
@@ -63,7 +63,7 @@ final class JournalRepair
                 copy(files, reader, snapshotIndex, end);
             }
         }
-        forceTree(files.salvage);
+        files.forceQueue(files.salvage);
     }
 
     private static long copy(final JournalFiles files, final JournalReader reader, final long from, final long end)
@@ -89,17 +89,5 @@ final class JournalRepair
                 return true;
             }).nextIndex();
         }
-    }
-
-    private static void forceTree(final Path queue) throws IOException
-    {
-        try (var files = Files.list(queue))
-        {
-            for (final Path file : files.toList())
-            {
-                JournalFiles.fsync(file);
-            }
-        }
-        JournalFiles.fsyncDirectory(queue);
     }
 }

@@ -61,6 +61,7 @@ public final class JournalWriter implements CommandTap, AutoCloseable
     private volatile boolean snapshotRequested;
     private FileChannel syncChannel;
     private File syncFile;
+    private Path syncPath;
     private boolean closed;
 
     private JournalWriter(final JournalFiles files, final StateMachine engine, final JournalOptions options,
@@ -101,7 +102,14 @@ public final class JournalWriter implements CommandTap, AutoCloseable
     public static JournalWriter create(final Path dir, final StateMachine engine, final JournalOptions options)
         throws IOException
     {
-        final JournalFiles files = new JournalFiles(dir);
+        return create(new JournalFiles(dir), engine, options);
+    }
+
+    /** As {@link #create(Path, StateMachine, JournalOptions)}, forcing through {@code files}' {@link StorageSync}. */
+    static JournalWriter create(final JournalFiles files, final StateMachine engine, final JournalOptions options)
+        throws IOException
+    {
+        final Path dir = files.dir;
         if (files.isJournal() || !files.cycleFiles().isEmpty())
         {
             throw new IOException(dir + " already holds a journal");
@@ -110,8 +118,8 @@ public final class JournalWriter implements CommandTap, AutoCloseable
         final JournalMarks.JournalId id = JournalMarks.newId();
         JournalMarks.writeId(files, id);
         final SnapshotBuffer state = SnapshotFiles.serialize(engine, 64 * 1024);
-        SnapshotFiles.write(files.snapshots, new SnapshotFiles.Header(0, 0, id, 0, 0), state.bytes, state.length);
-        JournalFiles.fsyncDirectory(dir);
+        SnapshotFiles.write(files, new SnapshotFiles.Header(0, 0, id, 0, 0), state.bytes, state.length);
+        files.fsyncDirectory(dir);
         return new JournalWriter(files, engine, options, 0, 0, id, 0, 0);
     }
 
@@ -130,7 +138,13 @@ public final class JournalWriter implements CommandTap, AutoCloseable
         final JournalOptions options)
         throws IOException
     {
-        final JournalFiles files = new JournalFiles(dir);
+        return resume(new JournalFiles(dir), recovered, options);
+    }
+
+    /** As {@link #resume(Path, RecoveredJournal, JournalOptions)}, forcing through {@code files}' sync. */
+    static JournalWriter resume(final JournalFiles files, final RecoveredJournal<?> recovered,
+        final JournalOptions options) throws IOException
+    {
         JournalRepair.prepareForAppend(files, recovered);
         files.deleteSnapshotTemporaries();
         JournalMarks.writeHighWater(files, recovered.nextIndex()); // what was lost before is accepted as lost now
@@ -364,14 +378,15 @@ public final class JournalWriter implements CommandTap, AutoCloseable
         }
         if (current.equals(syncFile))
         {
-            syncChannel.force(false);
+            files.force(syncChannel, syncPath, false);
             return;
         }
         // first force, or the cycle rolled since the last one: force every file (the batch may span two cycles),
         // the queue metadata and the directory entry of the new cycle file, then keep a channel on the new file
         closeSyncChannel();
         files.forceQueue();
-        syncChannel = FileChannel.open(current.toPath(), StandardOpenOption.READ);
+        syncPath = current.toPath();
+        syncChannel = FileChannel.open(syncPath, StandardOpenOption.READ);
         syncFile = current;
     }
 
@@ -389,6 +404,7 @@ public final class JournalWriter implements CommandTap, AutoCloseable
             }
             syncChannel = null;
             syncFile = null;
+            syncPath = null;
         }
     }
 }

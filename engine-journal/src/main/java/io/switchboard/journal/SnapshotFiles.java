@@ -127,9 +127,10 @@ final class SnapshotFiles
      * @param state the engine's snapshot bytes, {@code [0, length)}.
      * @return the file.
      */
-    static Path write(final Path snapshots, final Header about, final byte[] state, final int length)
+    static Path write(final JournalFiles files, final Header about, final byte[] state, final int length)
         throws IOException
     {
+        final Path snapshots = files.snapshots;
         Files.createDirectories(snapshots);
         final long index = about.index();
         final ByteBuffer header = header(about, fnv1a(state, length), System.currentTimeMillis(), state, length);
@@ -147,10 +148,10 @@ final class SnapshotFiles
             {
                 channel.write(body);
             }
-            channel.force(true);
+            files.force(channel, temp, true);
         }
         JournalFiles.move(temp, target);
-        JournalFiles.fsyncDirectory(snapshots);
+        files.fsyncDirectory(snapshots);
         return target;
     }
 

@@ -41,7 +41,7 @@ final class SnapshotPublisher implements AutoCloseable
             try
             {
                 files.forceQueue();
-                SnapshotFiles.write(files.snapshots, about, state.bytes, state.length);
+                SnapshotFiles.write(files, about, state.bytes, state.length);
                 JournalMarks.writeHighWater(files, about.index()); // the journal held at least this much, forced
                 published.set(about.index());
                 if (retention != null)
