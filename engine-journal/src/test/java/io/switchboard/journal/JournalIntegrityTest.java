@@ -212,6 +212,31 @@ class JournalIntegrityTest
         assertThat(replayed.engine().stateHash()).isEqualTo(referenceHashAfter(SEED, 16_000));
     }
 
+    @Test
+    void snapshotsOfAResumedWriterCarryOnTheJournalsChainAndLastCommand() throws IOException
+    {
+        final Path dir = root.resolve("j");
+        journal(SEED, dir, 1_000, 0);
+        try (JournaledEngine resumed = JournaledEngine.resume(SEED, dir, new JournalOptions()))
+        {
+            resumed.writer.requestSnapshot(); // taken before the first command after resuming: index 1,000
+            resumed.run(500);
+            resumed.writer.snapshot();
+        }
+        assertThat(SnapshotFiles.list(dir.resolve("snapshots"))).extracting(SnapshotFiles.Entry::index)
+            .containsExactly(1_500L, 1_000L, 0L);
+
+        final RecoveredJournal<RoutingEngine> replayed = Recovery.replay(dir, new EventStreamHash());
+        assertThat(replayed.skippedSnapshots()).as("both later snapshots match the chain").isEmpty();
+        assertThat(Recovery.recover(dir, new EventStreamHash()).snapshotIndex()).isEqualTo(1_500);
+
+        Files.delete(SnapshotFiles.pathOf(dir.resolve("snapshots"), 1_500));
+        final RecoveredJournal<RoutingEngine> fromResumePoint = Recovery.recover(dir, new EventStreamHash());
+        assertThat(fromResumePoint.snapshotIndex()).as("its last command is the journal's record 999").isEqualTo(1_000);
+        assertThat(fromResumePoint.skippedSnapshots()).isEmpty();
+        assertThat(fromResumePoint.engine().stateHash()).isEqualTo(referenceHashAfter(SEED, 1_500));
+    }
+
     private static void journal(final long seed, final Path dir, final long commands, final long snapshotEvery)
         throws IOException
     {
