@@ -56,6 +56,7 @@ final class ModelRun
             throw new AssertionError("setup handles differ: engine " + Arrays.toString(engineHandles)
                 + " reference " + Arrays.toString(refHandles));
         }
+        stats.sampleAgents(ref.latestTime());
     }
 
     /** @return null when engine and reference agree after the command, else a description of the failure. */

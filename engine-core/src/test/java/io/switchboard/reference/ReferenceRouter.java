@@ -345,6 +345,12 @@ public final class ReferenceRouter implements EngineCommands
         return handleOf(defineAgent(currentTime(), name, spec));
     }
 
+    /** @return the stream's clock: the latest {@code now} a command was not rejected for (as time), 0 before any. */
+    long latestTime()
+    {
+        return currentTime();
+    }
+
     private long currentTime()
     {
         return latestNow == Long.MIN_VALUE ? 0 : latestNow;

@@ -22,7 +22,16 @@ import java.util.Set;
  * picked), its wait running from its entry into the queue; an offer is made by every {@code onOffered} and by
  * every assignment not preceded by one (auto-accepts and picks); handle time runs from answer to release plus the
  * wrap-up. The longest wait is that of the oldest item in the queue not answered yet (waiting or offered).
- * Compared with the engine after every command ({@link #compare}). Not thread safe.
+ *
+ * <p>The two unit·time integrals of {@link AgentStats} are not worked out from events but sampled: the engine
+ * changes state only at a command's {@code now} and time never goes back, so between two commands an agent's used
+ * units, capacity and login stay as the reference left them after the first. {@link #compare} adds, for every agent
+ * logged in since the previous command, the elapsed time times those units (busy) and times that capacity
+ * (logged in), then takes the new sample.
+ *
+ * <p>Compared with the engine after every command ({@link #compare}), the agents' statistics read at the stream's
+ * clock, the latest {@code now} a command was not rejected for (a command's earlier or invalid time names no time the
+ * integrals are defined at). Not thread safe.
  */
 final class ReferenceStatistics extends NoOpEngineEvents
 {
@@ -34,6 +43,8 @@ final class ReferenceStatistics extends NoOpEngineEvents
     private final Map<Long, long[]> items = new HashMap<>();
     /** Offer ids announced by {@code onOffered}: an assignment with another id made its own offer. */
     private final Set<Long> announcedOffers = new HashSet<>();
+    /** Per-agent unit·time integrals and the state they were last sampled in, indexed by agent handle. */
+    private final List<long[]> unitTime = new ArrayList<>();
     ReferenceRouter ref;
     private long enqueueNow;
     private long enqueueItem = Long.MIN_VALUE;
@@ -59,6 +70,13 @@ final class ReferenceStatistics extends NoOpEngineEvents
     private static final int TIMED_OUT = 3;
     private static final int AGENT_RELEASED = 4;
 
+    private static final int SAMPLED_AT = 0;
+    private static final int BUSY_UNIT_MS = 1;
+    private static final int LOGGED_IN_UNIT_MS = 2;
+    private static final int SAMPLED_USED = 3;
+    private static final int SAMPLED_CAPACITY = 4;
+    private static final int SAMPLED_LOGGED_IN = 5;
+
     private static final int QUEUE = 0;
     private static final int ENTERED_AT = 1;
     private static final int ANSWERED_AT = 2;
@@ -79,6 +97,32 @@ final class ReferenceStatistics extends NoOpEngineEvents
             agents.add(new long[AGENT_RELEASED + 1]);
         }
         return agents.get(agent);
+    }
+
+    /**
+     * Integrates every agent's busy and logged-in units from its last sample up to {@code now} (the state sampled
+     * then has held since), and samples the state the reference is in now. Agents not sampled before were just
+     * defined: logged out until now, so nothing to add.
+     */
+    void sampleAgents(final long now)
+    {
+        for (int a = 0; a < ref.agentCount(); a++)
+        {
+            while (unitTime.size() <= a)
+            {
+                unitTime.add(new long[] {now, 0, 0, 0, 0, 0});
+            }
+            final long[] u = unitTime.get(a);
+            if (u[SAMPLED_LOGGED_IN] == 1)
+            {
+                u[BUSY_UNIT_MS] += (now - u[SAMPLED_AT]) * u[SAMPLED_USED];
+                u[LOGGED_IN_UNIT_MS] += (now - u[SAMPLED_AT]) * u[SAMPLED_CAPACITY];
+            }
+            u[SAMPLED_AT] = now;
+            u[SAMPLED_USED] = ref.agentUsedUnits(a);
+            u[SAMPLED_CAPACITY] = ref.agentCapacity(a);
+            u[SAMPLED_LOGGED_IN] = ref.agentLoggedIn(a) ? 1 : 0;
+        }
     }
 
     /** An enqueue is about to be applied: its item may be offered or assigned before the command returns. */
@@ -225,17 +269,20 @@ final class ReferenceStatistics extends NoOpEngineEvents
                 return difference;
             }
         }
+        final long latest = ref.latestTime();
+        sampleAgents(latest);
         final AgentStats agent = new AgentStats();
         for (int a = 0; a < ref.agentCount(); a++)
         {
-            engine.readAgentStats(a, now, agent);
+            engine.readAgentStats(a, latest, agent);
             final long[] c = agent(a);
+            final long[] u = unitTime.get(a);
             final long[] expected = {ref.setupVersion(), ref.agentPresence(a).ordinal(), ref.agentCapacity(a),
                 ref.agentUsedUnits(a), ref.agentHeldItems(a), c[RECEIVED], c[ASSIGNED], c[REJECTED], c[TIMED_OUT],
-                c[AGENT_RELEASED]};
+                c[AGENT_RELEASED], u[BUSY_UNIT_MS], u[LOGGED_IN_UNIT_MS]};
             final long[] got = {agent.setupVersion, agent.presence.ordinal(), agent.capacity, agent.usedUnits,
                 agent.heldItems, agent.offersReceived, agent.assigned, agent.rejected, agent.timedOut,
-                agent.released};
+                agent.released, agent.busyUnitMs, agent.loggedInUnitMs};
             final String difference = firstDifference("agent " + a, AGENT_FIELDS, expected, got);
             if (difference != null)
             {
@@ -249,7 +296,7 @@ final class ReferenceStatistics extends NoOpEngineEvents
         "abandoned", "cancelled", "transferred", "offersMade", "offersRejected", "offersTimedOut",
         "answeredWithinThreshold", "answeredAfterWaiting", "totalWaitMs", "released", "totalHandleMs"};
     private static final String[] AGENT_FIELDS = {"setupVersion", "presence", "capacity", "usedUnits", "heldItems",
-        "offersReceived", "assigned", "rejected", "timedOut", "released"};
+        "offersReceived", "assigned", "rejected", "timedOut", "released", "busyUnitMs", "loggedInUnitMs"};
 
     /** The wait of the oldest item of the queue that is waiting or offered, 0 if none. */
     private long longestWait(final int queue, final long now)
