@@ -60,6 +60,13 @@ final class AgentPool
         return Arrays.binarySearch(queues, queue) >= 0;
     }
 
+    /** @return the index of {@code queue} in the sorted {@link #queues} (its members' membership rank), or -1. */
+    int rankOf(final int queue)
+    {
+        final int index = Arrays.binarySearch(queues, queue);
+        return index >= 0 ? index : Agents.NONE;
+    }
+
     boolean sameProfile(final int[] otherSkills, final int[] otherLevels, final int skillCount,
         final int[] otherQueues, final int queueCount)
     {
@@ -179,6 +186,8 @@ final class AgentPool
         final int orderingId;
         /** The queue whose round-robin stamps order this heap, or -1 for orderings shared by all queues. */
         final int queue;
+        /** The rank of {@link #queue} among the pool's memberships, where its agents keep its stamp; -1 if none. */
+        final int queueRank;
         final IndexedMinHeap agents;
         /**
          * Whether an agent's key can get better when its hold shrinks: highest-capacity (units freed) and longest-idle
@@ -193,6 +202,7 @@ final class AgentPool
             this.channel = channel;
             this.orderingId = orderingId;
             this.queue = queue;
+            this.queueRank = queue >= 0 ? pool.rankOf(queue) : Agents.NONE;
             this.agents = agents;
             this.keyImprovesOnRelease = queue < 0 &&
                 (orderingId == Strategy.HIGHEST_CAPACITY.ordinal() || orderingId == Strategy.LONGEST_IDLE.ordinal());

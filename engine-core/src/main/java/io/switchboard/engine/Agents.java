@@ -22,6 +22,10 @@ final class Agents
 
     final int maxAgents;
     final int maxChannels;
+    /** Cost of each channel, shared with the engine (written by setup only). */
+    private final int[] channelCost;
+    /** Channels defined so far: the ready bits cover these. */
+    int channelCount;
     final String[] names;
     int count;
 
@@ -46,6 +50,14 @@ final class Agents
     /** Presence ordinals. */
     static final int CHOSEN_PRESENCE = 11;
     static final int EFFECTIVE_PRESENCE = 12;
+    /**
+     * Bit c set when the agent receives work and fits one more item of channel c (c below 32; {@link #READY_HIGH}
+     * holds channels 32..63): eligibility rules 1 and 3 of ROUTING.md §3, derived from presence, units, channel limits
+     * and held counts by {@link #updateReady} whenever one of them changes, so that a routing decision tests an agent
+     * in the row it reads anyway instead of two more cache lines (the channel tables).
+     */
+    static final int READY = 13;
+    static final int READY_HIGH = 14;
     private static final int INT_ROW_SHIFT = 4;
 
     static final int HANDLED = 0;
@@ -76,8 +88,12 @@ final class Agents
     final int[] memberQueue;
 
     /**
-     * The round-robin stamp (latest offer id minted to the agent from the queue) of each membership slot, indexed like
-     * {@link #memberQueue}: a dense array, because every offer writes one and every round-robin ranking reads one.
+     * The round-robin stamp (latest offer id minted to the agent from the queue) of each membership, indexed
+     * {@code agent * MAX_MEMBERSHIPS + rank}, where rank is the queue's place among the agent's memberships in
+     * handle order — its index in the agent pool's sorted queue list. A dense array, because every offer writes one
+     * and every round-robin ranking reads one; by rank rather than by membership slot so that a round-robin heap (which
+     * knows its queue's rank in its pool) and an offer (whose pool knows it) find the stamp without reading the
+     * agent's membership list first.
      */
     private final long[] memberStamp;
 
@@ -93,10 +109,11 @@ final class Agents
     final long[] timedOut;
     final long[] released;
 
-    Agents(final int maxAgents, final int maxChannels)
+    Agents(final int maxAgents, final int maxChannels, final int[] channelCost)
     {
         this.maxAgents = maxAgents;
         this.maxChannels = maxChannels;
+        this.channelCost = channelCost;
         names = new String[maxAgents];
         ints = new int[(maxAgents << INT_ROW_SHIFT) + INT_ROW_PAD];
         longs = new long[(maxAgents << LONG_ROW_SHIFT) + LONG_ROW_PAD];
@@ -199,6 +216,45 @@ final class Agents
         return limit < 0 || channelHeld[index] < limit;
     }
 
+    /** @return {@link #isWorking} and {@link #fits} for the channel, from the ready bits of the agent's row. */
+    boolean isReady(final int agent, final int channel)
+    {
+        return (ints[row(agent) + READY + (channel >>> 5)] & (1 << channel)) != 0;
+    }
+
+    /**
+     * Recomputes the agent's ready bits; call after any change of its presence, capacity, used units, channel limits
+     * or held counts, or of a channel's cost.
+     */
+    void updateReady(final int agent)
+    {
+        final int row = row(agent);
+        int low = 0;
+        int high = 0;
+        if (RECEIVES_WORK[ints[row + EFFECTIVE_PRESENCE]])
+        {
+            final int free = ints[row + CAPACITY] - ints[row + USED];
+            final int base = agent * maxChannels;
+            for (int channel = 0; channel < channelCount; channel++)
+            {
+                final int limit = channelLimit[base + channel];
+                if (free >= channelCost[channel] && (limit < 0 || channelHeld[base + channel] < limit))
+                {
+                    if (channel < 32)
+                    {
+                        low |= 1 << channel;
+                    }
+                    else
+                    {
+                        high |= 1 << channel;
+                    }
+                }
+            }
+        }
+        ints[row + READY] = low;
+        ints[row + READY_HIGH] = high;
+    }
+
     /** @return membership slot of {@code queue}, or -1. */
     int membershipSlot(final int agent, final int queue)
     {
@@ -214,11 +270,39 @@ final class Agents
         return NONE;
     }
 
+    /** @return the rank of {@code queue} among the agent's memberships in handle order, or -1 if not a member. */
+    int membershipRank(final int agent, final int queue)
+    {
+        final int base = agent * MAX_MEMBERSHIPS;
+        final int end = base + ints[row(agent) + MEMBER_COUNT];
+        int rank = 0;
+        boolean member = false;
+        for (int i = base; i < end; i++)
+        {
+            final int other = memberQueue[i];
+            member |= other == queue;
+            rank += other < queue ? 1 : 0;
+        }
+        return member ? rank : NONE;
+    }
+
     long lastOfferFrom(final int agent, final int queue)
     {
-        final int slot = membershipSlot(agent, queue);
-        return slot >= 0 ? memberStamp[agent * MAX_MEMBERSHIPS + slot] :
+        final int rank = membershipRank(agent, queue);
+        return rank >= 0 ? memberStamp[agent * MAX_MEMBERSHIPS + rank] :
             stampOutsideMemberships.get(stampKey(agent, queue));
+    }
+
+    /** @return the round-robin stamp of the agent's membership of rank {@code rank} (see {@link #memberStamp}). */
+    long stampAtRank(final int agent, final int rank)
+    {
+        return memberStamp[agent * MAX_MEMBERSHIPS + rank];
+    }
+
+    /** Records an offer from the queue of rank {@code rank} among the agent's memberships. */
+    void recordOfferAtRank(final int agent, final int rank, final long offerId)
+    {
+        memberStamp[agent * MAX_MEMBERSHIPS + rank] = offerId;
     }
 
     /** Copies every round-robin stamp as (key, offer id) pairs sorted by key: a canonical form for snapshots. */
@@ -227,9 +311,9 @@ final class Agents
         int memberStamps = 0;
         for (int agent = 0; agent < count; agent++)
         {
-            for (int slot = 0; slot < ints[row(agent) + MEMBER_COUNT]; slot++)
+            for (int rank = 0; rank < ints[row(agent) + MEMBER_COUNT]; rank++)
             {
-                if (memberStamp[agent * MAX_MEMBERSHIPS + slot] != 0)
+                if (memberStamp[agent * MAX_MEMBERSHIPS + rank] != 0)
                 {
                     memberStamps++;
                 }
@@ -246,9 +330,10 @@ final class Agents
         {
             for (int slot = 0; slot < ints[row(agent) + MEMBER_COUNT]; slot++)
             {
-                if (memberStamp[agent * MAX_MEMBERSHIPS + slot] != 0)
+                final int queue = memberQueue[agent * MAX_MEMBERSHIPS + slot];
+                if (lastOfferFrom(agent, queue) != 0)
                 {
-                    keys[index++] = stampKey(agent, memberQueue[agent * MAX_MEMBERSHIPS + slot]);
+                    keys[index++] = stampKey(agent, queue);
                 }
             }
         }
@@ -268,10 +353,10 @@ final class Agents
 
     void recordOfferFrom(final int agent, final int queue, final long offerId)
     {
-        final int slot = membershipSlot(agent, queue);
-        if (slot >= 0)
+        final int rank = membershipRank(agent, queue);
+        if (rank >= 0)
         {
-            memberStamp[agent * MAX_MEMBERSHIPS + slot] = offerId;
+            memberStamp[agent * MAX_MEMBERSHIPS + rank] = offerId;
         }
         else
         {
@@ -279,26 +364,37 @@ final class Agents
         }
     }
 
+    /** Adds a membership (slow path): the queue's stamp moves in from the outside map at its rank. */
     void addMembership(final int agent, final int queue)
     {
-        final int index = agent * MAX_MEMBERSHIPS + ints[row(agent) + MEMBER_COUNT]++;
-        memberQueue[index] = queue;
-        memberStamp[index] = stampOutsideMemberships.remove(stampKey(agent, queue));
+        final int base = agent * MAX_MEMBERSHIPS;
+        final int count = ints[row(agent) + MEMBER_COUNT];
+        int rank = 0;
+        for (int i = base; i < base + count; i++)
+        {
+            rank += memberQueue[i] < queue ? 1 : 0;
+        }
+        System.arraycopy(memberStamp, base + rank, memberStamp, base + rank + 1, count - rank);
+        memberStamp[base + rank] = stampOutsideMemberships.remove(stampKey(agent, queue));
+        memberQueue[base + count] = queue;
+        ints[row(agent) + MEMBER_COUNT] = count + 1;
     }
 
+    /** Removes a membership (slow path): its stamp moves to the outside map, later ranks move down one. */
     void removeMembership(final int agent, final int queue)
     {
         final int slot = membershipSlot(agent, queue);
+        final int rank = membershipRank(agent, queue);
         final int base = agent * MAX_MEMBERSHIPS;
-        final long stamp = memberStamp[base + slot];
+        final long stamp = memberStamp[base + rank];
         if (stamp != 0)
         {
             stampOutsideMemberships.put(stampKey(agent, queue), stamp);
         }
         final int last = --ints[row(agent) + MEMBER_COUNT];
-        memberQueue[base + slot] = memberQueue[base + last];
-        memberStamp[base + slot] = memberStamp[base + last];
+        System.arraycopy(memberStamp, base + rank + 1, memberStamp, base + rank, last - rank);
         memberStamp[base + last] = 0;
+        memberQueue[base + slot] = memberQueue[base + last];
     }
 
     private static long stampKey(final int agent, final int queue)

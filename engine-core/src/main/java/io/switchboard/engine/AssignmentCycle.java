@@ -24,7 +24,6 @@ final class AssignmentCycle
     private final Agents agents;
     private final Items items;
     private final Queues queues;
-    private final int[] channelCost;
 
     // sized to the tables so that a burst (a tick firing many timers, a logout) never grows them on the hot path
     private final int[] dirtyItems;
@@ -44,7 +43,6 @@ final class AssignmentCycle
         this.agents = transitions.agents;
         this.items = transitions.items;
         this.queues = transitions.queues;
-        this.channelCost = transitions.channelCost;
         this.agentIsDirty = new boolean[agents.maxAgents];
         this.itemIsDirty = new boolean[items.maxItems];
         this.dirtyAgents = new int[agents.maxAgents];
@@ -166,9 +164,7 @@ final class AssignmentCycle
         final int target = items.targetAgent[slot];
         if (target != Items.NONE)
         {
-            final int channel = items.channel[slot];
-            return agents.isWorking(target) && agents.fits(target, channel, channelCost[channel]) &&
-                !items.isExcluded(slot, target) ? target : NONE;
+            return agents.isReady(target, items.channel[slot]) && !items.isExcluded(slot, target) ? target : NONE;
         }
         if (queues.pickMode[items.queue[slot]])
         {
@@ -233,7 +229,7 @@ final class AssignmentCycle
         {
             final int channel = items.channel[slot];
             final long key = items.orderKey(slot);
-            if ((bestItem == NONE || key < foundKey) && agents.fits(agent, channel, channelCost[channel]) &&
+            if ((bestItem == NONE || key < foundKey) && agents.isReady(agent, channel) &&
                 !items.isExcluded(slot, agent))
             {
                 bestItem = slot;
@@ -264,7 +260,7 @@ final class AssignmentCycle
             }
             final ItemClass itemClass = classes[i];
             final IndexedMinHeap waiting = itemClass.waiting;
-            if (!agents.fits(agent, itemClass.channel, channelCost[itemClass.channel]))
+            if (!agents.isReady(agent, itemClass.channel))
             {
                 continue;
             }

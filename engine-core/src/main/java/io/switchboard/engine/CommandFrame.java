@@ -63,6 +63,7 @@ final class CommandFrame
     void agentChanged(final int agent)
     {
         transitions.applyPresenceRule(agent);
+        transitions.agents.updateReady(agent);
         index.refresh(agent);
         cycle.markAgent(agent);
     }

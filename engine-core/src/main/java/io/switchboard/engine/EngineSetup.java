@@ -93,9 +93,11 @@ final class EngineSetup
         channelNames.add(name);
         names.channel(id, name);
         transitions.minChannelCost = Math.min(transitions.minChannelCost, units);
+        agents.channelCount = channelCount;
         for (int agent = 0; agent < agents.count; agent++)
         {
             transitions.applyPresenceRule(agent);
+            agents.updateReady(agent);
         }
         return id;
     }
@@ -115,6 +117,7 @@ final class EngineSetup
         for (int agent = 0; agent < agents.count; agent++)
         {
             transitions.applyPresenceRule(agent);
+            agents.updateReady(agent);
         }
     }
 
@@ -326,6 +329,7 @@ final class EngineSetup
         {
             agents.channelLimit[agent * agents.maxChannels + spec.limitChannel(i)] = spec.limitValue(i);
         }
+        agents.updateReady(agent);
     }
 
     /** An agent's skills (sorted by skill, with their levels) and queue memberships (sorted). */

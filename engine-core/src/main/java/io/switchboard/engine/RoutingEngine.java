@@ -76,11 +76,11 @@ public final class RoutingEngine implements StateMachine
         final int[] channelCost = new int[config.maxChannels()];
         this.config = config;
         this.events = events;
-        agents = new Agents(config.maxAgents(), config.maxChannels());
+        agents = new Agents(config.maxAgents(), config.maxChannels(), channelCost);
         items = new Items(config.maxItems(), config.maxExclusions());
         queues = new Queues(config.maxQueues());
         requirements = new Requirements(config.maxRequirementSets());
-        index = new RoutingIndex(agents, queues, requirements, channelCost, config.randomSeed(),
+        index = new RoutingIndex(agents, queues, requirements, config.randomSeed(),
             config.maxChannels(), config.maxRequirementSets(), items.classHeapPositions);
         transitions = new Transitions(agents, items, queues, requirements, index, new Timers(config.maxItems()),
             events, channelCost);
@@ -756,6 +756,12 @@ public final class RoutingEngine implements StateMachine
      * @param out destination.
      * @throws IOException if writing fails.
      */
+    /** @return the agent table, for white-box tests of derived state in this package. */
+    Agents agentTable()
+    {
+        return agents;
+    }
+
     @Override
     public void writeSnapshot(final java.io.DataOutput out) throws IOException
     {

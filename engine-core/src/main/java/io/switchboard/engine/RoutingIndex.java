@@ -2,6 +2,7 @@ package io.switchboard.engine;
 
 import io.switchboard.model.Strategy;
 import io.switchboard.collections.IndexedMinHeap;
+import io.switchboard.collections.LongIntTable;
 import org.agrona.collections.Long2ObjectHashMap;
 
 import java.util.Arrays;
@@ -19,7 +20,6 @@ final class RoutingIndex
     private final Agents agents;
     private final Queues queues;
     private final Requirements requirements;
-    private final int[] channelCost;
     private final long randomSeed;
     private final int maxChannels;
     private final int maxSets;
@@ -41,14 +41,19 @@ final class RoutingIndex
      */
     private int[] classWaiting = new int[16];
     private final Long2ObjectHashMap<ItemClass> classByKey = new Long2ObjectHashMap<>();
+    /**
+     * Class id by (queue, channel, requirement profile, step), the item's own fields: an enqueue finds its class in
+     * one probe of one cache line, without reading the profile's step table and the class map (two or three cold
+     * lines a decision). Filled on the first sight of a combination; emptied when the classes are rebuilt.
+     */
+    private final LongIntTable classByItemFields = new LongIntTable(1_024);
 
-    RoutingIndex(final Agents agents, final Queues queues, final Requirements requirements, final int[] channelCost,
+    RoutingIndex(final Agents agents, final Queues queues, final Requirements requirements,
         final long randomSeed, final int maxChannels, final int maxSets, final int[] itemHeapPositions)
     {
         this.agents = agents;
         this.queues = queues;
         this.requirements = requirements;
-        this.channelCost = channelCost;
         this.randomSeed = randomSeed;
         this.maxChannels = maxChannels;
         this.maxSets = maxSets;
@@ -183,6 +188,7 @@ final class RoutingIndex
         Arrays.fill(classes, null);
         classCount = 0;
         classByKey.clear();
+        classByItemFields.clear();
         for (int agent = 0; agent < agents.count; agent++)
         {
             join(agent, findOrCreatePool(skills[agent], levels[agent], skills[agent].length, memberQueues[agent],
@@ -201,6 +207,31 @@ final class RoutingIndex
     // ------------------------------------------------------------------------------------------------------------
     // Item classes
     // ------------------------------------------------------------------------------------------------------------
+
+    /**
+     * Finds the class of an item with these fields (its requirement set is the profile's set at {@code step}),
+     * creating it on first sight. Hot path: one probe of {@link #classByItemFields} once the combination was seen.
+     */
+    ItemClass classOf(final int queue, final int channel, final int requirementProfile, final int step)
+    {
+        // queue < 2^24 and channel < 2^6 (EngineConfig); profiles from 2^24 and steps from 512 on skip the table
+        final long key = ((long)step << 55) | ((long)queue << 31) | ((long)channel << 25) | (requirementProfile + 1L);
+        final boolean packable = step < 512 && requirementProfile < 1 << 24;
+        if (packable)
+        {
+            final int id = classByItemFields.get(key);
+            if (id != LongIntTable.MISSING)
+            {
+                return classes[id];
+            }
+        }
+        final ItemClass itemClass = findOrCreateClass(queue, channel, requirements.setAt(requirementProfile, step));
+        if (packable)
+        {
+            classByItemFields.put(key, itemClass.id);
+        }
+        return itemClass;
+    }
 
     /** Finds the class of (queue, channel, requirement set), creating it on first sight. */
     ItemClass findOrCreateClass(final int queue, final int channel, final int requirementSet)
@@ -343,7 +374,7 @@ final class RoutingIndex
         {
             final int agent = (int)agentsReady.peekTie();
             final int slot = agentsReady.peekId();
-            if (!agents.isWorking(agent) || !agents.fits(agent, channel, channelCost[channel]))
+            if (!agents.isReady(agent, channel))
             {
                 agentsReady.remove(slot);
                 continue;
@@ -385,8 +416,7 @@ final class RoutingIndex
         for (int i = 0, size = agentsReady.size(); i < size; i++)
         {
             final int agent = (int)agentsReady.tieAt(i);
-            if (!agents.isWorking(agent) || !agents.fits(agent, channel, channelCost[channel]) ||
-                items.isExcluded(itemSlot, agent))
+            if (!agents.isReady(agent, channel) || items.isExcluded(itemSlot, agent))
             {
                 continue;
             }
@@ -408,8 +438,7 @@ final class RoutingIndex
      */
     private void refreshHeap(final AgentPool.PoolHeap heap, final int agent, final int slot, final boolean working)
     {
-        final int channel = heap.channel;
-        if (working && agents.fits(agent, channel, channelCost[channel]))
+        if (working && agents.isReady(agent, heap.channel))
         {
             heap.agents.insertOrLower(slot, strategyKey(heap, agent), agent);
         }
@@ -422,9 +451,9 @@ final class RoutingIndex
     /** The agent's key under a heap's ordering; smaller is better (ROUTING.md §3). */
     long strategyKey(final AgentPool.PoolHeap heap, final int agent)
     {
-        if (heap.queue >= 0)
+        if (heap.queueRank >= 0)
         {
-            return agents.lastOfferFrom(agent, heap.queue);
+            return agents.stampAtRank(agent, heap.queueRank);
         }
         return strategyKey(heap.orderingId, agent);
     }

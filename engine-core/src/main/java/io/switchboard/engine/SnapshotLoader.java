@@ -148,6 +148,7 @@ final class SnapshotLoader
                 agents.countLoggedInMember(agent, queues.loggedInMembers, 1);
             }
             Arrays.sort(memberQueues);
+            agents.updateReady(agent);
             index.join(agent, index.findOrCreatePool(skills, levels, skills.length, memberQueues, memberships));
         }
         final int stamps = in.readInt();

@@ -58,8 +58,8 @@ final class Transitions
         }
         else
         {
-            final int set = requirements.setAt(items.requirements[slot], items.step[slot]);
-            final ItemClass itemClass = index.findOrCreateClass(items.queue[slot], items.channel[slot], set);
+            final ItemClass itemClass = index.classOf(items.queue[slot], items.channel[slot],
+                items.requirements[slot], items.step[slot]);
             items.itemClass[slot] = itemClass.id;
             index.addWaiting(itemClass, slot, items.orderKey(slot));
         }
@@ -245,7 +245,15 @@ final class Transitions
         items.units[slot] = reserveUnits(agent, items.channel[slot]);
         agents.longs[Agents.longRow(agent) + Agents.OFFER_COUNT]++;
         agents.longs[Agents.longRow(agent) + Agents.OFFERS_RECEIVED]++;
-        agents.recordOfferFrom(agent, queue, offerId);
+        final int rank = index.pool(agents.ints[Agents.row(agent) + Agents.POOL]).rankOf(queue);
+        if (rank >= 0)
+        {
+            agents.recordOfferAtRank(agent, rank, offerId);
+        }
+        else
+        {
+            agents.recordOfferFrom(agent, queue, offerId); // a targeted offer from a queue it is not a member of
+        }
         queues.offersMade[queue]++;
         linkHeld(agent, slot);
         return offerId;
@@ -360,6 +368,7 @@ final class Transitions
         agents.ints[Agents.row(agent) + Agents.USED] += units;
         agents.channelHeld[agent * agents.maxChannels + channel]++;
         agents.ints[Agents.row(agent) + Agents.HELD]++;
+        agents.updateReady(agent);
         return units;
     }
 
@@ -370,6 +379,7 @@ final class Transitions
         agents.channelHeld[agent * agents.maxChannels + channel]--;
         agents.ints[Agents.row(agent) + Agents.HELD]--;
         agents.longs[Agents.longRow(agent) + Agents.LAST_FREED_AT] = now;
+        agents.updateReady(agent);
         cycle.markAgent(agent);
     }
 
@@ -411,6 +421,7 @@ final class Transitions
         if (agents.ints[Agents.row(agent) + Agents.EFFECTIVE_PRESENCE] != effective.ordinal())
         {
             agents.ints[Agents.row(agent) + Agents.EFFECTIVE_PRESENCE] = (byte)effective.ordinal();
+            agents.updateReady(agent);
             events.onPresenceChanged(now, agent, effective);
         }
     }
