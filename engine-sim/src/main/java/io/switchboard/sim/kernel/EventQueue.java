@@ -6,7 +6,12 @@ import java.util.Arrays;
  * The simulator's future-event list: an array binary heap ordered by (time, insertion sequence), so events at the
  * same millisecond run in the order they were scheduled. Event payloads (type, an int and two longs) live in a
  * slot pool with a free list; nothing is allocated per event once the arrays have grown to the working size.
- * Not thread safe; one simulation thread.
+ *
+ * <p>{@link #pop} leaves the popped root in place, marked taken, because the event it hands out usually schedules
+ * a successor (a finish after an assignment, the next arrival): the first {@link #schedule} after a pop then
+ * replaces the root and sifts it down once, instead of one sift down to remove the root and one sift up to insert.
+ * The root is removed properly when the queue is next read without such a schedule. The order of the events is the
+ * same, (time, sequence) being a total order. Not thread safe; one simulation thread.
  */
 public final class EventQueue
 {
@@ -24,6 +29,8 @@ public final class EventQueue
     private int freeCount;
     private int slotCount;
 
+    /** The root is the event last popped: the next schedule replaces it, anything else removes it first. */
+    private boolean rootTaken;
     private long poppedTime;
     private int poppedType;
     private int poppedAux;
@@ -49,18 +56,22 @@ public final class EventQueue
     /** @return pending events. */
     public int size()
     {
-        return size;
+        return rootTaken ? size - 1 : size;
     }
 
     /** @return true when no event is pending. */
     public boolean isEmpty()
     {
-        return size == 0;
+        return size() == 0;
     }
 
     /** @return time of the earliest event, or {@link Long#MAX_VALUE} when empty. */
     public long peekTime()
     {
+        if (rootTaken)
+        {
+            removeRoot();
+        }
         return size == 0 ? Long.MAX_VALUE : heapTime[0];
     }
 
@@ -81,6 +92,12 @@ public final class EventQueue
         aux[slot] = eventAux;
         first[slot] = eventFirst;
         second[slot] = eventSecond;
+        if (rootTaken)
+        {
+            rootTaken = false;
+            siftDown(0, time, nextSeq++, slot);
+            return;
+        }
         if (size == heapTime.length)
         {
             growHeap();
@@ -96,6 +113,10 @@ public final class EventQueue
      */
     public boolean pop()
     {
+        if (rootTaken)
+        {
+            removeRoot();
+        }
         if (size == 0)
         {
             return false;
@@ -107,12 +128,18 @@ public final class EventQueue
         poppedFirst = first[slot];
         poppedSecond = second[slot];
         freeSlots[freeCount++] = slot;
+        rootTaken = true;
+        return true;
+    }
+
+    private void removeRoot()
+    {
+        rootTaken = false;
         size--;
         if (size > 0)
         {
             siftDown(0, heapTime[size], heapSeq[size], heapSlot[size]);
         }
-        return true;
     }
 
     /** @return time of the popped event. */

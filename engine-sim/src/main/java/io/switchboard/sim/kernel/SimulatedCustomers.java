@@ -81,8 +81,8 @@ final class SimulatedCustomers
         arrivals++;
         final ItemTable t = items;
         final int slot = t.allocate();
-        final long id = (arrivals << ItemTable.SLOT_BITS) | slot;
-        t.id[slot] = id;
+        final long id = arrivals;
+        t.assign(slot, id);
         t.stream[slot] = a.stream;
         t.channel[slot] = channelOfTraffic[a.channel];
         t.counted[slot] = now >= warmupMs;

@@ -162,7 +162,7 @@ final class SimulationSetup
         groupFirstAgent[groups] = agent;
 
         kpis = kpiCollector(scenario, traffic.streamNames());
-        items = new ItemTable(Math.min(scenario.maxLiveItems(), 65_536), scenario.maxLiveItems());
+        items = new ItemTable(scenario.maxLiveItems());
         attributes = new StreamAttributes(scenario, traffic.streamNames(), scenarioStream, origin);
         reportPolicies(kpis, scenario);
         kpis.reportContext(ScenarioSummary.context(scenario));

@@ -12,7 +12,12 @@ import java.util.Map;
  * Collects the KPIs of a run from the simulator's item events and time-integrated counters. Item events name the
  * queue, channel and stream of the item's current queue visit and the interval in which the visit began; they are
  * reported only for items that arrived after warm-up. Counters (busy units, logged-in units, waiting items) are
- * integrated over time from the end of warm-up. Not thread safe; one simulation thread.
+ * integrated over time from the end of warm-up.
+ *
+ * <p>A dimension with a single member (one queue, one channel or one stream) sees exactly the events of the overall
+ * slice, so its slices and counters are not updated per event: they mirror the overall ones, copied when intervals
+ * close and when the report is built (the same numbers, bit for bit, for a fraction of the work per item).
+ * Not thread safe; one simulation thread.
  */
 public final class KpiCollector
 {
@@ -50,6 +55,10 @@ public final class KpiCollector
     private final double[] totalArea;
     private final double[][] intervalWaiting;
     private final double[] intervalStaffed;
+    /** Whether each queue, channel and stream keeps its own slices and counters; false: it mirrors the overall. */
+    private final boolean perQueue;
+    private final boolean perChannel;
+    private final boolean perStream;
     private int currentInterval = -1;
     private ReportContext context = ReportContext.NONE;
     private boolean[] slaQueues;
@@ -82,6 +91,9 @@ public final class KpiCollector
         final int nq = queueNames.size();
         final int nc = channelNames.size();
         final int ns = streamNames.size();
+        perQueue = nq != 1;
+        perChannel = nc != 1;
+        perStream = ns != 1;
         overall = new KpiSlice(maxWait, true);
         queues = precise(nq, maxWait);
         channels = precise(nc, maxWait);
@@ -161,23 +173,13 @@ public final class KpiCollector
     /** An item in queue {@code q} reached an SLA warning (either KPI). */
     public void slaWarning(final int q, final int c, final int s, final int k)
     {
-        overall.slaWarnings++;
-        queues[q].slaWarnings++;
-        channels[c].slaWarnings++;
-        streams[s].slaWarnings++;
-        intervalOverall[k].slaWarnings++;
-        intervalQueues[k][q].slaWarnings++;
+        count(KpiSlice.SLA_WARNINGS, q, c, s, k);
     }
 
     /** An item in queue {@code q} breached an SLA (either KPI). */
     public void slaBreach(final int q, final int c, final int s, final int k)
     {
-        overall.slaBreaches++;
-        queues[q].slaBreaches++;
-        channels[c].slaBreaches++;
-        streams[s].slaBreaches++;
-        intervalOverall[k].slaBreaches++;
-        intervalQueues[k][q].slaBreaches++;
+        count(KpiSlice.SLA_BREACHES, q, c, s, k);
     }
 
     private static KpiSlice[] precise(final int n, final long maxWait)
@@ -219,12 +221,7 @@ public final class KpiCollector
     /** An item entered queue {@code q} (arrival or transfer in). */
     public void offered(final int q, final int c, final int s, final int k)
     {
-        overall.offered++;
-        queues[q].offered++;
-        channels[c].offered++;
-        streams[s].offered++;
-        intervalOverall[k].offered++;
-        intervalQueues[k][q].offered++;
+        count(KpiSlice.OFFERED, q, c, s, k);
     }
 
     /** An item of queue {@code q} was answered after waiting {@code waitMs}. */
@@ -232,86 +229,108 @@ public final class KpiCollector
     {
         final long threshold = thresholdMs[q];
         overall.answer(waitMs, threshold);
-        queues[q].answer(waitMs, threshold);
-        channels[c].answer(waitMs, threshold);
-        streams[s].answer(waitMs, threshold);
         intervalOverall[k].answer(waitMs, threshold);
-        intervalQueues[k][q].answer(waitMs, threshold);
+        if (perQueue)
+        {
+            queues[q].answer(waitMs, threshold);
+            intervalQueues[k][q].answer(waitMs, threshold);
+        }
+        if (perChannel)
+        {
+            channels[c].answer(waitMs, threshold);
+        }
+        if (perStream)
+        {
+            streams[s].answer(waitMs, threshold);
+        }
     }
 
     /** The customer of an item of queue {@code q} left before being answered. */
     public void abandoned(final int q, final int c, final int s, final int k)
     {
-        overall.abandoned++;
-        queues[q].abandoned++;
-        channels[c].abandoned++;
-        streams[s].abandoned++;
-        intervalOverall[k].abandoned++;
-        intervalQueues[k][q].abandoned++;
+        count(KpiSlice.ABANDONED, q, c, s, k);
     }
 
     /** An answered item of queue {@code q} was transferred out. */
     public void transferred(final int q, final int c, final int s, final int k)
     {
-        overall.transferred++;
-        queues[q].transferred++;
-        channels[c].transferred++;
-        streams[s].transferred++;
-        intervalOverall[k].transferred++;
-        intervalQueues[k][q].transferred++;
+        count(KpiSlice.TRANSFERRED, q, c, s, k);
     }
 
     /** An item was sent from queue {@code q} to another queue by overflow (before or while waiting). */
     public void overflowed(final int q, final int c, final int s, final int k)
     {
-        overall.overflowed++;
-        queues[q].overflowed++;
-        channels[c].overflowed++;
-        streams[s].overflowed++;
-        intervalOverall[k].overflowed++;
-        intervalQueues[k][q].overflowed++;
+        count(KpiSlice.OVERFLOWED, q, c, s, k);
     }
 
     /** An item of queue {@code q} was offered to (or auto-assigned to) an agent. */
     public void offerMade(final int q, final int c, final int s, final int k)
     {
-        overall.offersMade++;
-        queues[q].offersMade++;
-        channels[c].offersMade++;
-        streams[s].offersMade++;
-        intervalOverall[k].offersMade++;
-        intervalQueues[k][q].offersMade++;
+        count(KpiSlice.OFFERS_MADE, q, c, s, k);
     }
 
     /** An offer of an item of queue {@code q} was rejected or timed out. */
     public void offerRefused(final int q, final int c, final int s, final int k)
     {
-        overall.offersRefused++;
-        queues[q].offersRefused++;
-        channels[c].offersRefused++;
-        streams[s].offersRefused++;
-        intervalOverall[k].offersRefused++;
-        intervalQueues[k][q].offersRefused++;
+        count(KpiSlice.OFFERS_REFUSED, q, c, s, k);
     }
 
     /** An item answered from queue {@code q} was released after {@code handleMs} (wrap-up included). */
     public void handled(final int q, final int c, final int s, final int k, final long handleMs)
     {
         overall.handle(handleMs);
-        queues[q].handle(handleMs);
-        channels[c].handle(handleMs);
-        streams[s].handle(handleMs);
         intervalOverall[k].handle(handleMs);
-        intervalQueues[k][q].handle(handleMs);
+        if (perQueue)
+        {
+            queues[q].handle(handleMs);
+            intervalQueues[k][q].handle(handleMs);
+        }
+        if (perChannel)
+        {
+            channels[c].handle(handleMs);
+        }
+        if (perStream)
+        {
+            streams[s].handle(handleMs);
+        }
+    }
+
+    /** Adds one to a counter ({@link KpiSlice#OFFERED}, ...) of every slice the item's event belongs to. */
+    private void count(final int counter, final int q, final int c, final int s, final int k)
+    {
+        overall.count(counter);
+        intervalOverall[k].count(counter);
+        if (perQueue)
+        {
+            queues[q].count(counter);
+            intervalQueues[k][q].count(counter);
+        }
+        if (perChannel)
+        {
+            channels[c].count(counter);
+        }
+        if (perStream)
+        {
+            streams[s].count(counter);
+        }
     }
 
     /** Capacity units held for an item of queue {@code q} changed by {@code delta} at {@code now}. */
     public void busyChanged(final long now, final int q, final int c, final int s, final int delta)
     {
-        change(now, busyQueue + q, delta);
-        change(now, busyChannel + c, delta);
-        change(now, busyStream + s, delta);
         change(now, busyTotal, delta);
+        if (perQueue)
+        {
+            change(now, busyQueue + q, delta);
+        }
+        if (perChannel)
+        {
+            change(now, busyChannel + c, delta);
+        }
+        if (perStream)
+        {
+            change(now, busyStream + s, delta);
+        }
     }
 
     /** An agent with {@code capacity} units and the given queue memberships logged in (+1) or out (-1). */
@@ -329,8 +348,11 @@ public final class KpiCollector
     /** The number of items waiting in queue {@code q} changed by {@code delta}. */
     public void waitingChanged(final long now, final int q, final int delta)
     {
-        change(now, waitingQueue + q, delta);
         change(now, waitingTotal, delta);
+        if (perQueue)
+        {
+            change(now, waitingQueue + q, delta);
+        }
     }
 
     private void change(final long now, final int index, final double delta)
@@ -360,6 +382,7 @@ public final class KpiCollector
         {
             integrate(now, i);
         }
+        mirrorAreas();
         if (currentInterval >= 0 && currentInterval < intervalCount)
         {
             final int k = currentInterval;
@@ -384,6 +407,45 @@ public final class KpiCollector
     }
 
     /**
+     * The counters of a single-member dimension were not integrated per event: they take the overall's area, which
+     * is the same sum of the same products.
+     */
+    private void mirrorAreas()
+    {
+        if (!perQueue)
+        {
+            intervalArea[busyQueue] = intervalArea[busyTotal];
+            intervalArea[waitingQueue] = intervalArea[waitingTotal];
+        }
+        if (!perChannel)
+        {
+            intervalArea[busyChannel] = intervalArea[busyTotal];
+        }
+        if (!perStream)
+        {
+            intervalArea[busyStream] = intervalArea[busyTotal];
+        }
+    }
+
+    /** The slices of a single-member dimension take the item counts of the overall slice they mirror. */
+    private void mirrorSlices(final KpiSlice all, final KpiSlice[] perQueueSlices, final KpiSlice[] perChannelSlices,
+        final KpiSlice[] perStreamSlices)
+    {
+        if (!perQueue)
+        {
+            perQueueSlices[0].copyCounts(all);
+        }
+        if (!perChannel && perChannelSlices != null)
+        {
+            perChannelSlices[0].copyCounts(all);
+        }
+        if (!perStream && perStreamSlices != null)
+        {
+            perStreamSlices[0].copyCounts(all);
+        }
+    }
+
+    /**
      * Builds the report at the end of the run.
      *
      * @param endMs     end of the run (the last boundary is closed here).
@@ -399,6 +461,11 @@ public final class KpiCollector
         final int nq = queueNames.size();
         final int nc = channelNames.size();
         final int ns = streamNames.size();
+        mirrorSlices(overall, queues, channels, streams);
+        for (int k = 0; k < intervalCount; k++)
+        {
+            mirrorSlices(intervalOverall[k], intervalQueues[k], null, null); // late answers count in their interval
+        }
         for (int q = 0; q < nq; q++)
         {
             queues[q].busyArea = totalArea[busyQueue + q];

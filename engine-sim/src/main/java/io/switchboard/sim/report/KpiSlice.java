@@ -12,6 +12,16 @@ import org.HdrHistogram.PackedHistogram;
  */
 public final class KpiSlice
 {
+    /** Counter codes for {@link #count}. */
+    static final int OFFERED = 0;
+    static final int ABANDONED = 1;
+    static final int TRANSFERRED = 2;
+    static final int OVERFLOWED = 3;
+    static final int SLA_WARNINGS = 4;
+    static final int SLA_BREACHES = 5;
+    static final int OFFERS_MADE = 6;
+    static final int OFFERS_REFUSED = 7;
+
     long offered;
     long answered;
     long abandoned;
@@ -70,6 +80,46 @@ public final class KpiSlice
             waits = histogram;
         }
         histogram.recordValue(Math.min(waitMs, maxWaitMs));
+    }
+
+    /** Adds one to a counter; called with a constant, so the switch folds away where it is inlined. */
+    void count(final int counter)
+    {
+        switch (counter)
+        {
+            case OFFERED -> offered++;
+            case ABANDONED -> abandoned++;
+            case TRANSFERRED -> transferred++;
+            case OVERFLOWED -> overflowed++;
+            case SLA_WARNINGS -> slaWarnings++;
+            case SLA_BREACHES -> slaBreaches++;
+            case OFFERS_MADE -> offersMade++;
+            case OFFERS_REFUSED -> offersRefused++;
+            default -> throw new IllegalArgumentException("counter " + counter);
+        }
+    }
+
+    /**
+     * Takes every item count and the wait histogram of a slice that saw the same events (a single-member dimension
+     * mirroring the overall slice); the time integrals are not item counts and stay.
+     */
+    void copyCounts(final KpiSlice from)
+    {
+        offered = from.offered;
+        answered = from.answered;
+        abandoned = from.abandoned;
+        transferred = from.transferred;
+        overflowed = from.overflowed;
+        slaWarnings = from.slaWarnings;
+        slaBreaches = from.slaBreaches;
+        answeredWithin = from.answeredWithin;
+        answeredAfterWaiting = from.answeredAfterWaiting;
+        sumWaitMs = from.sumWaitMs;
+        handled = from.handled;
+        sumHandleMs = from.sumHandleMs;
+        offersMade = from.offersMade;
+        offersRefused = from.offersRefused;
+        waits = from.waits;
     }
 
     void handle(final long handleMs)

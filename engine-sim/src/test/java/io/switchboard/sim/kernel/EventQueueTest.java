@@ -3,6 +3,9 @@ package io.switchboard.sim.kernel;
 import io.switchboard.sim.random.RandomStream;
 import org.junit.jupiter.api.Test;
 
+import java.util.Comparator;
+import java.util.PriorityQueue;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EventQueueTest
@@ -32,6 +35,56 @@ class EventQueueTest
         assertThat(types).containsExactly(2, 4, 5, 1, 3);
         assertThat(queue.pop()).isFalse();
         assertThat(queue.peekTime()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    /** An event of the reference model: ordered by time, then by scheduling order. */
+    private record Scheduled(long time, long seq, int type, int aux, long first, long second)
+    {
+    }
+
+    @Test
+    void eventsComeOutExactlyInTheOrderOfAPriorityQueueOfTimeAndSchedulingOrderWithTheirPayloads()
+    {
+        final EventQueue queue = new EventQueue(16);
+        final PriorityQueue<Scheduled> reference = new PriorityQueue<>(
+            Comparator.comparingLong(Scheduled::time).thenComparingLong(Scheduled::seq));
+        final RandomStream random = new RandomStream(11);
+        long now = 0;
+        long seq = 0;
+        for (int i = 0; i < 300_000; i++)
+        {
+            final double u = random.nextDouble();
+            // after a pop, schedule 0, 1 or 2 successors (as the simulator does), sometimes at the same millisecond
+            if (reference.isEmpty() || u < 0.45)
+            {
+                final long time = now + (random.nextDouble() < 0.2 ? 0 : random.nextLong() >>> 54);
+                final Scheduled event = new Scheduled(time, seq++, (int)(random.nextLong() >>> 60),
+                    (int)random.nextLong(), random.nextLong(), random.nextLong());
+                queue.schedule(event.time(), event.type(), event.aux(), event.first(), event.second());
+                reference.add(event);
+            }
+            else if (u < 0.97)
+            {
+                final Scheduled expected = reference.poll();
+                assertThat(queue.pop()).isTrue();
+                assertThat(new Scheduled(queue.time(), expected.seq(), queue.type(), queue.aux(), queue.first(),
+                    queue.second())).isEqualTo(expected);
+                now = expected.time();
+            }
+            else
+            {
+                assertThat(queue.peekTime()).isEqualTo(reference.peek().time());
+            }
+            assertThat(queue.size()).isEqualTo(reference.size());
+            assertThat(queue.isEmpty()).isEqualTo(reference.isEmpty());
+        }
+        while (!reference.isEmpty())
+        {
+            assertThat(queue.pop()).isTrue();
+            assertThat(queue.first()).isEqualTo(reference.poll().first());
+        }
+        assertThat(queue.pop()).isFalse();
+        assertThat(queue.size()).isZero();
     }
 
     @Test
