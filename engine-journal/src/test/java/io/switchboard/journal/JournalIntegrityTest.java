@@ -50,6 +50,25 @@ class JournalIntegrityTest
     }
 
     @Test
+    void aForeignSnapshotBeyondOurEndIsRefusedAndIsNoEvidenceOfLostRecords() throws IOException
+    {
+        final Path ours = root.resolve("ours");
+        final Path theirs = root.resolve("theirs");
+        journal(SEED, ours, 9_000, 8_000);
+        journal(SEED, theirs, 12_500, 6_000);
+        final Path foreign = SnapshotFiles.pathOf(theirs.resolve("snapshots"), 12_000);
+        Files.copy(foreign, ours.resolve("snapshots").resolve(foreign.getFileName()));
+
+        final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(ours, new EventStreamHash());
+
+        assertThat(recovered.snapshotIndex()).isEqualTo(8_000);
+        assertThat(recovered.nextIndex()).isEqualTo(9_000);
+        assertThat(recovered.damage()).as("only our own snapshots say how far our journal reached").isNull();
+        assertThat(recovered.skippedSnapshots()).singleElement().asString()
+            .contains(foreign.getFileName().toString(), "belongs to journal");
+    }
+
+    @Test
     void aSnapshotOfTheSameJournalButAnotherHistoryIsRefusedByItsChain() throws IOException
     {
         final Path ours = root.resolve("ours");
