@@ -55,9 +55,9 @@ final class Retention
     {
         final int first = queue.firstCycle();
         final int last = queue.lastCycle();
-        if (first == Integer.MAX_VALUE || last <= first)
+        if (last <= first)
         {
-            return;
+            return; // one cycle (the current one, never deleted), or none (an empty queue lists MAX_VALUE, MIN_VALUE)
         }
         final List<Long> cycles = new ArrayList<>(queue.listCyclesBetween(first, last));
         final List<File> doomed = new ArrayList<>();
