@@ -126,6 +126,27 @@ class JournalIntegrityTest
     }
 
     @Test
+    void whenTheMarkAndTheNewestSnapshotShowTheSameCountTheLossIsReportedOnTheMark() throws IOException
+    {
+        final Path dir = root.resolve("j");
+        try (JournaledEngine live = JournaledEngine.create(SEED, dir, new JournalOptions()))
+        {
+            live.run(5_000);
+            live.writer.snapshot(); // snapshot 5000; the writer's close then marks 5000 too
+        }
+        for (final Path cycle : new JournalFiles(dir).cycleFiles())
+        {
+            Files.delete(cycle);
+        }
+
+        final JournalDamage damage = Recovery.recover(dir, new EventStreamHash()).damage();
+
+        assertThat(damage.kind()).isEqualTo(JournalDamage.Kind.MISSING);
+        assertThat(damage.detail()).startsWith("records 0..4999 are gone: its high-water mark shows the journal held " +
+            "5000 records");
+    }
+
+    @Test
     void aTailCutOrZeroedAtARecordBoundaryIsReportedAsLostRecords() throws IOException
     {
         final Path pristine = root.resolve("pristine");
