@@ -3,7 +3,6 @@ package io.switchboard.journal;
 import io.switchboard.codec.CommandApplier;
 import io.switchboard.codec.CommandDecoder;
 import io.switchboard.engine.RoutingEngine;
-import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,9 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,48 +127,14 @@ class JournalWriterTest
             writer.append(recorded.buffer(), recorded.offset(i), recorded.length(i));
             apply(engine, i);
         }
-        assertThat(openOrMappedUnder(dir)).as("while writing").isNotEmpty();
+        assertThat(OpenFiles.under(dir)).as("while writing").isNotEmpty();
         writer.close();
-        assertThat(openOrMappedUnder(dir)).as("after the writer closed").isEmpty();
+        assertThat(OpenFiles.under(dir)).as("after the writer closed").isEmpty();
 
         final JournalReader reader = JournalReader.open(dir);
         assertThat(reader.read(0, (index, buffer, offset, length) -> true).nextIndex()).isEqualTo(20);
-        assertThat(openOrMappedUnder(dir)).as("while reading").isNotEmpty();
+        assertThat(OpenFiles.under(dir)).as("while reading").isNotEmpty();
         reader.close();
-        assertThat(openOrMappedUnder(dir)).as("after the reader closed").isEmpty();
-    }
-
-    /** @return the files under {@code root} this process holds open (a descriptor) or mapped (Linux's /proc). */
-    private static List<String> openOrMappedUnder(final Path root) throws IOException
-    {
-        BackgroundResourceReleaser.releasePendingResources(); // Chronicle unmaps and closes on a background thread
-        final String prefix = root.toRealPath().toString();
-        final List<String> held = new ArrayList<>();
-        try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd")))
-        {
-            for (final Path fd : descriptors.toList())
-            {
-                try
-                {
-                    final String target = Files.readSymbolicLink(fd).toString();
-                    if (target.startsWith(prefix))
-                    {
-                        held.add("open " + target);
-                    }
-                }
-                catch (final IOException gone)
-                {
-                    // the listing's own descriptor, closed meanwhile
-                }
-            }
-        }
-        for (final String mapping : Files.readAllLines(Path.of("/proc/self/maps")))
-        {
-            if (mapping.contains(prefix))
-            {
-                held.add("mapped " + mapping.substring(mapping.indexOf(prefix)));
-            }
-        }
-        return held;
+        assertThat(OpenFiles.under(dir)).as("after the reader closed").isEmpty();
     }
 }
