@@ -143,20 +143,16 @@ public final class JournalReader implements AutoCloseable
     {
         final int first = queue.firstCycle();
         final int last = queue.lastCycle();
-        if (first == Integer.MAX_VALUE || last < first)
+        if (last < first)
         {
-            return -1;
+            return PAST_END_OR_DAMAGED; // no cycle left (every file deleted since the reader opened)
         }
         final NavigableSet<Long> cycles = queue.listCyclesBetween(first, last);
         for (final Long boxed : cycles.descendingSet())
         {
             final int cycle = boxed.intValue();
             final long base = rollCycle.toIndex(cycle, 0);
-            if (!tailer.moveToIndex(base))
-            {
-                continue;
-            }
-            final long firstInCycle = peekIndex(tailer);
+            final long firstInCycle = indexAt(tailer, base);
             if (firstInCycle < 0 || firstInCycle > from)
             {
                 continue;
@@ -169,13 +165,13 @@ public final class JournalReader implements AutoCloseable
             {
                 final long middle = low + (high - low + 1) / 2;
                 long landed = middle;
-                long landedIndex = tailer.moveToIndex(base + middle) ? peekIndex(tailer) : -1;
+                long landedIndex = indexAt(tailer, base + middle);
                 while (landedIndex == PAST_END_OR_DAMAGED && landed < high && landed - middle < DAMAGE_PROBES)
                 {
                     // a damaged excerpt: a readable one just after it still says which side `from` is on, so that a
                     // seek past old damage (a snapshot newer than it) does not land on it
                     landed++;
-                    landedIndex = tailer.moveToIndex(base + landed) ? peekIndex(tailer) : -1;
+                    landedIndex = indexAt(tailer, base + landed);
                 }
                 if (landedIndex >= 0 && landedIndex <= from)
                 {
@@ -191,9 +187,15 @@ public final class JournalReader implements AutoCloseable
             return lowIndex;
         }
         tailer.toStart();
-        final long firstIndex = peekIndex(tailer);
+        final long firstIndex = peekIndex(tailer); // -1 when the first excerpt is missing or damaged
         tailer.toStart();
-        return firstIndex < 0 ? -1 : firstIndex;
+        return firstIndex;
+    }
+
+    /** @return the first record's index of the excerpt at {@code chronicleIndex}, or -1 if none is there intact. */
+    private long indexAt(final ExcerptTailer tailer, final long chronicleIndex)
+    {
+        return tailer.moveToIndex(chronicleIndex) ? peekIndex(tailer) : PAST_END_OR_DAMAGED;
     }
 
     /** Reads one excerpt and returns its first record's index if that frame is intact, else -1; advances the tailer. */

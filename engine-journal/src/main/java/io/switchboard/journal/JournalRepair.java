@@ -23,9 +23,14 @@ final class JournalRepair
     {
     }
 
+    /**
+     * @param files     the journal's layout.
+     * @param recovered what {@link Recovery} found in {@code files.dir}; recovery also finished any repair a crash
+     *                  interrupted ({@link JournalFiles#finishInterruptedRepair()}), so the queue is the one it read.
+     * @throws IOException if the good records cannot be copied or the files moved.
+     */
     static void prepareForAppend(final JournalFiles files, final RecoveredJournal<?> recovered) throws IOException
     {
-        files.finishInterruptedRepair();
         final long end = recovered.nextIndex();
         final List<SnapshotFiles.Entry> ahead = SnapshotFiles.list(files.snapshots).stream()
             .filter(snapshot -> snapshot.index() > end).toList();

@@ -324,7 +324,14 @@ public final class JournalWriter implements CommandTap, AutoCloseable
         return snapshots.published();
     }
 
-    /** Commits, waits for pending snapshot files, and closes the queue. Idempotent. Engine thread. */
+    /**
+     * Commits, waits for pending snapshot files, records the high-water mark and closes the queue. Idempotent. Engine
+     * thread. The files are released even when something fails; the first failure is thrown, any later one is
+     * attached to it as suppressed.
+     *
+     * @throws UncheckedIOException if the last batch cannot be forced, the mark cannot be written, or a snapshot
+     *     could not be written.
+     */
     @Override
     public void close()
     {
@@ -333,31 +340,48 @@ public final class JournalWriter implements CommandTap, AutoCloseable
             return;
         }
         closed = true;
+        RuntimeException failure = null;
         try
         {
             commit();
         }
-        finally
+        catch (final RuntimeException ex)
         {
-            snapshots.close();
-            try
-            {
-                files.forceQueue(); // the mark must never claim records the disk does not hold
-                JournalMarks.writeHighWater(files, nextIndex);
-            }
-            catch (final IOException ex)
-            {
-                throw new UncheckedIOException("cannot record the journal's high-water mark", ex);
-            }
-            closeSyncChannel();
-            appender.close();
-            queue.close();
+            failure = ex;
         }
-        final IOException failure = snapshots.failure();
+        snapshots.close();
+        try
+        {
+            files.forceQueue(); // the mark must never claim records the disk does not hold
+            JournalMarks.writeHighWater(files, nextIndex);
+        }
+        catch (final IOException ex)
+        {
+            failure = firstOf(failure, new UncheckedIOException("cannot record the journal's high-water mark", ex));
+        }
+        closeSyncChannel();
+        appender.close();
+        queue.close();
+        final IOException snapshotFailure = snapshots.failure();
+        if (snapshotFailure != null)
+        {
+            failure = firstOf(failure, new UncheckedIOException("a snapshot could not be written", snapshotFailure));
+        }
         if (failure != null)
         {
-            throw new UncheckedIOException("a snapshot could not be written", failure);
+            throw failure;
         }
+    }
+
+    /** @return {@code first}, with {@code next} suppressed in it; {@code next} when there is no first. */
+    private static RuntimeException firstOf(final RuntimeException first, final RuntimeException next)
+    {
+        if (first == null)
+        {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
     }
 
     private void snapshotSlowPath(final long index)

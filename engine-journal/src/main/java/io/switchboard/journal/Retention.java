@@ -24,8 +24,8 @@ final class Retention
     private final int keep;
     private final boolean pruneJournal;
     private final JournalFrame frame = new JournalFrame();
-    private long cyclesDeleted;
 
+    /** @param keep the snapshots to keep, at least 1 ({@link JournalOptions#retain}: a writer keeping all has none). */
     Retention(final JournalFiles files, final SingleChronicleQueue queue, final int keep, final boolean pruneJournal)
     {
         this.files = files;
@@ -37,7 +37,7 @@ final class Retention
     void apply() throws IOException
     {
         final List<SnapshotFiles.Entry> snapshots = SnapshotFiles.list(files.snapshots);
-        if (snapshots.size() <= keep || keep == 0)
+        if (snapshots.size() <= keep)
         {
             return;
         }
@@ -51,19 +51,13 @@ final class Retention
         }
     }
 
-    /** @return cycle files deleted so far. */
-    long cyclesDeleted()
-    {
-        return cyclesDeleted;
-    }
-
     private void pruneCyclesBefore(final long keepFrom)
     {
         final int first = queue.firstCycle();
         final int last = queue.lastCycle();
-        if (first == Integer.MAX_VALUE || last <= first)
+        if (last <= first)
         {
-            return;
+            return; // one cycle (the current one, never deleted), or none (an empty queue lists MAX_VALUE, MIN_VALUE)
         }
         final List<Long> cycles = new ArrayList<>(queue.listCyclesBetween(first, last));
         final List<File> doomed = new ArrayList<>();
@@ -89,10 +83,7 @@ final class Retention
         }
         for (final File file : doomed)
         {
-            if (file.delete())
-            {
-                cyclesDeleted++;
-            }
+            file.delete(); // one that cannot be deleted now is doomed again after the next snapshot
         }
         if (!doomed.isEmpty())
         {

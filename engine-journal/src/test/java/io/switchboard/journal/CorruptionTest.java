@@ -135,7 +135,8 @@ class CorruptionTest
         final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(dir, new EventStreamHash());
 
         assertThat(recovered.snapshotIndex()).isEqualTo(8_000);
-        assertThat(recovered.skippedSnapshots()).singleElement().asString().contains("16000", "end at index 15000");
+        assertThat(recovered.skippedSnapshots()).singleElement().asString().contains("16000", "end at index 15000")
+            .endsWith("end at index 15000 (" + recovered.damage() + ")"); // the reason names the damage
         assertThat(recovered.damage().kind()).isEqualTo(JournalDamage.Kind.TRUNCATED);
         assertThat(recovered.damage().index()).isEqualTo(15_000);
         assertThat(recovered.engine().stateHash()).isEqualTo(referenceHashAfter(15_000));

@@ -143,6 +143,26 @@ class DiskForceTest
             writer.endBatch();
             assertThat(sync.take()).containsExactly(new RecordingSync.Force(secondDay, 7));
         }
+        assertThat(OpenFiles.under(dir)).as("the first day's file was let go when the cycle rolled").isEmpty();
+    }
+
+    @Test
+    void aDeviceThatFailsAtCloseFailsTheCloseButEveryFileIsReleased() throws IOException
+    {
+        final JournalWriter writer = create(new JournalOptions().durability(Durability.SYNC_PER_BATCH));
+        stageAndApply(writer, 3);
+        writer.endBatch();
+        stageAndApply(writer, 2);
+        sync.failWhen(what -> true);
+
+        assertThatThrownBy(writer::close).isInstanceOf(UncheckedIOException.class)
+            .hasMessage("cannot force the journal to disk")
+            .satisfies(ex -> assertThat(ex.getSuppressed()).extracting(Throwable::getMessage)
+                .containsExactly("cannot record the journal's high-water mark"));
+
+        assertThat(writer.durableIndex()).isEqualTo(2);
+        assertThat(OpenFiles.under(dir)).isEmpty();
+        assertThat(Recovery.recover(dir, new EventStreamHash()).nextIndex()).as("written, if not forced").isEqualTo(5);
     }
 
     @Test

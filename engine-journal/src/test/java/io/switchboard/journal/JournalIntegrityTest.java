@@ -50,6 +50,25 @@ class JournalIntegrityTest
     }
 
     @Test
+    void aForeignSnapshotBeyondOurEndIsRefusedAndIsNoEvidenceOfLostRecords() throws IOException
+    {
+        final Path ours = root.resolve("ours");
+        final Path theirs = root.resolve("theirs");
+        journal(SEED, ours, 9_000, 8_000);
+        journal(SEED, theirs, 12_500, 6_000);
+        final Path foreign = SnapshotFiles.pathOf(theirs.resolve("snapshots"), 12_000);
+        Files.copy(foreign, ours.resolve("snapshots").resolve(foreign.getFileName()));
+
+        final RecoveredJournal<RoutingEngine> recovered = Recovery.recover(ours, new EventStreamHash());
+
+        assertThat(recovered.snapshotIndex()).isEqualTo(8_000);
+        assertThat(recovered.nextIndex()).isEqualTo(9_000);
+        assertThat(recovered.damage()).as("only our own snapshots say how far our journal reached").isNull();
+        assertThat(recovered.skippedSnapshots()).singleElement().asString()
+            .contains(foreign.getFileName().toString(), "belongs to journal");
+    }
+
+    @Test
     void aSnapshotOfTheSameJournalButAnotherHistoryIsRefusedByItsChain() throws IOException
     {
         final Path ours = root.resolve("ours");
@@ -104,6 +123,27 @@ class JournalIntegrityTest
         assertThat(recovered.damage().toString()).contains("records 0..19999 are gone", "high-water");
         assertThat(recovered.skippedSnapshots()).hasSize(2)
             .allSatisfy(reason -> assertThat(reason).contains("holds no records"));
+    }
+
+    @Test
+    void whenTheMarkAndTheNewestSnapshotShowTheSameCountTheLossIsReportedOnTheMark() throws IOException
+    {
+        final Path dir = root.resolve("j");
+        try (JournaledEngine live = JournaledEngine.create(SEED, dir, new JournalOptions()))
+        {
+            live.run(5_000);
+            live.writer.snapshot(); // snapshot 5000; the writer's close then marks 5000 too
+        }
+        for (final Path cycle : new JournalFiles(dir).cycleFiles())
+        {
+            Files.delete(cycle);
+        }
+
+        final JournalDamage damage = Recovery.recover(dir, new EventStreamHash()).damage();
+
+        assertThat(damage.kind()).isEqualTo(JournalDamage.Kind.MISSING);
+        assertThat(damage.detail()).startsWith("records 0..4999 are gone: its high-water mark shows the journal held " +
+            "5000 records");
     }
 
     @Test

@@ -135,6 +135,26 @@ class JournalRepairTest
         }
     }
 
+    @Test
+    void aCleanJournalResumesWithoutSettingAnythingAside() throws IOException
+    {
+        journal(2_500);
+
+        try (JournaledEngine resumed = JournaledEngine.resume(SEED, dir, OPTIONS))
+        {
+            assertThat(resumed.commands()).isEqualTo(2_500);
+            resumed.run(1_000);
+        }
+
+        assertThat(dir.resolve("damaged")).doesNotExist();
+        assertThat(dir.resolve("queue.salvage")).doesNotExist();
+        assertThat(SnapshotFiles.list(dir.resolve("snapshots"))).extracting(SnapshotFiles.Entry::index)
+            .containsExactly(3_000L, 2_000L, 1_000L, 0L);
+        final RecoveredJournal<RoutingEngine> again = Recovery.recover(dir, new EventStreamHash());
+        assertThat(again.damage()).isNull();
+        assertThat(again.engine().stateHash()).isEqualTo(referenceHashAfter(3_500));
+    }
+
     private void journal(final long commands) throws IOException
     {
         journal(commands, OPTIONS);

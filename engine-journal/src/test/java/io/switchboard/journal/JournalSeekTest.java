@@ -103,6 +103,33 @@ class JournalSeekTest
         }
     }
 
+    @Test
+    void aReadFromTheFirstRecordOfACycleDoesNotSeeDamageAtTheEndOfThePreviousOne() throws IOException
+    {
+        final long total = journalOverDays();
+        final long lastOfDayOne = PER_DAY - 1;
+        final Tamper.FramePlace bad = Tamper.findFrame(dir, lastOfDayOne);
+        final long firstOfDayTwo = bad.firstIndex() + bad.frames();
+        assertThat(Tamper.findFrame(dir, firstOfDayTwo).file()).isNotEqualTo(bad.file());
+        Tamper.garbage(bad.file(), bad.frameAt() + JournalFrame.CRC_OFFSET, 4, 11);
+
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            final List<Long> damage = new ArrayList<>();
+            assertThat(firstTwo(reader, firstOfDayTwo, damage)).containsExactly(firstOfDayTwo, firstOfDayTwo + 1);
+            assertThat(damage).isEmpty();
+            final JournalReader.ReadResult rest = reader.read(firstOfDayTwo, (index, buffer, offset, length) -> true);
+            assertThat(rest.nextIndex()).isEqualTo(total);
+            assertThat(rest.damage()).isNull();
+
+            final JournalReader.ReadResult before = reader.read(firstOfDayTwo - 1,
+                (index, buffer, offset, length) -> true);
+            assertThat(before.damage()).isNotNull();
+            assertThat(before.damage().index()).isEqualTo(lastOfDayOne);
+            assertThat(before.damage().file()).isEqualTo(bad.file().getFileName().toString());
+        }
+    }
+
     /** Reads at most two records from {@code from}; adds the damage's index to {@code damage} if one is reported. */
     private static List<Long> firstTwo(final JournalReader reader, final long from, final List<Long> damage)
     {

@@ -115,4 +115,26 @@ class JournalWriterTest
         assertThat(SnapshotFiles.list(dir.resolve("snapshots"))).extracting(SnapshotFiles.Entry::index)
             .containsExactly(0L);
     }
+
+    @Test
+    void aClosedWriterAndAClosedReaderKeepNoFileOfTheJournalOpenOrMapped() throws IOException
+    {
+        final RoutingEngine engine = RecordedCommands.newEngine();
+        final JournalWriter writer = JournalWriter.create(dir, engine,
+            new JournalOptions().durability(Durability.SYNC_PER_BATCH));
+        for (int i = 0; i < 20; i++)
+        {
+            writer.append(recorded.buffer(), recorded.offset(i), recorded.length(i));
+            apply(engine, i);
+        }
+        assertThat(OpenFiles.under(dir)).as("while writing").isNotEmpty();
+        writer.close();
+        assertThat(OpenFiles.under(dir)).as("after the writer closed").isEmpty();
+
+        final JournalReader reader = JournalReader.open(dir);
+        assertThat(reader.read(0, (index, buffer, offset, length) -> true).nextIndex()).isEqualTo(20);
+        assertThat(OpenFiles.under(dir)).as("while reading").isNotEmpty();
+        reader.close();
+        assertThat(OpenFiles.under(dir)).as("after the reader closed").isEmpty();
+    }
 }
