@@ -587,4 +587,27 @@ class CompetitionTest
         assertThat(f.log.matching("offered")).containsExactly("offered item=1 agent=" + x + " offer=2",
             "offered item=2 agent=" + y + " offer=3");
     }
+
+    @Test
+    void aLogoutThatRequeuesEveryItemOfAFullItemTableOffersThemAllInSeqOrder()
+    {
+        // a table of two items, both held by the agent who leaves: the logout makes every item dirty in one cycle
+        final EngineFixture full = new EngineFixture(EngineConfig.small().maxItems(2));
+        final int queue = full.queue("q", new QueueSpec());
+        final int leaving = full.loggedIn("leaving", new AgentSpec().capacity(100).queue(queue));
+        full.enqueue(0, 1, full.chat, queue);
+        full.enqueue(0, 2, full.chat, queue);
+        assertThat(full.holder(1)).isEqualTo(leaving);
+        assertThat(full.holder(2)).isEqualTo(leaving);
+        final int staying = full.loggedInAt(5, "staying", new AgentSpec().capacity(100).queue(queue));
+        full.log.drain();
+
+        full.engine.logout(20, leaving);
+
+        assertThat(full.log.drain()).containsExactly("presence agent=" + leaving + " OFFLINE",
+            "requeued item=1 AGENT_LOGGED_OUT", "requeued item=2 AGENT_LOGGED_OUT",
+            "offered item=1 agent=" + staying + " offer=3", "offered item=2 agent=" + staying + " offer=4");
+        assertThat(full.enqueue(30, 3, full.chat, queue)).as("the table is still full")
+            .isEqualTo(Result.ITEM_TABLE_FULL);
+    }
 }
