@@ -245,7 +245,7 @@ final class AgentCommands
         {
             return frame.rejected(now, type, Result.MEMBERSHIP_UNCHANGED, agent);
         }
-        if (join && agents.ints[Agents.row(agent) + Agents.MEMBER_COUNT] == Agents.MAX_MEMBERSHIPS)
+        if (join && agents.memberCount[agent] == Agents.MAX_MEMBERSHIPS)
         {
             return frame.rejected(now, type, Result.INVALID_VALUE, agent);
         }

@@ -30,6 +30,8 @@ final class AgentPool
     int memberCount;
 
     PoolHeap[] heaps = new PoolHeap[0];
+    /** The channel of each heap of {@link #heaps}, by index: a release reads these without touching the heaps. */
+    int[] heapChannels = new int[0];
     /** Whether a heap orders by random keys, which move either way when the agent takes work. */
     boolean hasRandomOrdering;
 
@@ -132,9 +134,12 @@ final class AgentPool
 
     PoolHeap addHeap(final int channel, final int orderingId, final int queue)
     {
-        final PoolHeap heap = new PoolHeap(this, channel, orderingId, queue, new IndexedMinHeap(slotAgent.length));
+        final PoolHeap heap = new PoolHeap(this, heaps.length, channel, orderingId, queue,
+            new IndexedMinHeap(slotAgent.length));
         heaps = Arrays.copyOf(heaps, heaps.length + 1);
         heaps[heaps.length - 1] = heap;
+        heapChannels = Arrays.copyOf(heapChannels, heaps.length);
+        heapChannels[heaps.length - 1] = channel;
         hasRandomOrdering |= orderingId == RoutingIndex.RANDOM_ORDERING;
         return heap;
     }
@@ -182,6 +187,8 @@ final class AgentPool
     static final class PoolHeap
     {
         final AgentPool pool;
+        /** Index in the pool's {@link AgentPool#heaps}: the agent's bit in {@link Agents#IN_HEAPS} when below 32. */
+        final int index;
         final int channel;
         final int orderingId;
         /** The queue whose round-robin stamps order this heap, or -1 for orderings shared by all queues. */
@@ -195,10 +202,11 @@ final class AgentPool
          */
         final boolean keyImprovesOnRelease;
 
-        PoolHeap(final AgentPool pool, final int channel, final int orderingId, final int queue,
+        PoolHeap(final AgentPool pool, final int index, final int channel, final int orderingId, final int queue,
             final IndexedMinHeap agents)
         {
             this.pool = pool;
+            this.index = index;
             this.channel = channel;
             this.orderingId = orderingId;
             this.queue = queue;

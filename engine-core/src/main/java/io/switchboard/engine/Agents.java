@@ -38,8 +38,11 @@ final class Agents
     static final int TIER = 3;
     static final int POOL = 4;
     static final int POOL_SLOT = 5;
-    /** Number of queue memberships. */
-    static final int MEMBER_COUNT = 6;
+    /**
+     * Bit i set when the agent has an entry in ready heap i of its pool (i below 32): lets a release skip the heaps
+     * whose entry it cannot improve without reading them (see {@code RoutingIndex.refreshAfterRelease}).
+     */
+    static final int IN_HEAPS = 6;
     /** Head and tail of the intrusive list of items the agent holds (offered, assigned, wrap-up), in offer order. */
     static final int HELD_HEAD = 7;
     static final int HELD_TAIL = 8;
@@ -51,13 +54,19 @@ final class Agents
     static final int CHOSEN_PRESENCE = 11;
     static final int EFFECTIVE_PRESENCE = 12;
     /**
-     * Bit c set when the agent receives work and fits one more item of channel c (c below 32; {@link #READY_HIGH}
+     * Bit c set when the agent receives work and fits one more item of channel c (c below 32; {@link #readyHigh}
      * holds channels 32..63): eligibility rules 1 and 3 of ROUTING.md §3, derived from presence, units, channel limits
      * and held counts by {@link #updateReady} whenever one of them changes, so that a routing decision tests an agent
      * in the row it reads anyway instead of two more cache lines (the channel tables).
      */
     static final int READY = 13;
-    static final int READY_HIGH = 14;
+    /**
+     * Upper bounds of the used units and of the held count the agent had when any of its highest-capacity or
+     * longest-idle heap entries was written, since the last pass that brought every entry to at most its current key:
+     * a release that leaves used and held at or above them cannot improve any of those entries.
+     */
+    static final int USED_BOUND = 14;
+    static final int HELD_BOUND = 15;
     private static final int INT_ROW_SHIFT = 4;
 
     static final int HANDLED = 0;
@@ -83,6 +92,12 @@ final class Agents
     final int[] channelHeld;
     /** Concurrency limit per channel, -1 for none, indexed like {@link #channelHeld}. */
     final int[] channelLimit;
+
+    /** Ready bits of channels 32..63 (rarely defined), by agent; see {@link #READY}. */
+    private final int[] readyHigh;
+
+    /** Number of queue memberships, by agent. */
+    final int[] memberCount;
 
     /** Queue of each membership slot, indexed {@code agent * MAX_MEMBERSHIPS + slot}. */
     final int[] memberQueue;
@@ -126,6 +141,8 @@ final class Agents
         channelHeld = new int[maxAgents * maxChannels];
         channelLimit = new int[maxAgents * maxChannels];
         Arrays.fill(channelLimit, NONE);
+        readyHigh = new int[maxAgents];
+        memberCount = new int[maxAgents];
         memberQueue = new int[maxAgents * MAX_MEMBERSHIPS];
         memberStamp = new long[maxAgents * MAX_MEMBERSHIPS];
         stampOutsideMemberships = new Long2LongHashMap(64, 0.65f, 0L);
@@ -219,7 +236,7 @@ final class Agents
     /** @return {@link #isWorking} and {@link #fits} for the channel, from the ready bits of the agent's row. */
     boolean isReady(final int agent, final int channel)
     {
-        return (ints[row(agent) + READY + (channel >>> 5)] & (1 << channel)) != 0;
+        return ((channel < 32 ? ints[row(agent) + READY] : readyHigh[agent]) & (1 << channel)) != 0;
     }
 
     /**
@@ -252,14 +269,14 @@ final class Agents
             }
         }
         ints[row + READY] = low;
-        ints[row + READY_HIGH] = high;
+        readyHigh[agent] = high;
     }
 
     /** @return membership slot of {@code queue}, or -1. */
     int membershipSlot(final int agent, final int queue)
     {
         final int base = agent * MAX_MEMBERSHIPS;
-        final int end = base + ints[row(agent) + MEMBER_COUNT];
+        final int end = base + memberCount[agent];
         for (int i = base; i < end; i++)
         {
             if (memberQueue[i] == queue)
@@ -274,7 +291,7 @@ final class Agents
     int membershipRank(final int agent, final int queue)
     {
         final int base = agent * MAX_MEMBERSHIPS;
-        final int end = base + ints[row(agent) + MEMBER_COUNT];
+        final int end = base + memberCount[agent];
         int rank = 0;
         boolean member = false;
         for (int i = base; i < end; i++)
@@ -311,7 +328,7 @@ final class Agents
         int memberStamps = 0;
         for (int agent = 0; agent < count; agent++)
         {
-            for (int rank = 0; rank < ints[row(agent) + MEMBER_COUNT]; rank++)
+            for (int rank = 0; rank < memberCount[agent]; rank++)
             {
                 if (memberStamp[agent * MAX_MEMBERSHIPS + rank] != 0)
                 {
@@ -328,7 +345,7 @@ final class Agents
         }
         for (int agent = 0; agent < count; agent++)
         {
-            for (int slot = 0; slot < ints[row(agent) + MEMBER_COUNT]; slot++)
+            for (int slot = 0; slot < memberCount[agent]; slot++)
             {
                 final int queue = memberQueue[agent * MAX_MEMBERSHIPS + slot];
                 if (lastOfferFrom(agent, queue) != 0)
@@ -368,7 +385,7 @@ final class Agents
     void addMembership(final int agent, final int queue)
     {
         final int base = agent * MAX_MEMBERSHIPS;
-        final int count = ints[row(agent) + MEMBER_COUNT];
+        final int count = memberCount[agent];
         int rank = 0;
         for (int i = base; i < base + count; i++)
         {
@@ -377,7 +394,7 @@ final class Agents
         System.arraycopy(memberStamp, base + rank, memberStamp, base + rank + 1, count - rank);
         memberStamp[base + rank] = stampOutsideMemberships.remove(stampKey(agent, queue));
         memberQueue[base + count] = queue;
-        ints[row(agent) + MEMBER_COUNT] = count + 1;
+        memberCount[agent] = count + 1;
     }
 
     /** Removes a membership (slow path): its stamp moves to the outside map, later ranks move down one. */
@@ -391,7 +408,7 @@ final class Agents
         {
             stampOutsideMemberships.put(stampKey(agent, queue), stamp);
         }
-        final int last = --ints[row(agent) + MEMBER_COUNT];
+        final int last = --memberCount[agent];
         System.arraycopy(memberStamp, base + rank + 1, memberStamp, base + rank, last - rank);
         memberStamp[base + last] = 0;
         memberQueue[base + slot] = memberQueue[base + last];
@@ -406,7 +423,7 @@ final class Agents
     void countLoggedInMember(final int agent, final int[] loggedInMembers, final int delta)
     {
         final int base = agent * MAX_MEMBERSHIPS;
-        for (int i = base, end = base + ints[row(agent) + MEMBER_COUNT]; i < end; i++)
+        for (int i = base, end = base + memberCount[agent]; i < end; i++)
         {
             loggedInMembers[memberQueue[i]] += delta;
         }

@@ -762,6 +762,12 @@ public final class RoutingEngine implements StateMachine
         return agents;
     }
 
+    /** @return the routing index, for white-box tests of derived state in this package. */
+    RoutingIndex routingIndex()
+    {
+        return index;
+    }
+
     @Override
     public void writeSnapshot(final java.io.DataOutput out) throws IOException
     {

@@ -142,6 +142,7 @@ final class RoutingIndex
     {
         agents.ints[Agents.row(agent) + Agents.POOL] = pool.id;
         agents.ints[Agents.row(agent) + Agents.POOL_SLOT] = pool.addMember(agent);
+        agents.ints[Agents.row(agent) + Agents.IN_HEAPS] = 0;
         refresh(agent);
     }
 
@@ -150,6 +151,7 @@ final class RoutingIndex
     {
         final int row = Agents.row(agent);
         pools[agents.ints[row + Agents.POOL]].removeMember(agents.ints[row + Agents.POOL_SLOT]);
+        agents.ints[row + Agents.IN_HEAPS] = 0;
     }
 
     /**
@@ -318,25 +320,73 @@ final class RoutingIndex
         {
             refreshHeap(heap, agent, slot, working);
         }
+        resetKeyBounds(agent);
     }
 
     /**
      * Brings the ready heaps of the agent's pool up to date after its hold shrank (a release, a rejected or timed-out
-     * offer, a wrap-up or consult ended): like {@link #refresh}, but a heap whose key cannot improve on a release
-     * is only touched if the agent is not in it yet (it may fit a channel now). Hot path.
+     * offer, a wrap-up or consult ended): like {@link #refresh}, but a heap is only touched if the agent is not in it
+     * and may fit its channel now, or if the heap's key can improve on a release (highest capacity, longest idle) and
+     * the agent's used units or held count fell below what they were when any of its entries there was written
+     * ({@link Agents#USED_BOUND}); otherwise every entry is already at least as good as the agent's key. Both tests
+     * read the agent's row and the pool's heap channels, not the heaps. Hot path.
      */
     void refreshAfterRelease(final int agent)
     {
         final int row = Agents.row(agent);
-        final AgentPool pool = pools[agents.ints[row + Agents.POOL]];
-        final int slot = agents.ints[row + Agents.POOL_SLOT];
+        final int[] ints = agents.ints;
+        final AgentPool pool = pools[ints[row + Agents.POOL]];
+        final int slot = ints[row + Agents.POOL_SLOT];
         final boolean working = agents.isWorking(agent);
-        for (final AgentPool.PoolHeap heap : pool.heaps)
+        final boolean keysMayImprove = !working || ints[row + Agents.USED] < ints[row + Agents.USED_BOUND] ||
+            ints[row + Agents.HELD] < ints[row + Agents.HELD_BOUND];
+        final int inHeaps = ints[row + Agents.IN_HEAPS];
+        final int[] channels = pool.heapChannels;
+        final AgentPool.PoolHeap[] heaps = pool.heaps;
+        for (int i = 0; i < heaps.length; i++)
         {
-            if (heap.keyImprovesOnRelease || !working || !heap.agents.contains(slot))
+            final boolean present = i < 32 ? (inHeaps & (1 << i)) != 0 : heaps[i].agents.contains(slot);
+            final boolean touch = present ? keysMayImprove && (heaps[i].keyImprovesOnRelease || !working) :
+                agents.isReady(agent, channels[i]);
+            if (touch)
             {
-                refreshHeap(heap, agent, slot, working);
+                refreshHeap(heaps[i], agent, slot, working);
             }
+        }
+        if (keysMayImprove)
+        {
+            resetKeyBounds(agent);
+        }
+    }
+
+    /**
+     * After a pass that left every highest-capacity and longest-idle entry of the agent at most its current key
+     * (inserted or lowered to it, or taken out), that key bounds them all again.
+     */
+    private void resetKeyBounds(final int agent)
+    {
+        final int row = Agents.row(agent);
+        agents.ints[row + Agents.USED_BOUND] = agents.ints[row + Agents.USED];
+        agents.ints[row + Agents.HELD_BOUND] = agents.ints[row + Agents.HELD];
+    }
+
+    /** An entry of the agent was written with its current key: the bounds must cover the state it was written in. */
+    private void raiseKeyBounds(final int agent)
+    {
+        final int row = Agents.row(agent);
+        final int[] ints = agents.ints;
+        ints[row + Agents.USED_BOUND] = Math.max(ints[row + Agents.USED_BOUND], ints[row + Agents.USED]);
+        ints[row + Agents.HELD_BOUND] = Math.max(ints[row + Agents.HELD_BOUND], ints[row + Agents.HELD]);
+    }
+
+    /** Records whether the agent has an entry in the heap (heaps from index 32 on are asked directly). */
+    private void markInHeap(final AgentPool.PoolHeap heap, final int agent, final boolean present)
+    {
+        if (heap.index < 32)
+        {
+            final int bit = 1 << heap.index;
+            final int at = Agents.row(agent) + Agents.IN_HEAPS;
+            agents.ints[at] = present ? agents.ints[at] | bit : agents.ints[at] & ~bit;
         }
     }
 
@@ -377,12 +427,14 @@ final class RoutingIndex
             if (!agents.isReady(agent, channel))
             {
                 agentsReady.remove(slot);
+                markInHeap(heap, agent, false);
                 continue;
             }
             final long key = strategyKey(heap, agent);
             if (key != agentsReady.peekKey())
             {
                 agentsReady.upsert(slot, key, agent);
+                raiseKeyBounds(agent);
                 continue;
             }
             validKey = key;
@@ -441,10 +493,13 @@ final class RoutingIndex
         if (working && agents.isReady(agent, heap.channel))
         {
             heap.agents.insertOrLower(slot, strategyKey(heap, agent), agent);
+            markInHeap(heap, agent, true);
+            raiseKeyBounds(agent);
         }
         else
         {
             heap.agents.remove(slot);
+            markInHeap(heap, agent, false);
         }
     }
 

@@ -135,7 +135,7 @@ final class SnapshotWriter
                 out.writeInt(agents.channelLimit(agent, channel));
                 out.writeInt(agents.channelHeld(agent, channel));
             }
-            final int memberships = agents.ints[Agents.row(agent) + Agents.MEMBER_COUNT];
+            final int memberships = agents.memberCount[agent];
             out.writeInt(memberships);
             for (int slot = 0; slot < memberships; slot++)
             {

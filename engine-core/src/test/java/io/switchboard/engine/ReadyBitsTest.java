@@ -20,12 +20,18 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The agents' ready bits ({@link Agents#isReady}) are a cache of eligibility rules 1 and 3 that routing reads
- * instead of the presence, units and channel tables: after every command of a seeded random run — offers, accepts,
- * rejects, timeouts, releases with and without wrap-up, consults, picks, transfers, abandons, logins, logouts,
- * presence, capacity, channel-limit and profile changes, channel cost changes and a channel defined mid-run — and
- * after a snapshot round trip, every agent's bit of every channel equals {@code isWorking && fits} computed from
- * the tables (the reference).
+ * State the agent rows cache for routing, checked against what it caches after every command of a seeded random
+ * run — offers, accepts, rejects, timeouts, releases with and without wrap-up, consults, picks, transfers, abandons,
+ * logins, logouts, presence, capacity, channel-limit and profile changes, channel cost changes and a channel defined
+ * mid-run — and after a snapshot round trip:
+ * <ul>
+ * <li>the ready bits ({@link Agents#isReady}, eligibility rules 1 and 3) equal {@code isWorking && fits} computed
+ * from the presence, units and channel tables;</li>
+ * <li>{@link Agents#IN_HEAPS} bit i says whether the agent has an entry in ready heap i of its pool;</li>
+ * <li>no entry ranks an agent worse than its current key (the ready heaps repair only entries ranked too well);</li>
+ * <li>every highest-capacity and longest-idle entry of the agent is at most the key its {@link Agents#USED_BOUND}
+ * and {@link Agents#HELD_BOUND} give, which is what lets a release skip those heaps.</li>
+ * </ul>
  */
 class ReadyBitsTest
 {
@@ -67,8 +73,41 @@ class ReadyBitsTest
                     .as("step %d agent %d channel %d", step, agent, channel).isEqualTo(expected);
                 readyPairs += expected ? 1 : 0;
             }
+            assertHeapEntries(engine, agents, agent, step);
         }
         assertThat(readyPairs + agents.count).isPositive();
+    }
+
+    private static void assertHeapEntries(final RoutingEngine engine, final Agents agents, final int agent,
+        final int step)
+    {
+        final int row = Agents.row(agent);
+        final AgentPool pool = engine.routingIndex().pool(agents.ints[row + Agents.POOL]);
+        final int slot = agents.ints[row + Agents.POOL_SLOT];
+        for (final AgentPool.PoolHeap heap : pool.heaps)
+        {
+            final boolean present = heap.agents.contains(slot);
+            assertThat((agents.ints[row + Agents.IN_HEAPS] >>> heap.index & 1) == 1)
+                .as("step %d agent %d in heap %d", step, agent, heap.index).isEqualTo(present);
+            if (!present)
+            {
+                continue;
+            }
+            final long stored = heap.agents.keyOf(slot);
+            assertThat(stored).as("step %d agent %d entry in heap %d never worse than its key", step, agent,
+                heap.index).isLessThanOrEqualTo(engine.routingIndex().strategyKey(heap, agent));
+            if (heap.orderingId == Strategy.HIGHEST_CAPACITY.ordinal())
+            {
+                assertThat(stored).as("step %d agent %d highest-capacity entry", step, agent)
+                    .isLessThanOrEqualTo(agents.ints[row + Agents.USED_BOUND] - agents.ints[row + Agents.CAPACITY]);
+            }
+            else if (heap.orderingId == Strategy.LONGEST_IDLE.ordinal())
+            {
+                assertThat(stored).as("step %d agent %d longest-idle entry", step, agent).isLessThanOrEqualTo(
+                    ((long)agents.ints[row + Agents.HELD_BOUND] << 48) |
+                        agents.longs[Agents.longRow(agent) + Agents.LAST_FREED_AT]);
+            }
+        }
     }
 
     /** A small center driven by random commands; offers and assignments are tracked from the events. */
