@@ -5,7 +5,8 @@
  * thread ({@link io.switchboard.bench.EngineThroughputBenchmark}), latency and throughput end to end through the
  * runtime's rings ({@link io.switchboard.bench.RuntimeLatencyBenchmark},
  * {@link io.switchboard.bench.RuntimeThroughputBenchmark}), the simulator
- * ({@link io.switchboard.bench.SimulatorBenchmark}) and the machine's yardstick
+ * ({@link io.switchboard.bench.SimulatorBenchmark}) against a bare SSJ model of the same queue
+ * ({@code io.switchboard.bench.ssj}) and the machine's yardstick
  * ({@link io.switchboard.bench.CalibrationBenchmark}). The CI regression gate is in
  * {@code io.switchboard.bench.gate}. How to run them and read the numbers: {@code engine-bench/README.md}.
  *

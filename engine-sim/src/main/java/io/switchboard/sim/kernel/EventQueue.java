@@ -233,9 +233,13 @@ public final class EventQueue
                 break;
             }
             final int right = child + 1;
-            if (right < n && (times[right] < times[child] || times[right] == times[child] && seqs[right] < seqs[child]))
+            if (right < n)
             {
-                child = right;
+                // which child is earlier is a coin flip: an arithmetic select instead of a mispredicted branch
+                // (times and sequences are non-negative, so the differences cannot overflow)
+                final long byTime = times[right] - times[child];
+                final long earlier = byTime != 0 ? byTime : seqs[right] - seqs[child];
+                child += (int)(earlier >>> 63);
             }
             if (time < times[child] || time == times[child] && seq < seqs[child])
             {

@@ -9,13 +9,13 @@ final class EventTypes
 {
     /** The traffic source's next arrival is due (it waits in the customers' pending arrival). */
     static final int ARRIVAL = 0;
-    /** A customer's patience runs out; aux: the item's visit, first: item id. */
+    /** A customer's patience runs out; aux: the item's visit, first: item id, second: its arrival serial. */
     static final int PATIENCE = 1;
     /** An agent accepts an offer; first: item id, second: offer id. */
     static final int ACCEPT = 2;
     /** An agent rejects an offer; first: item id, second: offer id. */
     static final int REJECT = 3;
-    /** An agent finishes working on an item; aux: the item's visit, first: item id. */
+    /** An agent finishes working on an item; aux: the item's visit, first: item id, second: its arrival serial. */
     static final int FINISH = 4;
     /** The engine's earliest deadline; stale unless it is the simulator's pending tick. */
     static final int TICK = 5;

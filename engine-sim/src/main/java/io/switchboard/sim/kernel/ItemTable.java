@@ -1,26 +1,21 @@
 package io.switchboard.sim.kernel;
 
-import org.agrona.collections.Long2LongHashMap;
-
 import java.util.Arrays;
 
 /**
- * The simulator's view of live work items, in parallel arrays indexed by slot, with a free list. An item's id is its
- * arrival serial (1, 2, 3, ...), so ids are never reused and stale events are recognised by comparing ids.
+ * The simulator's view of live work items, in parallel arrays indexed by slot, with a free list. An item's engine
+ * id is its slot + 1, so ids are reused once the engine has forgotten an item (ROUTING.md allows it), and its
+ * arrival serial (1, 2, 3, ...) tells a stale event from one for the item now in the slot: events that outlive an
+ * item carry its serial (patience, finish) or the engine's offer id (answers), never just its id.
  *
- * <p>Why serial ids: the engine finds an item by id in a hash index that keeps consecutive ids in adjacent buckets,
- * and it looks every new id up (the duplicate check). Serial ids make that lookup hit the cache lines of the items
- * that arrived just before; ids that carried the slot in their low bits and the serial above scattered every new id
- * over the whole index (megabytes), one cache and TLB miss per arrival. The slot of an id is found through a
- * direct-mapped ring indexed by the id's low bits, which holds the slot of the latest item with those bits; an item
- * still live when a later one takes its ring entry ({@link #RING_BITS} bits: an item outliving some sixteen
- * thousand later arrivals) moves to a small overflow map. Grows by doubling up to its limit; nothing is allocated
- * per item (the overflow map only when it grows). Not thread safe; one simulation thread.
+ * <p>Why such ids: the engine finds an item by id in a hash index that keeps consecutive ids in adjacent buckets
+ * (and the policy layer in a hash map), and looks every new id up (the duplicate check). Ids drawn from the few
+ * hundred slots in use keep those buckets in the cache; ids that grew with every arrival scattered each new one over
+ * the whole index (megabytes): one cache and TLB miss per arrival. Grows by doubling up to its limit; nothing is
+ * allocated per item. Not thread safe; one simulation thread.
  */
 final class ItemTable
 {
-    /** Ids whose low bits are equal share a ring entry: 2^14 ints, 64 KB. */
-    static final int RING_BITS = 14;
     /** First capacity: the table grows by doubling as the number of live items reaches new highs. */
     static final int INITIAL_CAPACITY = 1_024;
     static final byte FREE = 0;
@@ -30,7 +25,8 @@ final class ItemTable
     static final byte WRAP_UP = 4;
 
     private final int limit;
-    long[] id;
+    /** Per slot, the arrival serial of the item in it; 0 when free. */
+    long[] serial;
     byte[] state;
     int[] stream;
     int[] channel;
@@ -53,36 +49,19 @@ final class ItemTable
     private int[] freeSlots;
     private int freeCount;
     private int used;
-    /** Per ring entry, 1 + the slot of the latest item whose id has these low bits; 0 for none. */
-    private final int[] ring;
-    private final long ringMask;
-    /** Slots of the live items whose ring entry a later item took: id → slot. */
-    private final Long2LongHashMap overflow = new Long2LongHashMap(16, 0.5f, -1L);
 
     /**
      * @param limit most live items (the scenario's {@code maxLiveItems}).
      */
     ItemTable(final int limit)
     {
-        this(Math.min(limit, INITIAL_CAPACITY), limit, RING_BITS);
-    }
-
-    /**
-     * @param initial  first capacity.
-     * @param limit    most live items.
-     * @param ringBits the ring has 2^ringBits entries (small in tests, to exercise the overflow).
-     */
-    ItemTable(final int initial, final int limit, final int ringBits)
-    {
         this.limit = limit;
-        this.ring = new int[1 << ringBits];
-        this.ringMask = ring.length - 1;
-        resize(Math.max(16, initial));
+        resize(Math.max(16, Math.min(limit, INITIAL_CAPACITY)));
     }
 
     private void resize(final int capacity)
     {
-        id = id == null ? new long[capacity] : Arrays.copyOf(id, capacity);
+        serial = grow(serial, capacity);
         state = state == null ? new byte[capacity] : Arrays.copyOf(state, capacity);
         stream = grow(stream, capacity);
         channel = grow(channel, capacity);
@@ -121,67 +100,53 @@ final class ItemTable
         {
             return freeSlots[--freeCount];
         }
-        if (used == id.length)
+        if (used == serial.length)
         {
             if (used >= limit)
             {
                 throw new SimulationException("more than " + limit + " live work items (raise maxLiveItems)");
             }
-            resize(Math.min(limit, id.length * 2));
+            resize(Math.min(limit, serial.length * 2));
         }
         return used++;
     }
 
     /**
-     * Gives a new item its id and makes {@link #live} find its slot.
+     * Puts a new item in a slot.
      *
-     * @param slot   from {@link #allocate}.
-     * @param itemId the item's arrival serial: positive, and larger than every id given before.
+     * @param slot        from {@link #allocate}.
+     * @param arrivalSerial the item's arrival serial: positive, never given before.
+     * @return the item's engine id.
      */
-    void assign(final int slot, final long itemId)
+    long assign(final int slot, final long arrivalSerial)
     {
-        final int entry = (int)(itemId & ringMask);
-        final int previous = ring[entry] - 1;
-        if (previous >= 0 && id[previous] != 0 && (id[previous] & ringMask) == entry)
-        {
-            overflow.put(id[previous], previous); // still live: it keeps its slot, found through the overflow
-        }
-        ring[entry] = slot + 1;
-        id[slot] = itemId;
+        serial[slot] = arrivalSerial;
+        return idOf(slot);
     }
 
     void free(final int slot)
     {
-        final long itemId = id[slot];
-        if (ring[(int)(itemId & ringMask)] != slot + 1)
-        {
-            overflow.remove(itemId);
-        }
         state[slot] = FREE;
-        id[slot] = 0;
+        serial[slot] = 0;
         freeSlots[freeCount++] = slot;
     }
 
-    /** @return the slot of a live item (an id the engine just named). */
-    int slotOf(final long itemId)
+    /** @return the engine id of the item in a slot. */
+    static long idOf(final int slot)
     {
-        return live(itemId);
+        return slot + 1L;
     }
 
-    /** @return the slot of a live item with exactly this id, or -1 when it has ended. */
-    int live(final long itemId)
+    /** @return the slot of the live item the engine calls {@code itemId}. */
+    static int slotOf(final long itemId)
     {
-        final int slot = ring[(int)(itemId & ringMask)] - 1;
-        if (slot >= 0 && id[slot] == itemId)
-        {
-            return slot;
-        }
-        return overflow.isEmpty() ? -1 : (int)overflow.get(itemId);
+        return (int)(itemId - 1);
     }
 
-    /** @return live items whose slot is found through the overflow map (for tests). */
-    int overflowCount()
+    /** @return the slot of the item with this arrival serial, or -1 when it has ended. */
+    int live(final long itemId, final long arrivalSerial)
     {
-        return overflow.size();
+        final int slot = slotOf(itemId);
+        return serial[slot] == arrivalSerial ? slot : -1;
     }
 }

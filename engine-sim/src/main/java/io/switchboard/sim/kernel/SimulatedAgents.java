@@ -270,8 +270,8 @@ final class SimulatedAgents
      */
     boolean answer(final long now, final long id, final long offerId, final boolean accept)
     {
-        final int slot = items.live(id);
-        if (slot >= 0 && items.state[slot] == ItemTable.OFFERED && items.offerId[slot] == offerId)
+        final int slot = ItemTable.slotOf(id); // offer ids are unique: an answer to an ended item matches no offer
+        if (items.state[slot] == ItemTable.OFFERED && items.offerId[slot] == offerId)
         {
             if (accept)
             {
@@ -294,7 +294,7 @@ final class SimulatedAgents
     {
         final ItemTable t = items;
         final long handle = t.transferred[slot] ? t.secondHandleMs[slot] : t.handleMs[slot];
-        events.schedule(now + handle, FINISH, t.visit[slot], id, 0);
+        events.schedule(now + handle, FINISH, t.visit[slot], id, t.serial[slot]);
     }
 
     /**
@@ -303,9 +303,9 @@ final class SimulatedAgents
      *
      * @return true when the engine was sent a command.
      */
-    boolean finish(final long now, final long id, final int visit)
+    boolean finish(final long now, final long id, final long serial, final int visit)
     {
-        final int slot = items.live(id);
+        final int slot = items.live(id, serial);
         if (slot < 0 || items.visit[slot] != visit || items.state[slot] != ItemTable.ASSIGNED)
         {
             return false;

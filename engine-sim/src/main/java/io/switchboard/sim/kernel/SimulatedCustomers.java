@@ -81,8 +81,7 @@ final class SimulatedCustomers
         arrivals++;
         final ItemTable t = items;
         final int slot = t.allocate();
-        final long id = arrivals;
-        t.assign(slot, id);
+        final long id = t.assign(slot, arrivals);
         t.stream[slot] = a.stream;
         t.channel[slot] = channelOfTraffic[a.channel];
         t.counted[slot] = now >= warmupMs;
@@ -132,7 +131,7 @@ final class SimulatedCustomers
         final long patience = t.patienceMs[slot];
         if (patience >= 0 && !t.callback[slot])
         {
-            events.schedule(now + patience, PATIENCE, t.visit[slot], t.id[slot], 0);
+            events.schedule(now + patience, PATIENCE, t.visit[slot], ItemTable.idOf(slot), t.serial[slot]);
         }
     }
 
@@ -141,9 +140,9 @@ final class SimulatedCustomers
      *
      * @return true when the engine was sent a command.
      */
-    boolean patienceEnds(final long now, final long id, final int visit)
+    boolean patienceEnds(final long now, final long id, final long serial, final int visit)
     {
-        final int slot = items.live(id);
+        final int slot = items.live(id, serial);
         if (slot >= 0 && items.visit[slot] == visit && !items.callback[slot]
             && (items.state[slot] == ItemTable.WAITING || items.state[slot] == ItemTable.OFFERED))
         {

@@ -180,7 +180,7 @@ public final class Simulator
                 customers.scheduleNextArrival(); // after the tick: same-millisecond events keep their order
                 break;
             case PATIENCE:
-                if (customers.patienceEnds(now, first, aux))
+                if (customers.patienceEnds(now, first, second, aux))
                 {
                     syncTick(now);
                 }
@@ -193,7 +193,7 @@ public final class Simulator
                 }
                 break;
             case FINISH:
-                if (agents.finish(now, first, aux))
+                if (agents.finish(now, first, second, aux))
                 {
                     syncTick(now);
                 }
@@ -266,14 +266,14 @@ public final class Simulator
         @Override
         public void onRouted(final long now, final long itemId, final int queue, final int priority)
         {
-            startVisit(now, items.slotOf(itemId), queue);
+            startVisit(now, ItemTable.slotOf(itemId), queue);
         }
 
         @Override
         public void onOverflowed(final long now, final long itemId, final int fromQueue, final OverflowAction action,
             final int target)
         {
-            final int slot = items.slotOf(itemId);
+            final int slot = ItemTable.slotOf(itemId);
             final ItemTable t = items;
             if (action == OverflowAction.CALLBACK || action == OverflowAction.VOICEMAIL)
             {
@@ -289,7 +289,7 @@ public final class Simulator
         @Override
         public void onSlaWarning(final long now, final long itemId, final int queue, final SlaKpi kpi)
         {
-            final int slot = items.slotOf(itemId);
+            final int slot = ItemTable.slotOf(itemId);
             if (items.counted[slot])
             {
                 kpis.slaWarning(queue, items.channel[slot], items.stream[slot], items.interval[slot]);
@@ -299,7 +299,7 @@ public final class Simulator
         @Override
         public void onSlaBreached(final long now, final long itemId, final int queue, final SlaKpi kpi)
         {
-            final int slot = items.slotOf(itemId);
+            final int slot = ItemTable.slotOf(itemId);
             if (items.counted[slot])
             {
                 kpis.slaBreach(queue, items.channel[slot], items.stream[slot], items.interval[slot]);
@@ -309,7 +309,7 @@ public final class Simulator
         @Override
         public void onOffered(final long now, final long itemId, final int agent, final int queue, final long offerId)
         {
-            final int slot = items.slotOf(itemId);
+            final int slot = ItemTable.slotOf(itemId);
             final ItemTable t = items;
             t.state[slot] = ItemTable.OFFERED;
             t.offerId[slot] = offerId;
@@ -326,7 +326,7 @@ public final class Simulator
         public void onAssigned(final long now, final long itemId, final int agent, final int queue, final long offerId,
             final AssignReason reason)
         {
-            final int slot = items.slotOf(itemId);
+            final int slot = ItemTable.slotOf(itemId);
             final ItemTable t = items;
             if (t.state[slot] == ItemTable.WAITING) // assigned without an offer step (auto-accept, pick)
             {
@@ -361,7 +361,7 @@ public final class Simulator
 
         private void offerRefused(final long now, final long itemId)
         {
-            final int slot = items.slotOf(itemId);
+            final int slot = ItemTable.slotOf(itemId);
             freeHold(now, slot);
             if (items.counted[slot])
             {
@@ -372,7 +372,7 @@ public final class Simulator
         @Override
         public void onRequeued(final long now, final long itemId, final int queue, final RequeueReason reason)
         {
-            final int slot = items.slotOf(itemId);
+            final int slot = ItemTable.slotOf(itemId);
             freeHold(now, slot);
             if (items.state[slot] != ItemTable.WAITING)
             {
@@ -384,7 +384,7 @@ public final class Simulator
         @Override
         public void onReleased(final long now, final long itemId, final int agent, final long wrapUpMs)
         {
-            final int slot = items.slotOf(itemId);
+            final int slot = ItemTable.slotOf(itemId);
             final ItemTable t = items;
             if (t.counted[slot])
             {
@@ -405,7 +405,7 @@ public final class Simulator
         @Override
         public void onWrapUpEnded(final long now, final long itemId, final int agent)
         {
-            final int slot = items.slotOf(itemId);
+            final int slot = ItemTable.slotOf(itemId);
             freeHold(now, slot);
             items.free(slot);
         }
@@ -414,7 +414,7 @@ public final class Simulator
         public void onTransferred(final long now, final long itemId, final int fromQueue, final int toQueue,
             final int toAgent)
         {
-            final int slot = items.slotOf(itemId);
+            final int slot = ItemTable.slotOf(itemId);
             final ItemTable t = items;
             freeHold(now, slot);
             final int state = t.state[slot];
@@ -432,7 +432,7 @@ public final class Simulator
         @Override
         public void onEnded(final long now, final long itemId, final int queue, final EndReason reason)
         {
-            final int slot = items.slotOf(itemId);
+            final int slot = ItemTable.slotOf(itemId);
             final ItemTable t = items;
             if (t.state[slot] == ItemTable.WAITING)
             {
